@@ -1,0 +1,1 @@
+"""policykg.graph: records → RDF (IRIs, triples, reconciliation, derived facts), stores, exports."""

@@ -1,0 +1,1 @@
+"""policykg.loaders: read sources into records (plain dataclasses with spans), no RDF."""

@@ -1,0 +1,105 @@
+"""The ``policykg`` command line: a thin dispatcher to ``policykg.commands.<name>`` modules.
+
+Each command module exposes ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args) -> int``. A command whose module is missing says so in one sentence and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from .errors import EXIT_USAGE, UserError
+
+COMMANDS: dict[str, str] = {
+    "build": "Build the knowledge graph from source files or folders.",
+    "inspect": "Show the records a loader extracts from one source file.",
+    "validate": "Validate a graph against the SHACL shapes.",
+    "query": "Run a catalog query or a SPARQL file against a graph, store or endpoint.",
+    "eligible": "List the funding offers an enterprise of a category in an area can get.",
+    "export": "Export a build as RDF dumps, a linked-data site, graph-tool files or an explorer.",
+    "serve": "Serve a built store read-only with Oxigraph's own SPARQL server.",
+    "push": "Upload a graph to a SPARQL endpoint with the Graph Store Protocol.",
+    "reason": "Check the ontology (and optionally data) for consistency with HermiT.",
+    "docs": "Write HTML documentation of the ontology.",
+    "stats": "Count a graph's resources by class, document and jurisdiction.",
+}
+
+EPILOG = """exit codes:
+  0  success
+  1  the command ran and found a problem (a SHACL Violation, an inconsistent ontology)
+  2  usage error: a bad option, a missing file, or a command not available yet
+  3  build: some sources failed to load (listed in report.json); the others were built
+"""
+
+
+def _load(name: str):
+    try:
+        return importlib.import_module(f"policykg.commands.{name}")
+    except ModuleNotFoundError as err:
+        if err.name == f"policykg.commands.{name}":
+            return None
+        raise
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand (unavailable ones included)."""
+    parser = argparse.ArgumentParser(
+        prog="policykg",
+        description="Turn public-policy documents into a validated, queryable knowledge graph.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        module = _load(name)
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=getattr(module, "DESCRIPTION", help_text),
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+        if module is not None:
+            module.add_arguments(p)
+        else:
+            p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: parse, dispatch, and turn errors into one sentence and an exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    module = _load(args.command)
+    if module is None:
+        print(f"policykg {args.command} is not available yet in this version.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(module.run(args) or 0)
+    except UserError as err:
+        if args.debug:
+            traceback.print_exc()
+        print(f"policykg {args.command}: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print(f"policykg {args.command}: interrupted; previous outputs are left as they were.",
+              file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one sentence, no traceback
+        if args.debug:
+            traceback.print_exc()
+        print(f"policykg {args.command}: internal error ({type(err).__name__}: {err}); "
+              "rerun with --debug for the traceback.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""policykg.queries: the catalog of competency questions (.rq) and its runner."""

@@ -1,0 +1,1 @@
+"""policykg.shapes: SHACL shapes and the validation wrapper."""
