@@ -1,0 +1,296 @@
+"""The build pipeline: sources → loader records → one named graph per source → dumps + report.
+
+Each source is loaded and converted in isolation: an exception in one is recorded in
+``report.json`` (stage and reason) and the others continue. Official documents are converted
+first; reports (news, briefings) after, because linking and fact-checking them needs the
+official graph. Outputs are written to a temporary folder and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policykg.loaders.records import LoadResult, OfficialDocument, Report
+from policykg.ontology.namespace import POL
+from rdflib import RDF, Dataset, Graph, URIRef
+
+from . import dump
+from .dataset import add_graph, assemble
+from .resolve import Resolver
+from .triples import document_graph
+
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")
+
+Progress = Callable[[int, int, str], None]
+
+
+class SourceNotFound(ValueError):
+    """A SOURCES argument names nothing that exists, or a folder holds no source file."""
+
+
+@dataclass(slots=True)
+class SourceReport:
+    """What happened to one source: ``status`` is ok, failed or skipped (a report not converted)."""
+
+    path: str
+    status: str = "ok"
+    kind: str | None = None  # official | report
+    stage: str | None = None  # read | decode | parse | assemble | load | convert
+    error: str | None = None
+    graph: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path, "status": self.status, "kind": self.kind, "stage": self.stage,
+            "error": self.error, "graph": self.graph, "counts": dict(sorted(self.counts.items())),
+            "warnings": self.warnings,
+        }
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """The assembled dataset, the per-source reports, totals and (if run) the validation result."""
+
+    dataset: Dataset
+    sources: list[SourceReport]
+    totals: dict[str, int]
+    out: Path | None = None
+    validation: object | None = None
+    validation_error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[SourceReport]:
+        return [s for s in self.sources if s.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every source loaded, 3 when some failed (the others were built)."""
+        return 3 if self.failed else 0
+
+    def report_json(self) -> dict:
+        validation = None
+        if self.validation is not None:
+            validation = {"conforms": bool(getattr(self.validation, "conforms", False)),
+                          "file": "validation.ttl"}
+        elif self.validation_error:
+            validation = {"error": self.validation_error}
+        return {
+            "sources": [s.as_json() for s in self.sources],
+            "totals": dict(sorted(self.totals.items())),
+            "validation": validation,
+            "exit_code": self.exit_code,
+        }
+
+
+# ------------------------------------------------------------------ sources
+
+
+def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named directly, plus every .txt/.html/.htm under named folders; sorted, unique."""
+    found: dict[str, Path] = {}
+    for item in sources:
+        path = Path(item)
+        if path.is_dir():
+            files = [p for p in path.rglob("*")
+                     if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            if not files:
+                raise SourceNotFound(f"{path} holds no .txt, .html or .htm file")
+            for p in files:
+                found.setdefault(str(p.resolve()), p)
+        elif path.is_file():
+            found.setdefault(str(path.resolve()), path)
+        else:
+            raise SourceNotFound(f"{path} does not exist")
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def _load(path: Path) -> LoadResult:
+    from policykg.loaders.route import load
+
+    return load(str(path))
+
+
+def _warning(w) -> dict:
+    if isinstance(w, str):
+        return {"code": "graph", "message": w, "line": None}
+    return {"code": getattr(w, "code", "loader"), "message": getattr(w, "message", str(w)),
+            "line": getattr(w, "line", None)}
+
+
+def _claims_converter():
+    try:
+        from policykg.graph.claims import report_to_graph
+    except ImportError:
+        return None
+    return report_to_graph
+
+
+def _validator():
+    try:
+        from policykg.shapes.validate import validate_dataset
+    except ImportError:
+        return None
+    return validate_dataset
+
+
+# ------------------------------------------------------------------ pipeline
+
+
+def convert(loaded: list[tuple[SourceReport, LoadResult]], resolver: Resolver | None = None,
+            reports: bool = True) -> Dataset:
+    """Convert loaded records into an assembled dataset, recording failures in the reports."""
+    resolver = resolver or Resolver.default()
+    officials = [(rep, res) for rep, res in loaded if isinstance(res.record, OfficialDocument)]
+    for _, res in officials:  # titles first, so a citation by title alone finds the document
+        doc = res.record
+        if doc.number:
+            from .iri import document_iri
+
+            node = document_iri(doc.number, doc.title)
+            resolver.know_document(doc.title, node)
+            resolver.know_document(doc.notice_title, node)
+    graphs: dict[URIRef, tuple[SourceReport, Graph]] = {}
+    for rep, res in officials:
+        rep.kind = "official"
+        try:
+            conv = document_graph(res.record, resolver)
+        except Exception as err:  # noqa: BLE001 - one source's failure must not stop the build
+            rep.status, rep.stage, rep.error = "failed", "convert", _sentence(err)
+            continue
+        if conv.graph_name in graphs:
+            first = graphs[conv.graph_name][0].path
+            rep.status, rep.stage = "failed", "assemble"
+            rep.error = f"it is the same document as {first} (same number or title); kept the first"
+            continue
+        graphs[conv.graph_name] = (rep, conv.graph)
+        rep.graph = str(conv.graph_name)
+        rep.counts = conv.counts
+        rep.warnings += [_warning(w) for w in conv.warnings]
+    ds = assemble((name, g) for name, (_, g) in sorted(graphs.items()))
+    to_graph = _claims_converter() if reports else None
+    for rep, res in loaded:
+        if not isinstance(res.record, Report):
+            continue
+        rep.kind = "report"
+        if to_graph is None:
+            rep.status = "skipped"
+            rep.warnings.append(_warning("reports are not converted in this version "
+                                         "(policykg.graph.claims is missing)"))
+            continue
+        try:
+            name, g = to_graph(res.record, ds)
+        except Exception as err:  # noqa: BLE001
+            rep.status, rep.stage, rep.error = "failed", "convert", _sentence(err)
+            continue
+        if name in graphs or any(True for _ in ds.graph(name).triples((None, None, None))):
+            rep.status, rep.stage = "failed", "assemble"
+            rep.error = f"its graph {name} is already taken by another source"
+            continue
+        add_graph(ds, name, g)
+        rep.graph = str(name)
+        rep.counts = {"triples": len(g),
+                      "claims": len(set(g.subjects(RDF.type, POL.Claim)))}
+    return ds
+
+
+def _sentence(err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return f"{type(err).__name__}: {text}"
+
+
+def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
+    """Counts over the whole build (documents loaded, measures, instruments, agencies…)."""
+    ok = [s for s in sources if s.status == "ok"]
+    agencies = set()
+    for ctx in ds.graphs():
+        agencies |= {a for a in ctx.subjects(RDF.type, POL.Agency)}
+    used = set()
+    for p in (POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,
+              POL.cooperatingAgency):
+        used |= set(ds.objects(None, p))
+    return {
+        "sources": len(sources),
+        "failed": sum(1 for s in sources if s.status == "failed"),
+        "skipped": sum(1 for s in sources if s.status == "skipped"),
+        "documents": sum(s.counts.get("documents", 0) for s in ok),
+        "reports": sum(1 for s in ok if s.kind == "report"),
+        "measures": sum(s.counts.get("measures", 0) for s in ok),
+        "instruments": sum(s.counts.get("instruments", 0) for s in ok),
+        "agencies": len(used),
+        "triples": len(dump.union(ds)),
+        "warnings": sum(len(s.warnings) for s in sources),
+    }
+
+
+def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
+          progress: Progress | None = None, validate: bool = True) -> BuildResult:
+    """Run the whole pipeline; write outputs into ``out`` unless it is None."""
+    started = time.perf_counter()
+    paths = expand_sources(sources)
+    loaded: list[tuple[SourceReport, LoadResult]] = []
+    for i, path in enumerate(paths, start=1):
+        if progress:
+            progress(i, len(paths), str(path))
+        rep = SourceReport(path=str(path))
+        try:
+            res = _load(path)
+        except ImportError as err:
+            rep.status, rep.stage = "failed", "load"
+            rep.error = f"no loader is available ({err})"
+            res = LoadResult(str(path), None)
+        except Exception as err:  # noqa: BLE001 - the loader crashed on this file
+            rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
+            res = LoadResult(str(path), None)
+        rep.warnings += [_warning(w) for w in res.warnings]
+        if res.record is not None:
+            rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
+                             if w not in res.warnings]
+        if rep.status == "ok" and res.record is None:
+            rep.status, rep.stage = "failed", res.stage or "read"
+            rep.error = res.error or "the loader returned no record"
+        loaded.append((rep, res))
+    ds = convert(loaded)
+    reports = [rep for rep, _ in loaded]
+    result = BuildResult(ds, reports, totals(ds, reports))
+    validator = _validator() if validate else None
+    if validator is not None:
+        try:
+            result.validation = validator(ds)
+        except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal
+            result.validation_error = _sentence(err)
+    if out is not None:
+        result.out = write_outputs(result, Path(out))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_outputs(result: BuildResult, out: Path) -> Path:
+    """Write dumps, report.json and validation.ttl to a temp folder, then rename each into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".policykg-build-", dir=out))
+    try:
+        dump.write_all(result.dataset, tmp)
+        text = json.dumps(result.report_json(), ensure_ascii=False, indent=2) + "\n"
+        dump.write_atomic(tmp / "report.json", text)
+        if result.validation is not None and hasattr(result.validation, "write"):
+            result.validation.write(tmp / "validation.ttl")
+        for name in OUTPUT_FILES:
+            if (tmp / name).exists():
+                os.replace(tmp / name, out / name)
+            elif name == "validation.ttl":
+                (out / name).unlink(missing_ok=True)  # stale from an earlier build
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
