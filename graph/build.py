@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import RDF, Dataset, Graph, URIRef
+
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import POL
-from rdflib import RDF, Dataset, Graph, URIRef
 
 from . import dump
 from .dataset import add_graph, assemble

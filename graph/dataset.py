@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policykg.ontology.namespace import ONTOLOGY_IRI
 from rdflib import Dataset, Graph, URIRef
+
+from policykg.ontology.namespace import ONTOLOGY_IRI
 
 from .derive import vocabulary_labels
 from .iri import VOCAB_GRAPH

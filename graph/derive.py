@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import cache
 
 import opencc
-from policykg.ontology.namespace import POL
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+
+from policykg.ontology.namespace import POL
 
 _INVERSES = ((POL.hasMeasure, POL.partOf), (POL.repeals, POL.repealedBy))
 

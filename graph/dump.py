@@ -18,11 +18,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA, TIME, VANN, WD
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SH, SKOS
 from rdflib.term import Node
+
+from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA, TIME, VANN, WD
 
 Triple = tuple[Node, Node, Node]
 
@@ -258,10 +259,17 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_all(ds: Dataset, folder: Path) -> dict[str, Path]:

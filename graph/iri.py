@@ -12,10 +12,11 @@ import hashlib
 import re
 from functools import lru_cache
 
-from policykg.ontology.gazetteer import to_simplified
-from policykg.ontology.namespace import ID
 from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
+
+from policykg.ontology.gazetteer import to_simplified
+from policykg.ontology.namespace import ID
 
 MAX_SLUG = 60
 _NON_SAFE = re.compile(r"[^a-z0-9]+")

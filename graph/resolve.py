@@ -8,10 +8,11 @@ false``) with its jurisdiction; a cited document becomes the IRI it would have i
 
 from __future__ import annotations
 
+from rdflib import RDF, Graph, Literal, URIRef
+
 from policykg.loaders.records import AgencyRef, DocRef
 from policykg.ontology.gazetteer import Gazetteer, to_simplified
 from policykg.ontology.namespace import POL
-from rdflib import RDF, Graph, Literal, URIRef
 
 from . import iri
 from .derive import add_labels

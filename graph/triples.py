@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+
 from policykg.loaders.records import (
     AgencyRef,
     DocRef,
@@ -24,7 +26,6 @@ from policykg.loaders.records import (
 )
 from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.namespace import OA, POL
-from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from . import iri
 from .derive import add_labels, derive

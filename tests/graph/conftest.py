@@ -7,6 +7,7 @@ import hashlib
 from decimal import Decimal
 
 import pytest
+
 from policykg.loaders.records import (
     AgencyRef,
     DocRef,
