@@ -1,0 +1,322 @@
+"""Figures in running text: money in yuan, percentages, ratios and counts, with their offsets.
+
+Every finder returns :class:`Figure` records whose ``start``/``end`` are offsets into the text
+it was given (usually a ``CleanText.view``; map them back with ``CleanText.span``). Values are
+exact ``Decimal``: money in yuan (``800万元`` → 8000000), percentages as fractions (``30%`` →
+0.3), ratios as left/right (``1∶1`` → 1), counts as integers. A number list that shares one unit
+(``50、30、15万元``, ``10-30%``, ``50 and 10 million yuan``) gives one figure per number, each
+spanning its own number (the last one includes the unit). Roles are decided by the parser.
+Money requires an explicit yuan unit (``元``, ``yuan``, ``RMB``, ``¥``); other currencies
+(``美元``, ``USD``) are ignored. Vague amounts (``数百万元``, ``上亿元``) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numerals import chinese_to_int, parse_number, tidy, to_halfwidth_digits
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a text: ``text[start:end]`` is its surface, ``value`` its exact value."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CHN = r"[零〇○一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟]+(?:[点點][零〇○一二三四五六七八九]+)?"
+_MULT = r"千万|百万|十万|万亿|万|萬|亿|億|千"
+_MULT_VALUES = {
+    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万亿": 10**12,
+    "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3, "": 1,
+}  # fmt: skip
+_YUAN = r"(?:元|圆|圓)"
+_VAGUE_BEFORE = set("数幾几上成余多近")
+
+_MONEY_COMPOUND = re.compile(
+    rf"(?<![\d.,])(?P<a>{_NUM})\s*(?:亿|億)\s*(?P<b>{_NUM})\s*(?:万|萬)\s*{_YUAN}"
+)
+_MONEY_ARABIC = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?{_YUAN}")
+_MONEY_CHINESE = re.compile(rf"(?P<num>{_CHN}){_YUAN}")
+_SHARED_SEP = r"\s*(?:、|/|至|到|~|～|-|—|–|和|或)\s*"
+_LOOKBACK_NUM = re.compile(rf"(?<![\d.,])(?P<num>{_NUM}){_SHARED_SEP}$")
+
+
+def _dec(num: str) -> Decimal | None:
+    return parse_number(num)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _shared_unit_numbers(text: str, start: int, limit: int = 8) -> list[tuple[int, int, str]]:
+    """Numbers before ``start`` joined to it by list/range separators, nearest last."""
+    found: list[tuple[int, int, str]] = []
+    pos = start
+    while len(found) < limit:
+        m = _LOOKBACK_NUM.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        found.append((m.start("num"), m.end("num"), m.group("num")))
+        pos = m.start("num")
+    return list(reversed(found))
+
+
+def find_money(text: str) -> list[Figure]:
+    """Chinese money figures in yuan: ``800万元``, ``0.5亿元``, ``五千万元``, ``1亿5000万元``, ``50、30、15万元``."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY_COMPOUND.finditer(text):
+        a, b = _dec(m.group("a")), _dec(m.group("b"))
+        if a is None or b is None:
+            continue
+        figures.append(Figure(m.start(), m.end(), tidy(a * 10**8 + b * 10**4), "亿元"))
+        taken.append((m.start(), m.end()))
+    for m in _MONEY_ARABIC.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        value = _dec(m.group("num"))
+        if value is None:
+            continue
+        mult = m.group("mult") or ""
+        unit = mult.replace("萬", "万").replace("億", "亿") + "元"
+        figures.append(Figure(m.start(), m.end(), tidy(value * _MULT_VALUES[mult]), unit))
+        taken.append((m.start(), m.end()))
+        for s, e, num in _shared_unit_numbers(text, m.start()):
+            if _overlaps(taken, s, e):
+                continue
+            v = _dec(num)
+            if v is not None:
+                figures.append(Figure(s, e, tidy(v * _MULT_VALUES[mult]), unit))
+                taken.append((s, e))
+    for m in _MONEY_CHINESE.finditer(text):
+        num = m.group("num")
+        start = m.start()
+        # the numeral run may begin with characters of a preceding word; trim to a valid numeral
+        while num and (parse_number(num) is None or num[0] in "万萬亿億百千佰仟"):
+            num, start = num[1:], start + 1
+        if len(num) < 2 or _overlaps(taken, start, m.end()):
+            continue
+        if start > 0 and text[start - 1] in _VAGUE_BEFORE:
+            continue
+        if not any(ch in "一二两兩三四五六七八九十壹贰貳叁肆伍陆陸柒捌玖拾" for ch in num):
+            continue
+        value = parse_number(num)
+        if value is None:
+            continue
+        unit = "亿元" if num[-1] in "亿億" else "万元" if num[-1] in "万萬" else "元"
+        figures.append(Figure(start, m.end(), tidy(value), unit))
+        taken.append((start, m.end()))
+    return _dedupe_plain(figures)
+
+
+# ---------------------------------------------------------------- English money
+
+_SCALES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+}  # fmt: skip
+_SCALE = r"(?:thousand|million|billion|trillion|mn|bn|tn|m|b|k)"
+_CUR_BEFORE = r"(?:RMB|CNY|Rmb|rmb|¥|￥|yuan)"
+_CUR_AFTER = r"(?:(?:Chinese\s+)?yuan|renminbi|RMB|CNY)"
+_EN_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_MONEY_EN_PREFIX = re.compile(
+    rf"(?P<cur>{_CUR_BEFORE})\s?(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s+{_CUR_AFTER}\b)?",
+    re.IGNORECASE,
+)
+_MONEY_EN_SUFFIX = re.compile(
+    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*(?P<cur>{_CUR_AFTER})\b",
+    re.IGNORECASE,
+)
+_EN_LIST_LAST = re.compile(
+    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*(?:,?\s+(?:and|or|to)\s+|\s*[-–]\s*)$",
+    re.IGNORECASE,
+)
+_EN_LIST_MORE = re.compile(
+    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*,\s*$", re.IGNORECASE
+)
+
+
+def _en_value(num: str, scale: str | None) -> Decimal | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    return tidy(value * _SCALES[scale.lower()]) if scale else value
+
+
+def _en_unit(scale: str | None) -> str:
+    if not scale:
+        return "yuan"
+    full = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion", "b": "billion",
+            "tn": "trillion"}.get(scale.lower(), scale.lower())  # fmt: skip
+    return f"{full} yuan"
+
+
+def find_money_en(text: str) -> list[Figure]:
+    """English money in yuan: ``8 million yuan``, ``RMB 10 million``, ``¥1.2 billion``, ``500,000 yuan``.
+
+    A list sharing the last unit (``50, 30 and 15 million yuan``, ``10-20 million yuan``) gives
+    a figure per number; a bare 4-digit year-like number is never pulled into such a list.
+    """
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY_EN_PREFIX.finditer(text):
+        cur, scale = m.group("cur"), m.group("scale")
+        if cur.lower() == "yuan" and not scale:
+            continue  # "yuan 5" is not a form; avoid "yuan 2025"
+        value = _en_value(m.group("num"), scale)
+        if value is not None:
+            figures.append(Figure(m.start(), m.end(), value, _en_unit(scale)))
+            taken.append((m.start(), m.end()))
+    for m in _MONEY_EN_SUFFIX.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        scale = m.group("scale")
+        value = _en_value(m.group("num"), scale)
+        if value is None:
+            continue
+        figures.append(Figure(m.start(), m.end(), value, _en_unit(scale)))
+        taken.append((m.start(), m.end()))
+        pos, pattern = m.start(), _EN_LIST_LAST
+        while True:
+            lm = pattern.search(text, max(0, pos - 40), pos)
+            if not lm:
+                break
+            own = lm.group("scale")
+            num = lm.group("num")
+            if not own and scale and re.fullmatch(r"(?:19|20)\d\d", num):
+                break
+            v = _en_value(num, own or scale)
+            s, e = lm.start("num"), lm.end("scale") if own else lm.end("num")
+            if v is None or _overlaps(taken, s, e):
+                break
+            figures.append(Figure(s, e, v, _en_unit(own or scale)))
+            taken.append((s, e))
+            pos, pattern = s, _EN_LIST_MORE
+    return sorted(figures, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------- percentages
+
+_PERCENT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<sign>[%％‰])")
+_PERCENT_ZH = re.compile(rf"(?P<kind>百分之|千分之)(?P<num>{_NUM}|{_CHN})")
+_PERCENT_EN = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?:percent|per\s?cent|pct)\b", re.I)
+_PERCENT_LOOKBACK = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:~|～|-|—|–|至|到)\s*$")
+
+
+def find_percentages(text: str) -> list[Figure]:
+    """Percentages as fractions: ``30%`` → 0.3, ``百分之三十`` → 0.3, ``60 percent`` → 0.6, ``5‰``."""
+    figures: list[Figure] = []
+    for m in _PERCENT.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        div = 1000 if m.group("sign") == "‰" else 100
+        unit = "‰" if div == 1000 else "%"
+        figures.append(Figure(m.start(), m.end(), tidy(value / div), unit))
+        lm = _PERCENT_LOOKBACK.search(text, max(0, m.start() - 20), m.start())
+        if lm:
+            v = parse_number(lm.group("num"))
+            if v is not None:
+                figures.append(Figure(lm.start("num"), lm.end("num"), tidy(v / div), unit))
+    for m in _PERCENT_ZH.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        div = 100 if m.group("kind") == "百分之" else 1000
+        figures.append(Figure(m.start(), m.end(), tidy(value / div), "%" if div == 100 else "‰"))
+    for m in _PERCENT_EN.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            figures.append(Figure(m.start(), m.end(), tidy(value / 100), "%"))
+    return _dedupe_plain(figures)
+
+
+def _dedupe_plain(figures: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in sorted(figures, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- ratios
+
+_RATIO = re.compile(
+    rf"(?<![\d.:：∶])(?P<a>{_NUM})\s?(?P<sep>[∶:：比])\s?(?P<b>{_NUM})(?![\d.]|\s?[:：∶]\s?\d|%)"
+)
+_RATIO_ZH = re.compile(r"(?P<a>[一二两三四五六七八九十]+)比(?P<b>[一二两三四五六七八九十]+)")
+_DATE_BEFORE = re.compile(
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|[上下]午|时间[：:]?|at)\s*$"
+)
+
+
+def find_ratios(text: str) -> list[Figure]:
+    """Ratios ``1∶1``, ``1:1``, ``1比1``, ``一比一`` → left/right (unit ``ratio``); clock times are skipped."""
+    figures: list[Figure] = []
+    for m in _RATIO.finditer(text):
+        a, b, sep = m.group("a"), m.group("b"), m.group("sep")
+        if sep in ":：":
+            if len(b) == 2 and b[0] == "0":
+                continue  # 9:05 is a time
+            if _DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue
+        left, right = parse_number(a), parse_number(b)
+        if left is None or right is None or right == 0:
+            continue
+        figures.append(Figure(m.start(), m.end(), tidy(left / right), "ratio"))
+    for m in _RATIO_ZH.finditer(text):
+        left, right = chinese_to_int(m.group("a")), chinese_to_int(m.group("b"))
+        if left is None or not right:
+            continue
+        figures.append(Figure(m.start(), m.end(), tidy(Decimal(left) / Decimal(right)), "ratio"))
+    return _dedupe_plain(figures)
+
+
+# ---------------------------------------------------------------- counts
+
+_MEASURE = r"个|家|项|名|人|所|台|套|款|件|次|批|条|种|户|位|支|座|组|间|栋|场|只|本|部|张|份|辆"
+_NOT_COUNT_AFTER = r"(?!百分点|月|工作日|小时|季度|自然日|周|星期|年度)"
+_CHN_CHARS = "零〇○一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟点點"
+_COUNT = re.compile(
+    rf"(?:(?<![\d.,第])(?P<arabic>{_NUM})|(?<![第{_CHN_CHARS}])(?P<chinese>{_CHN}))"
+    rf"\s?(?P<mult>万|萬|亿|億)?(?P<unit>{_MEASURE}){_NOT_COUNT_AFTER}"
+)
+
+
+def find_counts(text: str) -> list[Figure]:
+    """Counts with a measure word: ``10个``, ``10家以内`` (→ ``10家``), ``30个项目``, ``三家``.
+
+    ``value`` is an integral Decimal, ``unit`` the measure word. Ordinals (``第十个``), durations
+    (``3个月``, ``5个工作日``) and percentage points (``2个百分点``) are not counts.
+    """
+    figures: list[Figure] = []
+    for m in _COUNT.finditer(text):
+        group = "arabic" if m.group("arabic") else "chinese"
+        num = m.group(group)
+        start = m.start(group)
+        if group == "chinese":
+            while num and parse_number(num) is None:
+                num, start = num[1:], start + 1
+            if not num or (start > 0 and text[start - 1] in _VAGUE_BEFORE | {"第"}):
+                continue
+            if num[0] in "万萬亿億百千佰仟":
+                continue
+        value = parse_number(to_halfwidth_digits(num))
+        if value is None:
+            continue
+        if m.group("mult"):
+            value *= _MULT_VALUES[m.group("mult")]
+        if value != value.to_integral_value():
+            continue
+        figures.append(Figure(start, m.end(), tidy(value), m.group("unit")))
+    return figures

@@ -1,0 +1,269 @@
+"""Read one input file into a :class:`~policykg.loaders.records.Source`: bytes → decoded text.
+
+Decoding order: a byte-order mark decides (``utf-8-sig``, ``utf-16``); then strict UTF-8; then,
+for bytes that are not UTF-8, GB18030 and Big5 (and an encoding an HTML page declares, and
+charset-normalizer's guess) compete and the decoding with the most common Chinese characters and
+the fewest replacement/odd characters wins — charset-normalizer alone misjudges short Chinese
+texts. Recorded encodings are normalised: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``,
+``utf-16-be`` (no BOM), ``gb18030`` (also for GBK/GB2312), ``big5`` (also cp950/HKSCS), or
+charset-normalizer's name for anything else.
+
+HTML (``.html``/``.htm``/``.xhtml`` or content that looks like markup) is reduced to text by
+:func:`loaders.html.html_to_text`; ``Source.text`` is then that text (media type ``text/html``)
+and every span points into it. ``sha256`` and ``size`` always describe the raw bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from .html import html_to_text, looks_like_html
+from .records import Source
+from .script import detect_script, is_han
+
+MAX_BYTES: int = 20_000_000
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_NAMES = {
+    "utf_8": "utf-8",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "utf_8_sig": "utf-8-sig",
+    "utf-8-sig": "utf-8-sig",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "cp936": "gb18030",
+    "hz": "hz",
+    "big5": "big5",
+    "cp950": "big5",
+    "big5hkscs": "big5",
+    "big5-hkscs": "big5",
+    "utf_16": "utf-16",
+    "utf-16": "utf-16",
+    "utf_16_le": "utf-16-le",
+    "utf_16_be": "utf-16-be",
+    "ascii": "utf-8",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+class SourceError(Exception):
+    """A file that cannot be read or decoded. ``stage`` is 'read' or 'decode'; str() is one sentence."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+def normalise_encoding(name: str) -> str:
+    """The recorded name of a codec: ``utf-8``, ``gb18030``, ``big5``… (lowercase otherwise)."""
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        canonical = name
+    key = canonical.lower().replace("-", "_")
+    return _NAMES.get(key, _NAMES.get(canonical.lower(), canonical.lower()))
+
+
+@lru_cache(maxsize=65536)
+def _common_han(ch: str) -> bool:
+    """A frequent Han character: GB2312 level 1 or Big5 frequent-character block."""
+    try:
+        b = ch.encode("gb2312")
+        if len(b) == 2 and 0xB0 <= b[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b = ch.encode("big5")
+        return len(b) == 2 and 0xA4 <= b[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def _score(text: str) -> float:
+    """Plausibility of a decoding as Chinese/Latin text: common Han chars count, oddities cost."""
+    score = 0.0
+    for ch in text:
+        if ch.isascii():
+            continue
+        if ch == "\ufffd":
+            score -= 10
+        elif is_han(ch):
+            score += 1 if _common_han(ch) else -1
+        else:
+            cat = unicodedata.category(ch)
+            if cat in ("Co", "Cn", "Cc", "Cs"):
+                score -= 5
+            elif "\u3040" <= ch <= "\u30ff" or "\u2500" <= ch <= "\u257f":
+                score -= 2  # kana and box drawing: typical mojibake of Big5 read as GBK
+            elif ch in "，。、；：？！“”‘’（）《》〔〕【】…—·　":
+                score += 0.5
+    return score
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec for BOM-less UTF-16 that is mostly ASCII/CJK, judged by where NULs fall."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _is_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:65536]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
+    )
+    return controls > 0.05 * max(len(sample), 1)
+
+
+def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
+    """Decode ``data`` → (text, normalised encoding); raise :class:`SourceError` ('decode')."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data, "utf-8-sig")
+        if text is None:
+            raise SourceError(
+                "decode", f"{name} starts with a UTF-8 byte-order mark but is not valid UTF-8."
+            )
+        return text, "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
+        codecs.BOM_UTF32_LE
+    ):
+        text = _strict(data, "utf-16")
+        if text is None:
+            raise SourceError(
+                "decode", f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16."
+            )
+        return text, "utf-16"
+    if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        text = _strict(data, codec) if codec else None
+        if text is None or _is_binary(text):
+            raise SourceError(
+                "decode", f"{name} looks like a binary file (it contains NUL bytes), not text."
+            )
+        return text, codec or "utf-16"
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+
+    candidates: dict[str, str] = {}
+    declared = _declared_charset(data)
+    for codec in filter(None, (declared, "gb18030", "big5", "cp950", "big5hkscs")):
+        decoded = _strict(data, codec)
+        if decoded is not None:
+            candidates.setdefault(normalise_encoding(codec), decoded)
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - detection is best effort
+        best = None
+    if best is not None and best.encoding:
+        enc = normalise_encoding(best.encoding)
+        if enc not in candidates:
+            decoded = _strict(data, best.encoding)
+            if decoded is not None:
+                candidates[enc] = decoded
+    if not candidates:
+        # last resort: lenient decoding, accepted only with few replacement characters
+        for codec in ("gb18030", "big5"):
+            decoded = data.decode(codec, errors="replace")
+            if decoded.count("\ufffd") <= max(2, len(decoded) // 200):
+                candidates[normalise_encoding(codec)] = decoded
+    if not candidates:
+        raise SourceError(
+            "decode",
+            f"{name} is not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5).",
+        )
+    order = list(candidates)
+    # ties go to the declared charset, then GB18030, then Big5 (insertion order)
+    enc = max(order, key=lambda e: (_score(candidates[e]), -order.index(e)))
+    return candidates[enc], enc
+
+
+def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
+    """A :class:`Source` for raw ``data`` (HTML reduced to text); raise :class:`SourceError`."""
+    if not data or not data.strip(b" \t\r\n\x0b\x0c"):
+        raise SourceError("read", f"{name} is empty.")
+    text, encoding = decode_bytes(data, name)
+    if _is_binary(text):
+        raise SourceError(
+            "decode",
+            f"{name} looks like a binary file (it is mostly control characters), not text.",
+        )
+    media_type = "text/plain"
+    if Path(name).suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
+        text = html_to_text(text)
+        media_type = "text/html"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise SourceError("read", f"{name} has no text content.")
+    return Source(
+        path=path,
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        encoding=encoding,
+        media_type=media_type,
+        text=text,
+        script=detect_script(text),
+    )
+
+
+def read_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode the file at ``path``; raise :class:`SourceError` ('read'/'decode')."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise SourceError("read", f"{p} is a directory, not a file.")
+        if size > max_bytes:
+            raise SourceError(
+                "read", f"{name} is {size} bytes, more than the limit of {max_bytes} bytes."
+            )
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise SourceError("read", f"{p} does not exist.") from None
+    except PermissionError:
+        raise SourceError("read", f"{p} cannot be read (permission denied).") from None
+    except OSError as exc:
+        raise SourceError("read", f"{p} cannot be read ({exc.strerror or exc}).") from None
+    if len(data) > max_bytes:
+        raise SourceError("read", f"{name} is more than the limit of {max_bytes} bytes.")
+    return source_from_bytes(data, name, str(p))
