@@ -223,6 +223,7 @@ class ClaimRecord:
     category_concepts: list[str] = field(default_factory=list)
     level: Level | None = None
     about_region: bool = False  # a figure about the region (industry size, lab counts)
+    topic: str | None = None  # what else it is about: "measure-count", "release", "matching"
 
 
 @dataclass(slots=True)
