@@ -45,7 +45,11 @@ def span_of(text: str, needle: str, nth: int = 0) -> Span:
 
 
 def synthetic_document(text: str = SYNTHETIC_TEXT, name: str = "synthetic.txt") -> OfficialDocument:
-    """A hand-built record for SYNTHETIC_TEXT (what a loader would return)."""
+    """A hand-built record for SYNTHETIC_TEXT or a variant of it (what a loader would return).
+
+    The document number is read from the second line, so variants may change it.
+    """
+    number = text.splitlines()[1]
     raw = text.encode("utf-8")
     src = Source(path=f"/tmp/{name}", name=name, sha256=hashlib.sha256(raw).hexdigest(),
                  size=len(raw), encoding="utf-8", media_type="text/plain", text=text,
@@ -76,7 +80,7 @@ def synthetic_document(text: str = SYNTHETIC_TEXT, name: str = "synthetic.txt") 
         title_span=s("测试省支持机器人产业若干措施"),
         notice_title="测试省人民政府办公厅关于印发测试省支持机器人产业若干措施的通知",
         notice_title_span=s("测试省人民政府办公厅关于印发测试省支持机器人产业若干措施的通知"),
-        number="测府办〔2024〕12号", number_span=s("测府办〔2024〕12号"),
+        number=number, number_span=s(number),
         issuers=[AgencyRef("测试省人民政府办公厅", s("测试省人民政府办公厅"))],
         date_issued=dt.date(2024, 5, 6), date_span=s("2024年5月6日"),
         valid_until=dt.date(2026, 12, 31), validity_span=s("有效期至2026年12月31日"),
