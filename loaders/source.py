@@ -50,6 +50,7 @@ _NAMES = {
     "utf_16_be": "utf-16-be",
     "ascii": "utf-8",
 }
+_MAX_ODD = 0.2  # a decoding with more odd characters than this is rejected
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -87,25 +88,47 @@ def _common_han(ch: str) -> bool:
         return False
 
 
+_CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·　～")
+
+
+def _odd(ch: str) -> bool:
+    """A character unlikely in a Chinese/English document: typical of a wrong decoding."""
+    if ch == "\ufffd":
+        return True
+    cat = unicodedata.category(ch)
+    if cat in ("Co", "Cn", "Cc", "Cs", "Cf") and ch not in "\t\n\r\f\v":
+        return True
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # kana
+        or 0xFF61 <= o <= 0xFF9F  # half-width katakana
+        or 0x2500 <= o <= 0x257F  # box drawing
+        or 0xAC00 <= o <= 0xD7A3  # Hangul syllables
+        or 0x1100 <= o <= 0x11FF
+        or 0x0400 <= o <= 0x052F  # Cyrillic
+        or 0x0370 <= o <= 0x03FF  # Greek
+        or 0xE000 <= o <= 0xF8FF
+    )
+
+
 def _score(text: str) -> float:
     """Plausibility of a decoding as Chinese/Latin text: common Han chars count, oddities cost."""
     score = 0.0
     for ch in text:
         if ch.isascii():
             continue
-        if ch == "\ufffd":
-            score -= 10
-        elif is_han(ch):
+        if is_han(ch):
             score += 1 if _common_han(ch) else -1
-        else:
-            cat = unicodedata.category(ch)
-            if cat in ("Co", "Cn", "Cc", "Cs"):
-                score -= 5
-            elif "\u3040" <= ch <= "\u30ff" or "\u2500" <= ch <= "\u257f":
-                score -= 2  # kana and box drawing: typical mojibake of Big5 read as GBK
-            elif ch in "，。、；：？！“”‘’（）《》〔〕【】…—·　":
-                score += 0.5
+        elif ch in _CJK_PUNCT:
+            score += 0.5
+        elif _odd(ch):
+            score -= 10 if ch == "\ufffd" else 3
     return score
+
+
+def _odd_share(text: str) -> float:
+    sample = text[:65536]
+    return sum(1 for ch in sample if not ch.isascii() and _odd(ch)) / max(len(sample), 1)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -113,20 +136,6 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """The codec for BOM-less UTF-16 that is mostly ASCII/CJK, judged by where NULs fall."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    half = len(data) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -168,13 +177,15 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
             )
         return text, "utf-16"
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        text = _strict(data, codec) if codec else None
-        if text is None or _is_binary(text):
-            raise SourceError(
-                "decode", f"{name} looks like a binary file (it contains NUL bytes), not text."
-            )
-        return text, codec or "utf-16"
+        decodings = {c: _strict(data, c) for c in ("utf-16-le", "utf-16-be")}
+        fine = {c: t for c, t in decodings.items() if t is not None and not _is_binary(t)}
+        if fine:
+            codec = max(fine, key=lambda c: _score(fine[c]))
+            if _odd_share(fine[codec]) <= _MAX_ODD:
+                return fine[codec], codec
+        raise SourceError(
+            "decode", f"{name} looks like a binary file (it contains NUL bytes), not text."
+        )
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
@@ -211,6 +222,11 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
     order = list(candidates)
     # ties go to the declared charset, then GB18030, then Big5 (insertion order)
     enc = max(order, key=lambda e: (_score(candidates[e]), -order.index(e)))
+    if _odd_share(candidates[enc]) > _MAX_ODD:
+        raise SourceError(
+            "decode",
+            f"{name} is not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5).",
+        )
     return candidates[enc], enc
 
 
