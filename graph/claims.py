@@ -143,8 +143,8 @@ def link_report(report: Report, g: Graph | Dataset, gaz: Gazetteer | None = None
             elif ref.title.isascii():
                 en = _title_concepts(gaz, ref.title)
                 en_areas = _areas(gaz, ref.title)
-                if en_areas and area and area not in en_areas:
-                    continue  # the English title names another place
+                if area and area not in en_areas:
+                    continue  # the English title does not name the document's jurisdiction
                 best = 0.0
                 for t in titles:
                     zh = _title_concepts(gaz, t)

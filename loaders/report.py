@@ -91,6 +91,7 @@ _FURNITURE = [
         r"共印\s*[:：]|印数|^地址\s*[:：]|^address\s*[:：]",
         r"^第\s*\d+\s*期$|^[(（]?\s*总第\s*\d+\s*期\s*[)）]?$|\S\s*主办$",
         r"^(?:submission|contact)",
+        r"^(?:首页|当前位置|您的位置|home)\s*[>›»/]|\s[>›»]\s.*\s[>›»]\s",
     )
 ]
 _EDITOR = re.compile(
@@ -258,7 +259,7 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
             break
     if title_idx is not None:
         line = lines[title_idx]
-        report.title = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", line.text)
+        report.title = " ".join(line.text.split())
         report.title_span = Span(line.start, line.end, line.text)
     header_end = max(i for i in (title_idx, date_idx, -1) if i is not None)
 

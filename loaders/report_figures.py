@@ -156,7 +156,7 @@ _EACH = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"\btotal\b|\bin all\b|\binject\w*|\bbudget\b|\bfund\b|\ballocat\w*|总额|总规模|总资金|共计|合计",
+    r"\btotal\b|\bin all\b|\binject\w*|\bbudget\b|\bfund\b|\ballocat\w*|set aside|earmark\w*|总额|总规模|总资金|共计|合计",
     re.IGNORECASE,
 )
 _YEARLY = re.compile(r"annual(?:ly)?|each year|per year|every year|a year|yearly|每年|年度", re.I)
@@ -177,7 +177,8 @@ _LEVELS: list[tuple[Level, re.Pattern[str]]] = [
 ]
 _SUPPORT = re.compile(
     r"support|reward|subsid\w*|fund\w*|grant\w*|voucher\w*|financ\w*|incentive\w*|bonus\w*"
-    r"|allocat\w*|inject\w*|award\w*|给予|资助|奖励|补贴|补助|支持|激励|配套|扶持|资金|券",
+    r"|allocat\w*|inject\w*|award\w*|receiv\w*|\bget\b|\bgets\b|provid\w*|offer\w*|\bgive\w*"
+    r"|\bwin\b|eligible|set aside|earmark\w*|给予|资助|奖励|奖(?=\d)|补贴|补助|支持|激励|配套|扶持|资金|券",
     re.IGNORECASE,
 )
 _REGION = re.compile(

@@ -642,7 +642,7 @@ AREA_EN_ALT: dict[str, list[str]] = {
     "hong-kong": ["Hong Kong", "HKSAR"], "macao": ["Macao", "Macau"],
     "inner-mongolia": ["Inner Mongolia"], "guangxi": ["Guangxi"], "tibet": ["Tibet"],
     "ningxia": ["Ningxia"], "xinjiang": ["Xinjiang"], "qianhai": ["Qianhai"],
-    "hengqin": ["Hengqin"],
+    "hengqin": ["Hengqin"], "zhejiang": ["Zhejiang"],
 }
 
 AREA_NOTES: dict[str, str] = {
