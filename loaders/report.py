@@ -100,7 +100,7 @@ _EDITOR = re.compile(
     r"(?=\s{2,}|[\u00a0\u3000]|\s*(?:responsible|editor|联系|电话|$)|\s+[^A-Za-z])",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
 _PUBLISHER = [
     re.compile(r"^(?:source|publisher|来源|出处)\s*[:：]\s*(?P<name>[^\s|｜].*?)\s*$", re.I),
     re.compile(r"^(?P<name>\S(?:.*\S)?)\s*主办\s*$"),
