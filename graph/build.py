@@ -39,7 +39,8 @@ class SourceNotFound(ValueError):
 
 @dataclass(slots=True)
 class SourceReport:
-    """What happened to one source: ``status`` is ok, failed or skipped (a report not converted)."""
+    """What happened to one source: ``status`` is ok, failed, or skipped (not converted: a
+    duplicate of an earlier source, or a report when report conversion is unavailable)."""
 
     path: str
     status: str = "ok"
@@ -172,8 +173,9 @@ def convert(loaded: list[tuple[SourceReport, LoadResult]], resolver: Resolver | 
             continue
         if conv.graph_name in graphs:
             first = graphs[conv.graph_name][0].path
-            rep.status, rep.stage = "failed", "assemble"
-            rep.error = f"it is the same document as {first} (same number or title); kept the first"
+            rep.status, rep.graph = "skipped", str(conv.graph_name)
+            rep.warnings.append(_warning(
+                f"the same document as {first} (same number or title); only the first is built"))
             continue
         graphs[conv.graph_name] = (rep, conv.graph)
         rep.graph = str(conv.graph_name)

@@ -88,3 +88,14 @@ def test_literals_are_escaped_for_ntriples() -> None:
                                 Literal('a "quoted"\nline\\'))})
     assert text == '<http://e/s> <http://e/p> "a \\"quoted\\"\\nline\\\\" .\n'
     assert isinstance(BNode(), BNode)
+
+
+def test_a_duplicate_document_is_built_once_and_reported(tmp_path, monkeypatch) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(SYNTHETIC_TEXT, encoding="utf-8")
+    (src / "b.txt").write_text(SYNTHETIC_TEXT + "\n", encoding="utf-8")
+    result = _build(tmp_path, monkeypatch, src, "out")
+    assert [s.status for s in result.sources] == ["ok", "skipped"]
+    assert "a.txt" in result.sources[1].warnings[-1]["message"]
+    assert result.exit_code == 0 and result.totals["documents"] == 1
