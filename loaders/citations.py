@@ -1,0 +1,171 @@
+"""Document clauses: validity, repeals, higher-level documents, non-cumulation, scope.
+
+All functions read the simplified view and return view offsets plus simplified values.
+Grammar only: ``有效期至…``, ``自印发之日起实施，有效期3年`` (valid to the day before the
+third anniversary), ``原《…》（文号）…同时废止``/``不再执行``/``代替``, ``根据/落实/贯彻《…》``,
+``从高不重复``, ``本措施适用于…``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import anniversary_minus_one_day, find_dates
+from .header import find_numbers
+from .numerals import chinese_to_int
+
+_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+_TITLE = re.compile(r"《([^《》]{2,150})》")
+_REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
+_BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
+_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)")
+_VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{1,3})\s*年")
+_FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效)")
+_FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
+_NON_CUMULATIVE = re.compile(r"从高不重复|就高不重复|按照?就高原则|不得重复(?:享受|申报|支持)|不重复(?:享受|支持|奖励|补贴|资助)")
+_SCOPE = re.compile(r"(本[^。，\n]{0,12}?适用于[^。\n]*。?)")
+
+
+@dataclass(slots=True)
+class Cited:
+    """A cited document in view offsets."""
+
+    start: int
+    end: int
+    title: str | None
+    number: str | None
+
+
+@dataclass(slots=True)
+class Validity:
+    """Validity period read from the text (view offsets of the sentence)."""
+
+    start: int
+    end: int
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+
+
+def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence extents (``。；`` or line ends) of ``view[start:end]``."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(view, start, end)]
+
+
+def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Validity | None:
+    """``有效期至2027年12月31日`` or ``自印发之日起实施，有效期3年`` (from the issue date)."""
+    for s, e in sentences(view, start, end):
+        text = view[s:e]
+        if "有效期" not in text and not _FROM_ISSUE.search(text):
+            continue
+        valid_from = issued if _FROM_ISSUE.search(text) else None
+        dates = find_dates(text)
+        m_from = _FROM_DATE.search(text)
+        if m_from:
+            for d in dates:
+                if d.start >= m_from.end() - 1 and d.start <= m_from.end() + 1:
+                    valid_from = d.value
+        until = None
+        m_until = _VALID_UNTIL.search(text)
+        if m_until:
+            for d in dates:
+                if d.start >= m_until.end() and d.start <= m_until.end() + 2:
+                    until = d.value
+                    break
+        m_years = _VALID_YEARS.search(text)
+        if until is None and m_years:
+            raw = m_years.group(1)
+            n = int(raw) if raw.isdigit() else chinese_to_int(raw)
+            base = valid_from or issued
+            if n and base:
+                until = anniversary_minus_one_day(base, n)
+                valid_from = base
+        if until is None and valid_from is None:
+            continue
+        if until is not None and valid_from is None and issued is not None and "有效期" in text:
+            valid_from = issued
+        return Validity(s, e, valid_from, until)
+    return None
+
+
+def _titles_and_numbers(view: str, s: int, e: int) -> list[Cited]:
+    """Every 《title》 (with a ``（文号）`` right after it) and every bare number in view[s:e]."""
+    out: list[Cited] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TITLE.finditer(view, s, e):
+        number = None
+        end = m.end()
+        after = re.match(r"\s*[（(]([^（）()]{4,40})[）)]", view[m.end() : e])
+        if after:
+            nums = find_numbers(after.group(1))
+            if nums:
+                number = nums[0][0]
+                end = m.end() + after.end()
+        title = re.sub(r"\s+", " ", m.group(1)).strip()
+        out.append(Cited(m.start(), end, title, number))
+        taken.append((m.start(), end))
+    for value, ns, ne in find_numbers(view[s:e]):
+        ns, ne = ns + s, ne + s
+        if not any(a <= ns < b for a, b in taken):
+            out.append(Cited(ns, ne, None, value))
+    return sorted(out, key=lambda c: c.start)
+
+
+def find_repeals(view: str, start: int, end: int) -> list[Cited]:
+    """Documents a sentence with ``废止/不再执行/代替`` names before (or after ``代替``) the cue."""
+    out: list[Cited] = []
+    for s, e in sentences(view, start, end):
+        text = view[s:e]
+        cue = _REPEAL.search(text)
+        if not cue:
+            continue
+        if cue.group(0) in ("代替", "替代", "取代"):
+            found = _titles_and_numbers(view, s, e)
+        else:
+            found = _titles_and_numbers(view, s, s + cue.start())
+        out.extend(found)
+    return out
+
+
+def find_based_on(view: str, start: int, end: int) -> list[Cited]:
+    """The 《…》 documents right after ``根据/落实/贯彻`` (a run of titles) in ``view[start:end]``."""
+    out: list[Cited] = []
+    for cue in _BASED_CUE.finditer(view, start, end):
+        pos = cue.end()
+        lead = re.match(r"[^《。；，]{0,15}", view[pos:end])
+        pos += lead.end() if lead else 0
+        while True:
+            m = re.match(r"\s*[、和及与]?\s*《([^《》]{2,150})》", view[pos:end])
+            if not m:
+                break
+            s_ = pos + m.group(0).index("《")
+            e_ = pos + m.end()
+            number = None
+            after = re.match(r"\s*[（(]([^（）()]{4,40})[）)]", view[e_:end])
+            if after:
+                nums = find_numbers(after.group(1))
+                if nums:
+                    number = nums[0][0]
+                    e_ += after.end()
+            title = re.sub(r"\s+", " ", m.group(1)).strip()
+            if all(c.title != title for c in out):
+                out.append(Cited(s_, e_, title, number))
+            pos = e_
+    return out
+
+
+def find_non_cumulative(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence stating the non-cumulation rule (``从高不重复``)."""
+    for s, e in sentences(view, start, end):
+        if _NON_CUMULATIVE.search(view[s:e]):
+            return s, e
+    return None
+
+
+def find_scope(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The scope sentence (``本措施适用于…``)."""
+    m = _SCOPE.search(view, start, end)
+    if m:
+        return m.start(1), m.end(1)
+    return None

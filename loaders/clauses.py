@@ -1,0 +1,686 @@
+"""Clauses inside one measure: money with its role, ratios, quotas, tiers and funding offers.
+
+Reads the simplified view of a measure. A measure is split into sentences (``。；``) and
+clauses (``，：``); each figure is classified by small, separate rules over the clause text
+before it and right after it (DESIGN §3):
+
+- money: ``unit_step`` (``每增长X``) → ``threshold`` (``超/达到X``, ``X以上``) →
+  ``total_budget`` (``总资金``, ``发放…X…券``) → ``unit_rate`` (after a unit step) →
+  ``per_recipient_cap`` (``单个/每家/每项…``) → ``cap`` (``最高/不超过/上限``, or a sum given
+  as ``给予X奖励``) → otherwise ``other``. Figures joined by ``、`` share the first one's role.
+  Unknown phrasing therefore ends in ``other``, never in a wrong cap.
+- percentages: ``cost_share`` (``按…费用的30%``), else ``other``; ``1∶1`` ratios: ``matching``.
+- counts: a quota only with ``不超过/最多/以内``; its period from the ``period`` vocabulary.
+
+Offers: a sentence is cut into *groups* at a clause starting with ``对`` once the current
+group already has an amount; a group with an amount, a cost share or a matching ratio gives an
+offer — or one offer per tier when ``分别`` is followed by amounts joined by ``、``, aligned
+with the thresholds, recognition levels or categories enumerated before it. A sentence with no
+amount gives an offer only where a giving verb (``给予/发放/设立…``) governs an instrument word.
+Instrument types, categories, levels and periods come from the vocabularies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..ontology.gazetteer import Gazetteer, Match
+from .money import find_counts, find_money, find_percentages, find_ratios
+from .records import ConceptRef, Money, Offer, Quota, Ratio, Span
+
+SpanOf = Callable[[int, int], Span]
+
+# ---------------------------------------------------------------- grammar (structural cues)
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,：:]")
+_ENUM_GAP = re.compile(r"^\s*、\s*$")
+_UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
+_THRESHOLD_TAIL = re.compile(
+    r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
+_CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
+_TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
+_PER_RECIPIENT = re.compile(r"单个|单家|单项(?!冠军)|单户|单笔|单一|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支")
+_GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性")
+_GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
+_SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
+_SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
+_QUOTA_BEFORE = re.compile(r"(?:不超过|不多于|最多|至多|限|不超)\s*$")
+_QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
+_OFFER_VERB = re.compile(r"给予|发放|设立|提供|予以|加大|安排|实施")
+_RECIPIENT = re.compile(r"^\s*(?:对于|对)")
+_PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
+_FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
+
+
+@dataclass(slots=True, eq=False)
+class Fig:
+    """An internal figure in view offsets, classified in its clause."""
+
+    kind: str  # money | pct | ratio | count
+    start: int
+    end: int
+    value: Decimal
+    role: str = "other"
+    sentence: int = 0
+    clause: int = 0
+    group: int = 0
+    enum_head: Fig | None = None  # the first figure of the 、-joined run it belongs to
+    basis: str | None = None
+    period: str | None = None
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class MeasureFacts:
+    """What :func:`analyse` finds in one measure (records carry spans over the original)."""
+
+    amounts: list[Money] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
+    quotas: list[Quota] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def split(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Segment]:
+    """Segments of ``view[start:end]`` cut after each match of ``pattern`` (the mark included)."""
+    out = []
+    s = start
+    for m in pattern.finditer(view, start, end):
+        if m.end() > s:
+            out.append(Segment(s, m.end()))
+        s = m.end()
+    if s < end:
+        out.append(Segment(s, end))
+    return [seg for seg in out if view[seg.start : seg.end].strip(" \n，。；：")]
+
+
+def _index(segments: list[Segment], pos: int) -> int:
+    for i, seg in enumerate(segments):
+        if seg.start <= pos < seg.end:
+            return i
+    return max(0, len(segments) - 1)
+
+
+# ---------------------------------------------------------------- money roles
+
+
+def is_unit_step(before: str) -> bool:
+    """``按照每增长|1000万元``: the step of a unit rate."""
+    return bool(_UNIT_STEP_TAIL.search(before))
+
+
+def is_threshold(before: str, after: str) -> bool:
+    """``超|1亿元``, ``达到|100万元``, ``5000万元|以上``: an eligibility threshold, never a cap."""
+    return bool(_THRESHOLD_TAIL.search(before) or _THRESHOLD_AFTER.match(after))
+
+
+def is_total_budget(clause_before: str, clause_after: str) -> bool:
+    """``扶持总资金不超过|X``, ``发放最高|X|“算力券”``; not a recipient's own total (``对A…总额度``)."""
+    if "发放" in clause_before and "券" in clause_after:
+        return True
+    return bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
+
+
+def is_per_recipient(clause_before: str) -> bool:
+    """``单个主体…最高|X``, ``每家企业…上限|X``, ``每项最高|X``."""
+    return bool(_PER_RECIPIENT.search(clause_before))
+
+
+def is_cap(segment_before: str, after: str) -> bool:
+    """``最高|X``, ``不超过|X``, or a sum handed out (``给予|X|奖励``)."""
+    return bool(
+        _CAP_WORDS.search(segment_before)
+        or _GIVING.search(segment_before)
+        or _GIVING_AFTER.match(after)
+    )
+
+
+def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
+    """Set ``role`` (and ``enum_head``) on every money figure of one sentence, in place."""
+    for i, f in enumerate(figs):
+        clause = clauses[f.clause]
+        prev = figs[i - 1] if i > 0 else None
+        if prev is not None and _ENUM_GAP.match(view[prev.end : f.start]):
+            f.role = prev.role
+            f.enum_head = prev.enum_head if prev.enum_head is not None else prev
+            continue
+        seg_start = clause.start
+        if prev is not None and prev.clause == f.clause:
+            seg_start = prev.end
+        segment = view[seg_start : f.start]
+        clause_before = view[clause.start : f.start]
+        after = view[f.end : clause.end]
+        if is_unit_step(segment):
+            f.role = "unit_step"
+        elif is_threshold(segment, after):
+            f.role = "threshold"
+        elif is_total_budget(clause_before, after):
+            f.role = "total_budget"
+        elif (
+            prev is not None
+            and prev.role in ("unit_step", "unit_rate")
+            and not _CAP_WORDS.search(segment)
+            and not _PER_RECIPIENT.search(clause_before)
+        ):
+            f.role = "unit_rate"
+        elif is_per_recipient(clause_before) and is_cap(segment, after):
+            f.role = "per_recipient_cap"
+        elif is_cap(segment, after):
+            f.role = "cap"
+        else:
+            f.role = "other"
+
+
+# ---------------------------------------------------------------- ratios and quotas
+
+
+def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -> None:
+    """``按其…费用的30%`` → cost share with its basis; ``按30%给予补贴`` → cost share; else other."""
+    before = view[clause.start : f.start]
+    sentence_text = view[sentence.start : sentence.end]
+    if re.search(r"的\s*$", before):
+        cues = list(_SHARE_CUE.finditer(before))
+        if cues:
+            basis = before[cues[-1].end() :]
+            basis = re.sub(r"[（(][^）)]*[）)]", "", basis)
+            basis = re.sub(r"^(?:其|不超过|不高于|按照|按)+", "", basis)
+            basis = re.sub(r"的\s*$", "", basis).strip()
+            f.role = "cost_share"
+            f.basis = basis or None
+            return
+    if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
+        f.role = "cost_share"
+        return
+    f.role = "other"
+
+
+def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
+    """``按照地市奖励资金1∶1予以激励`` → matching; a ratio outside funding talk → other."""
+    text = view[sentence.start : sentence.end]
+    f.role = "matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴", text) else "other"
+
+
+def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
+    """``不超过10个``, ``10家以内``, ``最多5项`` — a cap on the number of recipients."""
+    before = view[sentence.start : f.start]
+    after = view[f.end : sentence.end]
+    inside = view[f.start : f.end]
+    if "以上" in inside or re.match(r"^\s*以上", after):
+        return False
+    return bool(
+        _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside
+    )
+
+
+# ---------------------------------------------------------------- the analysis
+
+
+class _Vocab:
+    """Vocabulary matches inside one measure (view offsets)."""
+
+    def __init__(self, gaz: Gazetteer | None, view: str, start: int, end: int) -> None:
+        self.gaz = gaz
+        self.by_scheme: dict[str, list[Match]] = {}
+        if gaz is None:
+            return
+        text = view[start:end]
+        for scheme in ("instrument", "category", "level", "period", "area"):
+            self.by_scheme[scheme] = [
+                Match(m.start + start, m.end + start, m.concept, m.scheme, m.surface)
+                for m in gaz.find_all(text, scheme)
+            ]
+
+    def within(self, scheme: str, s: int, e: int) -> list[Match]:
+        return [m for m in self.by_scheme.get(scheme, []) if s <= m.start and m.end <= e]
+
+    def instrument_class(self, concept: str) -> str:
+        if self.gaz is None:
+            return "FundingInstrument"
+        info = self.gaz.info(concept)
+        link = info.link("instrumentClass") if info else None
+        return link.rsplit("#", 1)[-1] if link else "FundingInstrument"
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _level_of(vocab: _Vocab, view: str, m: Match) -> str | None:
+    """Recognition level of a level/area match (single-character 省/市 only inside a name)."""
+    if m.scheme == "level":
+        if len(m.surface) == 1:
+            prev = view[m.start - 1] if m.start > 0 else ""
+            if not (prev in "、，" or _inside_area(vocab, m)):
+                return None
+        return _local(m.concept)
+    return None
+
+
+def _inside_area(vocab: _Vocab, m: Match) -> bool:
+    return any(a.start <= m.start and m.end <= a.end for a in vocab.by_scheme.get("area", []))
+
+
+def levels_in(vocab: _Vocab, view: str, s: int, e: int) -> list[tuple[int, str]]:
+    """Recognition levels named in ``view[s:e]`` in text order (``国际/国家/行业``, ``全国``, ``广东省``)."""
+    out: list[tuple[int, str]] = []
+    for m in vocab.within("level", s, e):
+        lvl = _level_of(vocab, view, m)
+        if lvl:
+            out.append((m.start, lvl))
+    # a level word may be hidden inside a longer area match (广东省 → 省): look inside areas too
+    for a in vocab.within("area", s, e):
+        if any(a.start <= p < a.end for p, _ in out):
+            continue
+        if vocab.gaz is None:
+            continue
+        for lm in vocab.gaz.find_all(view[a.start : a.end], "level"):
+            if lm.end == a.end - a.start:
+                out.append((a.start, _local(lm.concept)))
+    return sorted(out)
+
+
+def _period_at(vocab: _Vocab, view: str, s: int, e: int, exclude: list[tuple[int, int]]) -> str | None:
+    for m in vocab.within("period", s, e):
+        if any(a <= m.start < b for a, b in exclude):
+            continue
+        return _local(m.concept)
+    if _PER_YEAR_CAP.search(view[s:e]):
+        return "PerYear"
+    return None
+
+
+def analyse(
+    view: str, start: int, end: int, span_of: SpanOf, gaz: Gazetteer | None,
+    heading: tuple[int, int] | None = None, skip: list[tuple[int, int]] | None = None,
+) -> MeasureFacts:
+    """Every amount, ratio, quota and offer in the measure ``view[start:end]``."""
+    skip = skip or []
+    facts = MeasureFacts()
+    vocab = _Vocab(gaz, view, start, end)
+    text = view[start:end]
+
+    def shift(found):  # figures over the measure text → view offsets
+        return [(x.start + start, x.end + start, x.value) for x in found]
+
+    def skipped(s: int) -> bool:
+        return any(a <= s < b for a, b in skip)
+
+    sentences = split(view, start, end, _SENTENCE_END)
+    basis_spans: list[tuple[int, int]] = []
+    money_by_sentence: dict[int, list[Fig]] = {}
+    pct: list[Fig] = []
+    ratios: list[Fig] = []
+    counts: list[Fig] = []
+    for kind, found, bucket in (
+        ("money", find_money(text), None),
+        ("pct", find_percentages(text), pct),
+        ("ratio", find_ratios(text), ratios),
+        ("count", find_counts(text), counts),
+    ):
+        for s, e, value in shift(found):
+            if skipped(s):
+                continue
+            si = _index(sentences, s)
+            f = Fig(kind, s, e, value, sentence=si)
+            if bucket is None:
+                money_by_sentence.setdefault(si, []).append(f)
+            else:
+                bucket.append(f)
+
+    all_money: list[Fig] = []
+    groups_by_sentence: dict[int, list[Segment]] = {}
+    clauses_by_sentence: dict[int, list[Segment]] = {}
+    for si, sentence in enumerate(sentences):
+        clauses = split(view, sentence.start, sentence.end, _CLAUSE_END)
+        if not clauses:
+            clauses = [sentence]
+        clauses_by_sentence[si] = clauses
+        figs = money_by_sentence.get(si, [])
+        for f in figs:
+            f.clause = _index(clauses, f.start)
+        classify_money(view, figs, clauses)
+        groups_by_sentence[si] = _groups(view, clauses, figs)
+        for f in figs:
+            f.group = _index(groups_by_sentence[si], f.start)
+        all_money.extend(figs)
+    for f in pct:
+        clauses = clauses_by_sentence[f.sentence]
+        classify_percentage(view, f, clauses[_index(clauses, f.start)], sentences[f.sentence])
+        if f.basis:
+            basis_spans.append((f.start - len(f.basis) - 2, f.start))
+        f.group = _index(groups_by_sentence[f.sentence], f.start)
+    for f in ratios:
+        classify_ratio(view, f, sentences[f.sentence])
+    quotas = []
+    for f in counts:
+        if is_quota(view, f, sentences[f.sentence]):
+            clauses = clauses_by_sentence[f.sentence]
+            c = clauses[_index(clauses, f.start)]
+            sent = sentences[f.sentence]
+            f.period = _period_at(vocab, view, c.start, c.end, basis_spans) or _period_at(
+                vocab, view, sent.start, sent.end, basis_spans
+            )
+            f.group = _index(groups_by_sentence[f.sentence], f.start)
+            quotas.append(f)
+
+    # records for the measure's lists
+    def money(f: Fig) -> Money:
+        return Money(value=f.value, role=f.role, span=span_of(f.start, f.end))  # type: ignore[arg-type]
+
+    def ratio(f: Fig) -> Ratio:
+        return Ratio(value=f.value, role=f.role, span=span_of(f.start, f.end),  # type: ignore[arg-type]
+                     cost_basis=f.basis)
+
+    def quota(f: Fig) -> Quota:
+        return Quota(count=int(f.value), span=span_of(f.start, f.end), period=f.period)  # type: ignore[arg-type]
+
+    facts.amounts = [money(f) for f in all_money]
+    facts.ratios = [ratio(f) for f in sorted(pct + ratios, key=lambda x: x.start)]
+    facts.quotas = [quota(f) for f in quotas]
+
+    # offers
+    heading_instrument = _heading_instrument(vocab, heading)
+    figured_classes: set[str] = set()
+    for si, sentence in enumerate(sentences):
+        groups = groups_by_sentence[si]
+        clauses = clauses_by_sentence[si]
+        figs = [f for f in all_money if f.sentence == si]
+        sent_matching = [f for f in ratios if f.sentence == si and f.role == "matching"]
+        made = False
+        for gi, group in enumerate(groups):
+            gfigs = [f for f in figs if f.group == gi]
+            gshares = [f for f in pct if f.sentence == si and f.group == gi and f.role == "cost_share"]
+            gquotas = [f for f in quotas if f.sentence == si and f.group == gi]
+            if not (any(f.role in _FUNDING_ROLES for f in gfigs) or gshares
+                    or (sent_matching and gi == 0)):
+                continue
+            ctx = _GroupContext(view, vocab, group, clauses, gfigs, gshares, sent_matching,
+                                gquotas, basis_spans, heading_instrument, span_of, money, ratio, quota)
+            offers = ctx.offers()
+            facts.offers.extend(offers)
+            figured_classes.update(o.instrument_class for o in offers)
+            made = made or bool(offers)
+        if not made:
+            facts.offers.extend(_figureless_offers(view, vocab, sentence, clauses, span_of))
+    # a figureless offer repeating the class of an offer with figures adds nothing
+    facts.offers = [
+        o for o in facts.offers
+        if _has_figures(o) or o.instrument_class not in figured_classes
+    ]
+    return facts
+
+
+def _has_figures(o: Offer) -> bool:
+    return any((o.max_amount, o.total_budget, o.unit_rate, o.max_cost_share, o.matching_ratio,
+                o.max_recipients, o.min_threshold))
+
+
+def _groups(view: str, clauses: list[Segment], figs: list[Fig]) -> list[Segment]:
+    """Cut a sentence at clauses starting with ``对`` once the current group has an amount."""
+    groups: list[Segment] = []
+    current: Segment | None = None
+    has_amount = False
+    for c in clauses:
+        starts_recipient = bool(_RECIPIENT.match(view[c.start : c.end]))
+        if current is not None and starts_recipient and has_amount:
+            groups.append(current)
+            current = None
+            has_amount = False
+        if current is None:
+            current = Segment(c.start, c.end)
+        else:
+            current.end = c.end
+        if any(c.start <= f.start < c.end and f.role in ("cap", "per_recipient_cap", "unit_rate")
+               for f in figs):
+            has_amount = True
+    if current is not None:
+        groups.append(current)
+    return groups
+
+
+def _heading_instrument(vocab: _Vocab, heading: tuple[int, int] | None) -> Match | None:
+    if heading is None:
+        return None
+    found = [m for m in vocab.within("instrument", *heading)
+             if vocab.instrument_class(m.concept) != "FundingInstrument"]
+    return found[0] if found else None
+
+
+def _figureless_offers(
+    view: str, vocab: _Vocab, sentence: Segment, clauses: list[Segment], span_of: SpanOf
+) -> list[Offer]:
+    """Offers of a sentence with no amount: a giving verb governing an instrument word."""
+    out: list[Offer] = []
+    seen: set[str] = set()
+    for c in clauses:
+        verbs = list(_OFFER_VERB.finditer(view, c.start, c.end))
+        if not verbs:
+            continue
+        matches = vocab.within("instrument", c.start, c.end)
+        chosen: list[Match] = []
+        for m in matches:
+            if not any(v.end() <= m.start <= v.end() + 20 for v in verbs):
+                continue
+            if vocab.instrument_class(m.concept) in ("FundingInstrument",):
+                continue
+            if chosen and chosen[-1].end == m.start:  # 配套奖励: the head noun wins
+                chosen[-1] = m
+                continue
+            chosen.append(m)
+        for m in chosen:
+            cls = vocab.instrument_class(m.concept)
+            if cls in seen:
+                continue
+            seen.add(cls)
+            out.append(Offer(span=span_of(c.start, c.end), instrument_class=cls,
+                             instrument_concept=m.concept))
+    return out
+
+
+class _GroupContext:
+    """Builds the offer(s) of one group of clauses."""
+
+    def __init__(self, view, vocab, group, clauses, figs, shares, matching, quotas, basis_spans,
+                 heading_instrument, span_of, money, ratio, quota) -> None:
+        self.view = view
+        self.vocab: _Vocab = vocab
+        self.group: Segment = group
+        self.clauses: list[Segment] = [c for c in clauses if group.start <= c.start < group.end]
+        self.figs: list[Fig] = figs
+        self.shares: list[Fig] = shares
+        self.matching: list[Fig] = matching
+        self.quotas: list[Fig] = quotas
+        self.basis_spans = basis_spans
+        self.heading_instrument: Match | None = heading_instrument
+        self.span_of: SpanOf = span_of
+        self.money = money
+        self.ratio = ratio
+        self.quota = quota
+
+    def clause_of(self, pos: int) -> Segment:
+        return self.clauses[_index(self.clauses, pos)]
+
+    def tier_run(self) -> list[Fig]:
+        """Amounts joined by 、 right after ``分别`` (the tiers), or []."""
+        idx = self.view.find("分别", self.group.start, self.group.end)
+        if idx < 0:
+            return []
+        after = [f for f in self.figs if f.start > idx and f.role in _FUNDING_ROLES]
+        if not after:
+            return []
+        head = after[0]
+        run = [head] + [f for f in self.figs if f.enum_head is head]
+        return run if len(run) >= 2 else []
+
+    def instrument(self, anchor: int) -> Match | None:
+        """The instrument word the amount pays (``X元奖励``, ``X元“算力券”``); else the one the
+        measure leads with (``发放“场景券”``); else the nearest one before the amount."""
+        found = [m for m in self.vocab.within("instrument", self.group.start, self.group.end)
+                 if not any(a <= m.start < b for a, b in self.basis_spans)]
+        clause = self.clause_of(anchor - 1 if anchor > self.group.start else anchor)
+        after = [m for m in found if anchor <= m.start <= anchor + 12 and m.end <= clause.end]
+        if after:
+            return after[0]
+        if self.heading_instrument is not None:
+            return self.heading_instrument
+        before = [m for m in found if m.end <= anchor]
+        return before[-1] if before else (found[0] if found else None)
+
+    def recipient_clause(self, anchor: int) -> Segment | None:
+        found = None
+        for c in self.clauses:
+            if c.start > anchor:
+                break
+            if _RECIPIENT.match(self.view[c.start : c.end]):
+                found = c
+        return found
+
+    def concepts(self, scheme: str, s: int, e: int) -> list[ConceptRef]:
+        out: list[ConceptRef] = []
+        for m in self.vocab.within(scheme, s, e):
+            if all(r.concept != m.concept for r in out):
+                out.append(ConceptRef(scheme=scheme, concept=m.concept,
+                                      span=self.span_of(m.start, m.end)))
+        return out
+
+    def base_offer(self, anchor: Fig) -> Offer:
+        inst = self.instrument(anchor.end)
+        offer = Offer(span=self.span_of(self.group.start, self.group.end))
+        if inst is not None:
+            offer.instrument_concept = inst.concept
+            offer.instrument_class = self.vocab.instrument_class(inst.concept)
+        if self.shares:
+            offer.max_cost_share = self.ratio(self.shares[0])
+        if self.matching:
+            offer.matching_ratio = self.ratio(self.matching[0])
+        if self.quotas:
+            offer.max_recipients = self.quota(self.quotas[0])
+        steps = [f for f in self.figs if f.role == "unit_step"]
+        if steps:
+            offer.unit_step = self.money(steps[0])
+        totals = [f for f in self.figs if f.role == "total_budget"]
+        if totals:
+            offer.total_budget = self.money(totals[0])
+        return offer
+
+    def period(self, offer: Offer, anchor: Fig) -> str | None:
+        g = self.group
+        if offer.max_amount is not None:
+            c = self.clause_of(offer_pos(self, offer.max_amount))
+            p = _period_at(self.vocab, self.view, c.start, c.end, self.basis_spans)
+            if p:
+                return p
+        if self.quotas and self.quotas[0].period:
+            return self.quotas[0].period
+        c = self.clause_of(anchor.start)
+        return (_period_at(self.vocab, self.view, c.start, c.end, self.basis_spans)
+                or _period_at(self.vocab, self.view, g.start, g.end, self.basis_spans))
+
+    def condition(self, anchor: int) -> tuple[str | None, Segment | None]:
+        rc = self.recipient_clause(anchor)
+        if rc is None:
+            return None, None
+        text = self.view[rc.start : rc.end]
+        text = re.sub(r"^\s*(?:对于|对)", "", text)
+        cut = re.search(r"(?:给予|按照|按|予以|奖励|分别|，|,)", text)
+        if cut:
+            text = text[: cut.start()]
+        text = text.strip(" ，。；")
+        return (text or None), rc
+
+    def offers(self) -> list[Offer]:
+        tiers = self.tier_run()
+        if tiers:
+            return self.tier_offers(tiers)
+        funding = [f for f in self.figs if f.role in _FUNDING_ROLES]
+        anchor = next((f for f in funding if f.role in ("per_recipient_cap", "cap", "unit_rate")),
+                      funding[0] if funding else (self.shares or self.matching)[0])
+        offer = self.base_offer(anchor)
+        caps = [f for f in self.figs if f.role in ("per_recipient_cap", "cap")]
+        if caps:
+            offer.max_amount = self.money(caps[0])
+        rates = [f for f in self.figs if f.role == "unit_rate"]
+        if rates:
+            offer.unit_rate = self.money(rates[0])
+        thresholds = [f for f in self.figs if f.role == "threshold"]
+        if thresholds:
+            offer.min_threshold = self.money(thresholds[0])
+        offer.period = self.period(offer, anchor)  # type: ignore[assignment]
+        offer.condition, rc = self.condition(anchor.start)
+        scope = rc or self.group
+        offer.categories = self.concepts("category", scope.start, scope.end)
+        if rc is not None:
+            levels = levels_in(self.vocab, self.view, rc.start, rc.end)
+            if levels:
+                offer.recognition_level = levels[0][1]  # type: ignore[assignment]
+        return [offer]
+
+    def tier_offers(self, tiers: list[Fig]) -> list[Offer]:
+        n = len(tiers)
+        idx = self.view.find("分别", self.group.start, self.group.end)
+        region_end = self.clause_of(idx).start
+        thresholds = [f for f in self.figs if f.role == "threshold"]
+        threshold_run = _runs(self.figs, thresholds, n)
+        levels = levels_in(self.vocab, self.view, self.group.start, region_end)
+        if len(levels) != n and region_end > self.group.start:
+            prev = self.clause_of(region_end - 1)
+            levels = levels_in(self.vocab, self.view, prev.start, prev.end)
+        cats = self.concepts("category", self.group.start, region_end)
+        shared_caps = [f for f in self.figs if f.role in ("per_recipient_cap", "cap") and f not in tiers]
+        out = []
+        for i, t in enumerate(tiers):
+            offer = self.base_offer(t)
+            if t.role in ("cap", "per_recipient_cap"):
+                offer.max_amount = self.money(t)
+            elif t.role == "unit_rate":
+                offer.unit_rate = self.money(t)
+                if shared_caps:
+                    offer.max_amount = self.money(shared_caps[0])
+            elif t.role == "total_budget":
+                offer.total_budget = self.money(t)
+            if threshold_run:
+                offer.min_threshold = self.money(threshold_run[i])
+            elif len(thresholds) == 1:
+                offer.min_threshold = self.money(thresholds[0])
+            if len(levels) == n:
+                offer.recognition_level = levels[i][1]  # type: ignore[assignment]
+            elif len(cats) == n:
+                offer.categories = [cats[i]]
+            if not offer.categories and len(cats) != n:
+                offer.categories = [c for c in cats]
+            offer.period = self.period(offer, t)  # type: ignore[assignment]
+            offer.condition, _ = self.condition(t.start)
+            out.append(offer)
+        return out
+
+
+def offer_pos(ctx: _GroupContext, m: Money) -> int:
+    """View position of an offer's money figure (found again among the group's figures)."""
+    for f in ctx.figs:
+        if ctx.span_of(f.start, f.end) == m.span:
+            return f.start
+    return ctx.group.start
+
+
+def _runs(figs: list[Fig], chosen: list[Fig], n: int) -> list[Fig]:
+    """A run of exactly ``n`` figures joined by 、 among ``chosen``, or []."""
+    for head in chosen:
+        if head.enum_head is not None:
+            continue
+        run = [head] + [f for f in chosen if f.enum_head is head]
+        if len(run) == n:
+            return run
+    return []

@@ -1,0 +1,355 @@
+"""Parse an official policy document into an :class:`OfficialDocument` record.
+
+``parse_official(source)`` cleans the text (``loaders.clean``), finds the header
+(``loaders.header``), the measures (``loaders.numbering``), the clauses inside each measure
+(``loaders.clauses``), responsible units (``loaders.agencies``) and the document clauses
+(``loaders.citations``). Every span points into ``source.text``; names and headings are in
+simplified script. It never raises: what it cannot find becomes a warning on the record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ontology.gazetteer import Gazetteer, load_gazetteer
+from . import agencies, citations, clauses, header, numbering
+from .clean import CleanText, clean, furniture_lines
+from .records import (
+    AgencyRef,
+    ConceptRef,
+    DocRef,
+    Measure,
+    OfficialDocument,
+    ProgramRef,
+    Source,
+    Warning_,
+)
+
+_DOC_CLAUSE = re.compile(
+    r"(?:^|(?<=[\s。]))本(?:政策)?(?:措施|办法|通知|规定|细则|方案|意见|政策|计划)[^。\n]{0,30}?"
+    r"(?:有效期|自[^。\n]{0,20}?起(?:施行|实施|执行))"
+)
+_TRAILER = re.compile(r"(?:^|\n)\s*(?:附件|抄送|公开方式|信息来源|来源|责任编辑|扫一扫)\s*[：:]?")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
+_PROGRAM_SUFFIX = re.compile(r"^(行动|计划|工程|专项行动|大赛|竞赛|比赛|杯|平台|活动|赛事|专项)")
+_PROGRAM_NAME_END = re.compile(r"(杯|赛|行动|计划|工程|平台)$")
+_NAME_JOINS = ("行动", "计划", "工程", "专项行动")
+_SUPPLEMENTARY = ("附则",)
+
+
+def _gazetteer() -> Gazetteer | None:
+    try:
+        return load_gazetteer()
+    except Exception:  # noqa: BLE001 - a missing/broken vocabulary must not stop parsing
+        return None
+
+
+def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> OfficialDocument:
+    """The records of one official document; odd input gives warnings, never an exception."""
+    doc = OfficialDocument(source=source)
+    gaz = gazetteer if gazetteer is not None else _gazetteer()
+    if gaz is None:
+        doc.warnings.append(Warning_("no-vocabulary", "The vocabularies could not be loaded; "
+                                     "no names, categories or instrument types were matched."))
+    try:
+        ct = clean(source.text)
+    except Exception as err:  # noqa: BLE001
+        doc.warnings.append(Warning_("clean-failed", f"The text could not be cleaned ({err})."))
+        return doc
+    parser = _Parser(doc, ct, gaz)
+    for step in (parser.structure, parser.header, parser.measures, parser.document_clauses):
+        try:
+            step()
+        except Exception as err:  # noqa: BLE001 - keep what the other steps found
+            doc.warnings.append(Warning_(
+                f"{step.__name__}-failed",
+                f"Reading the {step.__name__.replace('_', ' ')} failed ({type(err).__name__}: {err}).",
+            ))
+    parser.final_warnings()
+    return doc
+
+
+class _Parser:
+    """One parse: holds the clean text and the offsets shared by the steps."""
+
+    def __init__(self, doc: OfficialDocument, ct: CleanText, gaz: Gazetteer | None) -> None:
+        self.doc = doc
+        self.ct = ct
+        self.view = ct.view
+        self.gaz = gaz
+        self.items: list[numbering.Item] = []
+        self.header_end = len(self.view)
+        self.furniture: list[tuple[int, int]] = []
+        self.prefixes: dict[str, str] = {}
+        self.title_end = 0
+
+    def span(self, s: int, e: int):
+        return self.ct.span(s, e)
+
+    def line_of(self, pos: int) -> int:
+        return self.doc.source.text.count("\n", 0, self.ct.orig_start(pos)) + 1
+
+    # ------------------------------------------------------------ structure
+
+    def structure(self) -> None:
+        view = self.view
+        self.furniture = list(furniture_lines(view))
+        pub = header.find_published(view)
+        if pub is not None:
+            value, s, e, ls, le = pub
+            self.doc.published = value
+            self.doc.published_span = self.span(s, e)
+            self.furniture.append((ls, le))
+        self.items = numbering.find_measures(view)
+        if self.items:
+            self.header_end = self.items[0].start
+
+    # ------------------------------------------------------------ header
+
+    def header(self) -> None:
+        doc, view, end = self.doc, self.view, self.header_end
+        number = header.find_number(view, 0, end) or header.find_number(view, 0, min(len(view), 600))
+        if number is not None:
+            doc.number = number.value
+            doc.number_span = self.span(number.start, number.end)
+        notices = header.find_notice_titles(view, 0, end)
+        issuers: list[header.Found] = []
+        title_value = None
+        search_from = 0
+        if notices:
+            notice = notices[0]
+            doc.notice_title = notice.value
+            doc.notice_title_span = self.span(notice.start, notice.end)
+            issuers = header.issuers_from_notice(notice, view)
+            t = header.title_from_notice(notice, view)
+            title_value = t.value if t else None
+            search_from = notices[-1].end
+        if title_value is None:
+            m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经)", view[:end])
+            if m:
+                title_value = re.sub(r"\s+", " ", m.group(1)).strip()
+        title = header.find_title_line(view, search_from, end, title_value)
+        if title is None and title_value is None:
+            title = header.find_title_line(view, 0, end, None)
+        if title is not None:
+            doc.title = title.value
+            doc.title_span = self.span(title.start, title.end)
+            self.title_end = title.end
+        elif title_value is not None:
+            doc.title = title_value
+        date = header.find_issue_date(view, 0, end, self._published_line())
+        if date is None and not self.items:
+            date = None
+        if date is not None:
+            doc.date_issued = date[0]
+            doc.date_span = self.span(date[1], date[2])
+            if not issuers:
+                issuers = self._signature(date[1])
+        self.prefixes = agencies.jurisdiction_prefixes([f.value for f in issuers])
+        doc.issuers = self._refs(issuers)
+        doc.approvers = self._refs(header.find_approvers(view, 0, end))
+        contact = header.find_contact(view, 0, end)
+        if contact is not None:
+            doc.contact = self._refs([contact])[0]
+        found = header.find_addressees(view, 0, end)
+        if found is not None:
+            doc.addressees = found[0]
+        doc.jurisdiction = self._jurisdiction()
+
+    def _published_line(self) -> tuple[int, int] | None:
+        if self.doc.published_span is None:
+            return None
+        for s, e in self.furniture:
+            if self.ct.orig_start(s) <= self.doc.published_span.start < self.ct.orig_end(e):
+                return s, e
+        return None
+
+    def _signature(self, date_start: int) -> list[header.Found]:
+        """Organs signing right before the date (same line, or the line above)."""
+        view = self.view
+        line_start = view.rfind("\n", 0, date_start) + 1
+        before = view[line_start:date_start].strip()
+        if not before and line_start > 0:
+            prev_start = view.rfind("\n", 0, line_start - 1) + 1
+            return header._agency_list(view, prev_start, line_start - 1)
+        # same line: the agency names right before the date
+        out: list[header.Found] = []
+        for m in re.finditer(r"[^\s、，,。：]+", view[line_start:date_start]):
+            name = m.group(0)
+            if agencies.looks_like_agency(name):
+                out.append(header.Found(name, line_start + m.start(), line_start + m.end()))
+            else:
+                out = []
+        return out
+
+    def _refs(self, found: list[header.Found]) -> list[AgencyRef]:
+        out: list[AgencyRef] = []
+        for f in found:
+            ref = agencies.agency_ref(f.value, self.span(f.start, f.end), self.prefixes, self.gaz)
+            if all(r.name != ref.name for r in out):
+                out.append(ref)
+        return out
+
+    def _jurisdiction(self) -> str | None:
+        for ref in self.doc.issuers:
+            if ref.jurisdiction:
+                return ref.jurisdiction
+        if self.gaz is None:
+            return None
+        for ref in self.doc.issuers:
+            areas = self.gaz.find_all(ref.name, "area")
+            if areas:
+                return areas[-1].concept
+        return None
+
+    # ------------------------------------------------------------ measures
+
+    def _trim(self, item: numbering.Item, last: bool) -> int:
+        view, end = self.view, item.end
+        for s, _ in self.furniture:
+            if item.marker.end <= s < end:
+                end = s
+        for s, _, _ in numbering.chapters(view):
+            if item.marker.end <= s < end:
+                end = s
+        m = _TRAILER.search(view, item.marker.end, end)
+        if m:
+            end = m.start()
+        if last:
+            heading = self._heading(item)[0]
+            if heading not in _SUPPLEMENTARY:
+                m = _DOC_CLAUSE.search(view, item.marker.end, end)
+                if m:
+                    end = m.start()
+        while end > item.start and view[end - 1].isspace():
+            end -= 1
+        return end
+
+    def _heading(self, item: numbering.Item) -> tuple[str, int, int]:
+        view = self.view
+        s = item.marker.end
+        while s < item.end and view[s] in " \t\u3000":
+            s += 1
+        if s < item.end and view[s] in "【[":
+            close = view.find("】" if view[s] == "【" else "]", s, min(item.end, s + 80))
+            if close > s:
+                return view[s + 1 : close].strip(), s + 1, close
+        m = re.compile(r"[^。；！？\n]{1,80}").match(view, s, item.end)
+        if not m:
+            return "", s, s
+        text = m.group(0).rstrip()
+        return text, s, s + len(text)
+
+    def measures(self) -> None:
+        view = self.view
+        for i, item in enumerate(self.items):
+            end = self._trim(item, i == len(self.items) - 1)
+            heading, hs, he = self._heading(item)
+            measure = Measure(
+                ordinal=item.ordinal,
+                span=self.span(item.start, end),
+                heading=heading,
+                heading_span=self.span(hs, he),
+                numbering=item.marker.style,
+            )
+            resp, coop, notes = agencies.responsible_units(
+                view, item.start, end, self.span, self.prefixes, self.gaz)
+            measure.responsible, measure.cooperating = resp, coop
+            # the lead: the heading, and for a 【bracketed】 heading also the sentence after it
+            lead_end = he
+            if view[hs - 1 : hs] in "【[":
+                stop = view.find("。", he, end)
+                lead_end = stop if stop > 0 else he
+            facts = clauses.analyse(view, item.marker.end, end, self.span, self.gaz,
+                                    heading=(hs, lead_end), skip=notes)
+            measure.amounts, measure.ratios = facts.amounts, facts.ratios
+            measure.quotas, measure.offers = facts.quotas, facts.offers
+            measure.categories = self._concepts("category", item.start, end)
+            measure.sectors = self._concepts("sector", item.start, end)
+            measure.themes = self._concepts("theme", item.start, end)
+            measure.organizations = self._concepts("organization", item.start, end)
+            measure.programs = self._programs(item.start, end)
+            self.doc.measures.append(measure)
+
+    def _concepts(self, scheme: str, s: int, e: int) -> list[ConceptRef]:
+        if self.gaz is None:
+            return []
+        out: list[ConceptRef] = []
+        for m in self.gaz.find_all(self.view[s:e], scheme):
+            if all(r.concept != m.concept for r in out):
+                out.append(ConceptRef(scheme, m.concept, self.span(s + m.start, s + m.end)))
+        return out
+
+    def _programs(self, s: int, e: int) -> list[ProgramRef]:
+        """Named programmes, actions, competitions and platforms in quotes."""
+        view = self.view
+        out: list[ProgramRef] = []
+        quotes = list(_QUOTED.finditer(view, s, e))
+        for i, m in enumerate(quotes):
+            name = m.group(1).strip()
+            if self._is_vocabulary_term(name):
+                continue
+            # a chain of quotes ("A""B"等…项目) shares the suffix after the last one
+            j = i
+            while j + 1 < len(quotes) and quotes[j + 1].start() == quotes[j].end():
+                j += 1
+            after = view[quotes[j].end() : min(e, quotes[j].end() + 12)]
+            after = re.sub(r"^等", "", after)
+            suffix = _PROGRAM_SUFFIX.match(after)
+            chained = re.match(r"^[^，。、；]{0,6}?(项目|专项|行动|计划|工程|大赛|平台)", after) if j > i or (
+                view[quotes[j].end() : quotes[j].end() + 1] == "等") else None
+            if not (suffix or chained or _PROGRAM_NAME_END.search(name)):
+                continue
+            end = m.end()
+            if j == i and suffix and suffix.group(1) in _NAME_JOINS:
+                name = name + suffix.group(1)
+                end = m.end() + suffix.end()
+            if all(p.name != name for p in out):
+                out.append(ProgramRef(name=name, span=self.span(m.start(), end)))
+        return out
+
+    def _is_vocabulary_term(self, name: str) -> bool:
+        if self.gaz is None:
+            return False
+        return any(self.gaz.lookup(name, scheme) for scheme in ("instrument", "category"))
+
+    # ------------------------------------------------------------ document clauses
+
+    def document_clauses(self) -> None:
+        doc, view = self.doc, self.view
+        body_start = self.header_end if self.items else 0
+        validity = citations.find_validity(view, body_start, len(view), doc.date_issued)
+        if validity is None and self.items:
+            validity = citations.find_validity(view, 0, len(view), doc.date_issued)
+        if validity is not None:
+            doc.valid_from, doc.valid_until = validity.valid_from, validity.valid_until
+            doc.validity_span = self.span(validity.start, validity.end)
+        own = {doc.title, doc.number}
+        for cited in citations.find_repeals(view, body_start, len(view)):
+            if cited.title in own or cited.number in own:
+                continue
+            doc.repeals.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
+        pre_start = self.title_end if self.title_end < self.header_end else 0
+        for cited in citations.find_based_on(view, pre_start, self.header_end):
+            if cited.title in own:
+                continue
+            doc.based_on.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
+        nc = citations.find_non_cumulative(view, body_start, len(view))
+        if nc is not None:
+            doc.non_cumulative = self.span(*nc)
+        scope = citations.find_scope(view, body_start, len(view))
+        if scope is not None:
+            doc.scope = self.span(*scope)
+
+    def final_warnings(self) -> None:
+        doc = self.doc
+        checks = [
+            (not doc.measures, "no-measures", "No numbered measures (一、/第一条/（一）/1.) were found."),
+            (doc.number is None, "no-number", "No document number (…〔2025〕N号) was found."),
+            (doc.date_issued is None, "no-date", "No issue date was found."),
+            (doc.title is None, "no-title", "No title was found."),
+            (not doc.issuers, "no-issuer", "No issuing organ was found."),
+        ]
+        for failed, code, message in checks:
+            if failed:
+                doc.warnings.append(Warning_(code, message))
