@@ -1,0 +1,56 @@
+"""Load one source file: read it, decide official document vs report, parse it.
+
+``load(path)`` never raises. A file that cannot be read or decoded gives a
+:class:`LoadResult` with ``error`` (one sentence) and ``stage`` (``read``/``decode``); an
+exception inside a parser gives ``stage="parse"``. Reports (news, briefings) are recognised
+by ``loaders.report.is_report`` when that module is installed; everything else is parsed as an
+official document by :func:`loaders.official.parse_official`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .records import LoadResult, Source
+from .source import SourceError, read_source
+
+
+def _report_module():
+    try:
+        from . import report
+    except ImportError:
+        return None
+    if not (hasattr(report, "is_report") and hasattr(report, "load_report")):
+        return None
+    return report
+
+
+def parse_source(source: Source) -> LoadResult:
+    """Route an already-read source to the right parser; errors become ``stage="parse"``."""
+    path = source.path or source.name
+    try:
+        report = _report_module()
+        if report is not None and report.is_report(source):
+            record = report.load_report(source)
+        else:
+            from .official import parse_official
+
+            record = parse_official(source)
+    except Exception as err:  # noqa: BLE001 - a loader bug must not stop a build
+        return LoadResult(path=path, record=None, error=(
+            f"{source.name} could not be parsed ({type(err).__name__}: {err})."), stage="parse")
+    return LoadResult(path=path, record=record, warnings=list(record.warnings))
+
+
+def load(path: str | Path) -> LoadResult:
+    """Read ``path`` and parse it; a problem is reported in ``error``/``stage``, never raised."""
+    try:
+        source = read_source(path)
+    except SourceError as err:
+        return LoadResult(path=str(path), record=None, error=str(err),
+                          stage=getattr(err, "stage", "read"))
+    except Exception as err:  # noqa: BLE001
+        return LoadResult(path=str(path), record=None,
+                          error=f"{path} could not be read ({type(err).__name__}: {err}).",
+                          stage="read")
+    return parse_source(source)
