@@ -26,8 +26,12 @@ def fixture_official() -> Dataset:
 
 def load_official(path: Path) -> OfficialDocument:
     """Load an official document with the project's router (skip while it is not there)."""
-    route = pytest.importorskip("policykg.loaders.route")
-    result = route.load(str(path))
+    try:
+        from policykg.loaders.route import load
+    except ImportError:  # the router is not there yet: use the official parser directly
+        official = pytest.importorskip("policykg.loaders.official")
+        return official.parse_official(read_source(path))
+    result = load(str(path))
     if not isinstance(result.record, OfficialDocument):
         pytest.fail(f"{path.name} did not load as an official document: {result.error}")
     return result.record
