@@ -1,0 +1,615 @@
+"""SHACL validation of a policykg graph with pySHACL, per source graph, plus a readable report.
+
+Contract: :func:`validate_dataset` checks every named graph (one per source, plus the vocabularies)
+against the shapes in ``policy.shapes.ttl`` that are local to one source, then checks the
+cross-document shapes (``polsh:scope polsh:CrossDocument``: repeals) once over a projection of the
+union, so the cost grows linearly with the number of documents. The class hierarchy comes from
+the ontology graph (``rdfs:subClassOf``), mixed in with inference ``none``. Results are sorted and
+the report graph is deterministic. "Conforms" means: no result of severity ``sh:Violation``
+(Warnings list what is incomplete but do not fail the build).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.term import Node
+
+from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
+
+POLSH = Namespace("https://w3id.org/policykg/shapes#")
+SHAPES_IRI = URIRef("https://w3id.org/policykg/shapes")
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+# Predicates copied from the union into each per-graph unit for the nodes it mentions, so that
+# sh:class and label checks see types and names stated in another graph (e.g. the vocabularies).
+CONTEXT_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel)
+# The only predicates the cross-document shapes read (see polsh:RepealShape).
+CROSS_DOCUMENT_PREDICATES = (POL.repeals, POL.repealedBy, POL.dateIssued)
+_PARENT_LINKS = (POL.partOf, POL.attestedBy)
+_CHILD_LINKS = (POL.providesInstrument, POL.hasClaim, POL.hasLink, POL.evidence, POL.hasMeasure)
+_PREFIXES = {
+    str(POL): "pol:",
+    str(POLSH): "polsh:",
+    str(SH): "sh:",
+    str(RDFS): "rdfs:",
+    str(RDF): "rdf:",
+    str(SKOS): "skos:",
+    str(OA): "oa:",
+    str(XSD): "xsd:",
+    "http://purl.org/dc/terms/": "dct:",
+    "https://w3id.org/policykg/id/": "id:",
+}
+
+
+class GraphReadError(Exception):
+    """A graph file could not be read; ``str(err)`` is one sentence naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One validation result, enriched for a human reader.
+
+    ``shape`` is the node shape the rule belongs to (for grouping); ``source_shape`` is the exact
+    ``sh:sourceShape`` (a property shape IRI for property rules). ``graph`` names the unit checked.
+    """
+
+    severity: str  # "Violation" | "Warning" | "Info"
+    shape: str
+    source_shape: str
+    focus: str
+    component: str
+    path: str | None = None
+    value: str | None = None
+    message: str = ""
+    message_zh: str | None = None
+    focus_label: str | None = None
+    source_file: str | None = None
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    graph: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (SEVERITY_ORDER.get(self.severity, 9), self.shape, self.focus, self.source_shape,
+                self.component, self.path or "", self.value or "", self.message)
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    """The outcome of a validation: ``conforms`` (no Violation), sorted ``results``, report graph."""
+
+    conforms: bool
+    results: list[Result] = field(default_factory=list)
+    units: int = 0
+
+    @property
+    def violations(self) -> list[Result]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Result]:
+        return [r for r in self.results if r.severity == "Warning"]
+
+    @property
+    def graph(self) -> Graph:
+        """The results as a ``sh:ValidationReport`` graph (deterministic blank-node labels)."""
+        return report_graph(self)
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write the report graph as Turtle to ``path`` atomically (temp file + rename)."""
+        return _atomic_write(Path(path), self.to_ttl())
+
+    def to_ttl(self) -> str:
+        return self.graph.serialize(format="turtle")
+
+    def to_json(self) -> str:
+        """The report as JSON: conforms, counts and every result's fields."""
+        payload = {
+            "conforms": self.conforms,
+            "violations": len(self.violations),
+            "warnings": len(self.warnings),
+            "graphs_checked": self.units,
+            "results": [asdict(r) for r in self.results],
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+    def to_text(self) -> str:
+        """A report a person can act on: grouped by shape, with label, file and quoted span."""
+        from policykg.shapes.report_text import render_text
+
+        return render_text(self)
+
+
+# ----------------------------------------------------------------------------- shapes & ontology
+
+
+def shapes_file() -> Path:
+    """The packaged SHACL shapes file."""
+    return Path(str(resources.files("policykg.shapes") / "policy.shapes.ttl"))
+
+
+@cache
+def load_shapes() -> Graph:
+    """The shapes graph, parsed once per process."""
+    g = Graph()
+    g.parse(shapes_file(), format="turtle")
+    return g
+
+
+@cache
+def _shapes_for(scope: str) -> Graph:
+    """The shapes graph without the node shapes of the other scope (their triples dropped)."""
+    full = load_shapes()
+    _, local, cross = _shape_index()
+    drop = {URIRef(s) for s in (cross if scope == "local" else local)}
+    g = Graph()
+    for t in full:
+        if t[0] not in drop:
+            g.add(t)
+    return g
+
+
+@cache
+def _shape_index() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    """(property shape → node shape, local node shapes, cross-document node shapes)."""
+    g = load_shapes()
+    parent: dict[str, str] = {}
+    for node_shape, prop_shape in g.subject_objects(SH.property):
+        parent[str(prop_shape)] = str(node_shape)
+    local, cross = [], []
+    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)), key=str):
+        if not isinstance(shape, URIRef):
+            continue
+        (cross if (shape, POLSH.scope, POLSH.CrossDocument) in g else local).append(str(shape))
+    return parent, tuple(local), tuple(cross)
+
+
+@cache
+def _packaged_hierarchy() -> Graph:
+    """Class/property hierarchy of the packaged ontology (empty if it is not there yet)."""
+    g = Graph()
+    try:
+        from policykg.ontology.gazetteer import ontology_file
+
+        path = ontology_file()
+        if path.is_file():
+            full = Graph()
+            full.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+            g = _hierarchy_of(full.triples((None, None, None)))
+    except (ImportError, OSError):
+        pass
+    return g
+
+
+def _hierarchy_of(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    g = Graph()
+    for s, p, o in triples:
+        if p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass):
+            g.add((s, p, o))
+    return g
+
+
+def ontology_hierarchy(ds: Dataset | None = None) -> Graph:
+    """The ``rdfs:subClassOf`` hierarchy: from the dataset's ontology graph, else the packaged one."""
+    if ds is not None:
+        onto = ds.graph(ONTOLOGY_IRI)
+        if len(onto):
+            return _hierarchy_of(onto)
+    return _packaged_hierarchy()
+
+
+# ----------------------------------------------------------------------------- units
+
+
+@dataclass(slots=True)
+class _Unit:
+    name: str
+    ntriples: str
+    focus: list[str]
+    scope: str  # "local" | "cross"
+
+
+def _serialize(g: Graph) -> str:
+    return g.serialize(format="nt")
+
+
+def _units(ds: Dataset) -> Iterator[_Unit]:
+    """One unit per non-empty named graph (ontology excluded), plus the cross-document unit."""
+    _, _, cross = _shape_index()
+    graphs = sorted(
+        (g for g in ds.graphs() if g.identifier != ONTOLOGY_IRI and len(g)),
+        key=lambda g: str(g.identifier),
+    )
+    for g in graphs:
+        unit = Graph()
+        for t in g:
+            unit.add(t)
+        nodes = {n for t in g for n in (t[0], t[2]) if isinstance(n, URIRef)}
+        for node in nodes:
+            for p in CONTEXT_PREDICATES:
+                for _, _, o, _ in ds.quads((node, p, None, None)):
+                    unit.add((node, p, o))
+        focus = sorted({str(s) for s in g.subjects() if isinstance(s, URIRef)})
+        if not focus:
+            continue
+        name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
+        yield _Unit(name, _serialize(unit), focus, "local")
+    projection = Graph()
+    for p in CROSS_DOCUMENT_PREDICATES:
+        for s, _, o, _ in ds.quads((None, p, None, None)):
+            projection.add((s, p, o))
+    if len(projection) and cross:
+        yield _Unit("(union of all graphs)", _serialize(projection), [], "cross")
+
+
+def _raw_results(unit: _Unit, hierarchy_nt: str) -> list[dict]:
+    """Run pySHACL on one unit; return plain dicts (picklable) of the raw results."""
+    from pyshacl import validate
+
+    data = Graph()
+    data.parse(data=unit.ntriples, format="nt")
+    for t in _parse_nt(hierarchy_nt):
+        data.add(t)
+    _, report, _ = validate(
+        data,
+        shacl_graph=_shapes_for(unit.scope),
+        inference="none",
+        advanced=True,
+        inplace=True,
+        allow_warnings=True,
+    )
+    raws = _read_report(report, unit.name)
+    if unit.focus:  # drop findings on context-only nodes: they are checked in their own graph
+        keep = set(unit.focus)
+        raws = [r for r in raws if r["focus"] in keep]
+    return raws
+
+
+@cache
+def _parse_nt_cached(text: str) -> tuple:
+    g = Graph()
+    if text:
+        g.parse(data=text, format="nt")
+    return tuple(g)
+
+
+def _parse_nt(text: str) -> tuple:
+    return _parse_nt_cached(text)
+
+
+def _read_report(report: Graph, unit_name: str) -> list[dict]:
+    parent, _, _ = _shape_index()
+    out = []
+    for res in report.objects(None, SH.result):
+        source_shape = report.value(res, SH.sourceShape)
+        en, zh = _pick_messages(list(report.objects(res, SH.resultMessage)), source_shape)
+        value = report.value(res, SH.value)
+        out.append({
+            "severity": _local(report.value(res, SH.resultSeverity)),
+            "source_shape": str(source_shape),
+            "shape": parent.get(str(source_shape), str(source_shape)),
+            "focus": str(report.value(res, SH.focusNode)),
+            "component": _curie(report.value(res, SH.sourceConstraintComponent)),
+            "path": _path_text(report, report.value(res, SH.resultPath)),
+            "value": _value_text(value) if value is not None else None,
+            "message": en,
+            "message_zh": zh,
+            "graph": unit_name,
+        })
+    return out
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@cache
+def _generic_messages(shape: str) -> frozenset[str]:
+    """Messages of a node shape: pySHACL adds them to SPARQL results next to the specific ones."""
+    return frozenset(str(m) for m in load_shapes().objects(URIRef(shape), SH.message))
+
+
+def _pick_messages(messages: list[Node], source_shape: Node | None) -> tuple[str, str | None]:
+    """(English message, simplified-Chinese message or None), the most specific ones.
+
+    pySHACL drops language tags when it substitutes ``{?var}`` in SPARQL messages, so untagged
+    messages are told apart by script.
+    """
+    generic = _generic_messages(str(source_shape)) if source_shape is not None else frozenset()
+    specific = [m for m in messages if str(m) not in generic] or messages
+    ordered = sorted(specific, key=str)
+
+    def lang(m: Node) -> str | None:
+        tag = getattr(m, "language", None)
+        if tag:
+            return tag
+        return "zh-Hans" if _is_cjk(str(m)) else "en"
+
+    en = next((str(m) for m in ordered if lang(m) == "en"), "")
+    zh = next((str(m) for m in ordered if lang(m) == "zh-Hans"), None)
+    return en or (str(ordered[0]) if ordered else ""), zh
+
+
+def _local(node: Node | None) -> str:
+    text = str(node or "")
+    return text.rsplit("#", 1)[-1]
+
+
+def _curie(node: Node | None) -> str:
+    if node is None:
+        return ""
+    text = str(node)
+    for ns, prefix in sorted(_PREFIXES.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text
+
+
+def _path_text(g: Graph, path: Node | None) -> str | None:
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return _curie(path)
+    alt = g.value(path, SH.alternativePath)
+    if alt is not None:
+        from rdflib.collection import Collection
+
+        return "|".join(_curie(p) for p in Collection(g, alt))
+    inverse = g.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _curie(inverse)
+    return str(path)
+
+
+def _value_text(value: Node) -> str:
+    if isinstance(value, Literal):
+        return str(value)
+    if isinstance(value, URIRef):
+        return _curie(value)
+    return "(blank node)"
+
+
+# ----------------------------------------------------------------------------- enrichment
+
+
+class _Lookup:
+    """Labels, source files and evidence spans read from the union of a dataset."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+
+    def objects(self, s: Node, p: Node) -> list[Node]:
+        return sorted({o for _, _, o, _ in self.ds.quads((s, p, None, None))}, key=str)
+
+    def subjects(self, p: Node, o: Node) -> list[Node]:
+        return sorted({s for s, _, _, _ in self.ds.quads((None, p, o, None))}, key=str)
+
+    def label(self, node: Node) -> str | None:
+        for p in (RDFS.label, SKOS.prefLabel, POL.title, POL.heading):
+            labels = [o for o in self.objects(node, p) if isinstance(o, Literal)]
+            for lang in ("zh-Hans", "en", "zh-Hant", None):
+                for o in labels:
+                    if o.language == lang:
+                        return str(o)
+            if labels:
+                return str(labels[0])
+        for number in self.objects(node, POL.documentNumber):
+            return str(number)
+        return None
+
+    def _owners(self, node: Node) -> list[Node]:
+        owners: list[Node] = []
+        for p in _PARENT_LINKS:
+            owners.extend(self.objects(node, p))
+        for p in _CHILD_LINKS:
+            owners.extend(self.subjects(p, node))
+        return owners
+
+    def source_file(self, node: Node) -> str | None:
+        seen: set[Node] = set()
+        frontier = [node]
+        for _ in range(6):
+            nxt: list[Node] = []
+            for n in frontier:
+                if n in seen:
+                    continue
+                seen.add(n)
+                for src in self.objects(n, POL.source) + self.objects(n, OA.hasSource):
+                    for name in self.objects(src, POL.fileName):
+                        return str(name)
+                for ev in self.objects(n, POL.evidence):
+                    for src in self.objects(ev, OA.hasSource):
+                        for name in self.objects(src, POL.fileName):
+                            return str(name)
+                nxt.extend(self._owners(n))
+            frontier = nxt
+            if not frontier:
+                break
+        return None
+
+    def evidence(self, node: Node) -> tuple[str | None, int | None, int | None]:
+        candidates = [node] if self.objects(node, OA.exact) else []
+        candidates += self.objects(node, POL.evidence)
+        best: tuple[int, int, str] | None = None
+        for ev in candidates:
+            exact = self.objects(ev, OA.exact)
+            start = self.objects(ev, OA.start)
+            end = self.objects(ev, OA.end)
+            if not exact:
+                continue
+            s = _as_int(start[0]) if start else None
+            e = _as_int(end[0]) if end else None
+            key = (s if s is not None else -1, e if e is not None else -1, str(exact[0]))
+            if best is None or key < best:
+                best = key
+        if best is None:
+            return None, None, None
+        s, e, text = best
+        return text, (s if s >= 0 else None), (e if e >= 0 else None)
+
+
+def _as_int(node: Node) -> int | None:
+    try:
+        return int(str(node))
+    except ValueError:
+        return None
+
+
+def _enrich(raw: dict, lookup: _Lookup) -> Result:
+    focus = URIRef(raw["focus"])
+    label = lookup.label(focus)
+    if label is None:
+        for owner in lookup.subjects(POL.evidence, focus):
+            owner_label = lookup.label(owner)
+            if owner_label:
+                label = f"evidence of {owner_label}"
+                break
+    quote, start, end = lookup.evidence(focus)
+    return Result(
+        severity=raw["severity"], shape=raw["shape"], source_shape=raw["source_shape"],
+        focus=raw["focus"], component=raw["component"], path=raw["path"], value=raw["value"],
+        message=raw["message"], message_zh=raw["message_zh"], focus_label=label,
+        source_file=lookup.source_file(focus), evidence=quote, evidence_start=start,
+        evidence_end=end, graph=raw["graph"],
+    )
+
+
+# ----------------------------------------------------------------------------- entry points
+
+
+def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
+    """Validate every named graph of ``ds`` (and the cross-document rules once over the union).
+
+    ``jobs`` > 1 validates graphs in a process pool. Deterministic: results are de-duplicated
+    (a node checked in two graphs yields one result) and sorted.
+    """
+    hierarchy_nt = _serialize(ontology_hierarchy(ds))
+    units = list(_units(ds))
+    raws: list[dict] = []
+    if jobs > 1 and len(units) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+            for part in pool.map(_raw_results, units, [hierarchy_nt] * len(units)):
+                raws.extend(part)
+    else:
+        for unit in units:
+            raws.extend(_raw_results(unit, hierarchy_nt))
+    lookup = _Lookup(ds)
+    unique: dict[tuple, Result] = {}
+    for raw in raws:
+        key = (raw["severity"], raw["source_shape"], raw["focus"], raw["component"],
+               raw["path"], raw["value"], raw["message"])
+        if key not in unique:
+            unique[key] = _enrich(raw, lookup)
+    results = sorted(unique.values(), key=Result.sort_key)
+    conforms = not any(r.severity == "Violation" for r in results)
+    return ValidationResult(conforms=conforms, results=results, units=len(units))
+
+
+def validate_graph(g: Graph) -> ValidationResult:
+    """Validate one plain graph (all triples form one unit) — a convenience for small graphs."""
+    ds = Dataset()
+    target = ds.graph(URIRef("urn:policykg:graph"))
+    for t in g:
+        target.add(t)
+    return validate_dataset(ds)
+
+
+_FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle", ".n3": "n3",
+            ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml"}
+
+
+def read_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Read a graph file into a Dataset (.trig/.nq keep their named graphs)."""
+    p = Path(path)
+    fmt = _FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise GraphReadError(f"{p}: unknown RDF file type '{p.suffix}'; use .trig, .nq, .nt or .ttl.")
+    if not p.is_file():
+        raise GraphReadError(f"{p}: no such file; build the graph first (policykg build) or pass its path.")
+    ds = Dataset()
+    try:
+        if fmt in ("trig", "nquads"):
+            ds.parse(p, format=fmt)
+        else:
+            ds.graph(URIRef(p.resolve().as_uri())).parse(p, format=fmt)
+    except Exception as err:  # noqa: BLE001 - any parser error becomes one sentence
+        raise GraphReadError(f"{p}: not valid {fmt} ({type(err).__name__}: {err}).") from err
+    return ds
+
+
+def validate_file(path: str | os.PathLike[str], *, jobs: int = 1) -> ValidationResult:
+    """Read ``path`` (.trig, .nq, .nt or .ttl) and validate it."""
+    return validate_dataset(read_dataset(path), jobs=jobs)
+
+
+# ----------------------------------------------------------------------------- report graph
+
+
+def report_graph(result: ValidationResult) -> Graph:
+    """A ``sh:ValidationReport`` for ``result`` (sh:conforms true when there is no Violation)."""
+    g = Graph()
+    g.bind("sh", SH)
+    g.bind("pol", POL)
+    g.bind("polsh", POLSH)
+    g.bind("oa", OA)
+    report = BNode("report")
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, Literal(result.conforms)))
+    for i, r in enumerate(result.results, start=1):
+        node = BNode(f"result{i:06d}")
+        g.add((report, SH.result, node))
+        g.add((node, RDF.type, SH.ValidationResult))
+        g.add((node, SH.resultSeverity, SH[r.severity]))
+        g.add((node, SH.focusNode, URIRef(r.focus)))
+        g.add((node, SH.sourceShape, URIRef(r.source_shape)))
+        if r.component:
+            g.add((node, SH.sourceConstraintComponent, _expand(r.component)))
+        g.add((node, SH.resultMessage, Literal(r.message, lang="en")))
+        if r.message_zh:
+            g.add((node, SH.resultMessage, Literal(r.message_zh, lang="zh-Hans")))
+        if r.path and "|" not in r.path and not r.path.startswith("^"):
+            g.add((node, SH.resultPath, _expand(r.path)))
+        if r.value is not None:
+            g.add((node, SH.value, Literal(r.value)))
+        if r.focus_label:
+            g.add((node, RDFS.label, Literal(r.focus_label)))
+        if r.source_file:
+            g.add((node, POL.fileName, Literal(r.source_file)))
+        if r.evidence is not None:
+            g.add((node, OA.exact, Literal(r.evidence)))
+            if r.evidence_start is not None:
+                g.add((node, OA.start, Literal(r.evidence_start)))
+            if r.evidence_end is not None:
+                g.add((node, OA.end, Literal(r.evidence_end)))
+    return g
+
+
+def _expand(curie: str) -> URIRef:
+    for ns, prefix in _PREFIXES.items():
+        if curie.startswith(prefix):
+            return URIRef(ns + curie[len(prefix):])
+    return URIRef(curie)
+
+
+def _atomic_write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
