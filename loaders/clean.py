@@ -153,7 +153,15 @@ def _is_annotation(body: str, before: str) -> bool:
 
 
 def drop_pinyin(chars: list[Char]) -> list[Char]:
-    """Remove pinyin annotations in parentheses right after a Han character."""
+    """Remove pinyin annotations in parentheses right after a Han character (repeatedly)."""
+    while True:
+        kept = _drop_pinyin_once(chars)
+        if len(kept) == len(chars):
+            return kept
+        chars = kept
+
+
+def _drop_pinyin_once(chars: list[Char]) -> list[Char]:
     text = _text(chars)
     drop: set[int] = set()
     for m in _PINYIN_GROUP.finditer(text):
@@ -174,50 +182,71 @@ def _han_context(ch: str) -> bool:
     return is_han(ch) or ch in _CJK_PUNCT
 
 
+_LINE_BREAKS = "\n\r\f\v\u2028\u2029\x85\x1c\x1d\x1e"
+
+
+def _blank(ch: str) -> bool:
+    """Whitespace within a line (skipped when looking for the neighbour of a mark)."""
+    return ch.isspace() and ch not in _LINE_BREAKS
+
+
 def chinese_punctuation(chars: list[Char]) -> list[Char]:
-    """ASCII clause punctuation and parentheses in Han context to their full-width forms."""
-    text = _text(chars)
-    n = len(text)
+    """ASCII clause punctuation and parentheses in Han context to their full-width forms.
+
+    A matched ``(``…``)`` pair converts when the character before ``(`` is Han or Chinese
+    punctuation or the pair holds a Han character; ``, : ; ! ?`` convert when the nearest
+    non-blank neighbour on either side is Han or Chinese punctuation, except a comma or colon
+    between two digits. Conversions enable each other, so the rules run to a fixpoint.
+    """
     out = list(chars)
-
-    def prev_nonspace(i: int) -> str:
-        k = i - 1
-        while k >= 0 and text[k] in " \t":
-            k -= 1
-        return text[k] if k >= 0 else ""
-
-    def next_nonspace(i: int) -> str:
-        k = i + 1
-        while k < n and text[k] in " \t":
-            k += 1
-        return text[k] if k < n else ""
-
-    for i, ch in enumerate(text):
-        if ch in _ASCII_TO_CJK:
-            p, q = prev_nonspace(i), next_nonspace(i)
-            if ch in ",:" and p.isdigit() and q.isdigit():
-                continue  # 1,000 and 17:46 stay ASCII
-            if _han_context(p) or (_han_context(q) and not (ch == ":" and p.isdigit())):
-                out[i] = (_ASCII_TO_CJK[ch], chars[i][1], chars[i][2])
-    # parentheses: a matched ASCII pair after Han/CJK punctuation, or holding Han
+    n = len(out)
+    pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for i, (ch, _, _) in enumerate(chars):
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
-            j = stack.pop()
-            inner = text[j + 1 : i]
-            p = text[j - 1] if j > 0 else ""
-            if _han_context(p) or p in "）" or any(is_han(c) for c in inner):
-                out[j] = ("（", chars[j][1], chars[j][2])
-                out[i] = ("）", chars[i][1], chars[i][2])
-        elif ch == "\n":
+            pairs.append((stack.pop(), i))
+        elif ch in _LINE_BREAKS:
             stack.clear()
+    pairs.sort()
+    marks = [i for i, c in enumerate(chars) if c[0] in _ASCII_TO_CJK]
+
+    def neighbour(i: int, step: int) -> str:
+        k = i + step
+        while 0 <= k < n and _blank(out[k][0]):
+            k += step
+        return out[k][0] if 0 <= k < n else ""
+
+    changed = True
+    while changed:
+        changed = False
+        for j, i in pairs:
+            if out[j][0] == "（":
+                continue
+            p = out[j - 1][0] if j > 0 else ""
+            if _han_context(p) or any(is_han(out[k][0]) for k in range(j + 1, i)):
+                out[j] = ("（", out[j][1], out[j][2])
+                out[i] = ("）", out[i][1], out[i][2])
+                changed = True
+        for i in marks:
+            ch = out[i][0]
+            if ch not in _ASCII_TO_CJK:
+                continue
+            p, q = neighbour(i, -1), neighbour(i, 1)
+            if ch in ",:" and p.isdigit() and q.isdigit():
+                continue  # 1,000 and 17:46 stay ASCII
+            if _han_context(p) or (_han_context(q) and not (ch == ":" and p.isdigit())):
+                out[i] = (_ASCII_TO_CJK[ch], out[i][1], out[i][2])
+                changed = True
     return out
 
 
 def collapse_punctuation(chars: list[Char]) -> list[Char]:
-    """A run of two or more clause punctuation marks becomes the strongest mark of the run."""
+    """A run of two or more clause punctuation marks becomes the strongest mark of the run.
+
+    Runs of only ``！``/``？`` (``！？``) are kept: they are intended, not scraping artifacts.
+    """
     out: list[Char] = []
     i, n = 0, len(chars)
     while i < n:
@@ -225,12 +254,12 @@ def collapse_punctuation(chars: list[Char]) -> list[Char]:
             j = i
             while j < n and chars[j][0] in _PUNCT_RANK:
                 j += 1
-            if j - i >= 2:
-                run = chars[i:j]
+            run = chars[i:j]
+            if j - i >= 2 and not all(c[0] in "！？" for c in run):
                 best = max(run, key=lambda c: _PUNCT_RANK[c[0]])[0]
                 out.append(_merge(run, best))
             else:
-                out.append(chars[i])
+                out.extend(run)
             i = j
         else:
             out.append(chars[i])
@@ -252,7 +281,7 @@ def collapse_whitespace(chars: list[Char]) -> list[Char]:
                 j += 1
             run = chars[i:j]
             if out and j < n:  # drop leading/trailing whitespace of the whole text
-                newline = any(c[0] in "\n\r\f\v\u2028\u2029\x85" for c in run)
+                newline = any(c[0] in _LINE_BREAKS for c in run)
                 out.append(_merge(run, "\n" if newline else " "))
             i = j
         else:

@@ -22,6 +22,8 @@ _DOMINANCE = 0.8
 
 def is_han(ch: str) -> bool:
     """True for a CJK unified ideograph (BMP, extension A, compatibility, extensions B+)."""
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF
