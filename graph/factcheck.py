@@ -273,12 +273,13 @@ def _literal(fig: OfficialFigure) -> Literal:
 
 
 def _where(fig: OfficialFigure) -> str:
-    parts = [f"measure {fig.ordinal}" if fig.ordinal is not None else "the document"]
+    """``the official text (measure 4, national level, per year)``."""
+    parts = [f"measure {fig.ordinal}" if fig.ordinal is not None else "document level"]
     if fig.level:
         parts.append(f"{fig.level.lower()} level")
     if fig.period:
-        parts.append({"PerYear": "per year"}.get(fig.period, fig.period))
-    return ", ".join(parts)
+        parts.append({"PerYear": "per year", "OneTime": "one-time"}.get(fig.period, fig.period))
+    return "the official text (" + ", ".join(parts) + ")"
 
 
 def _unit(fig: OfficialFigure) -> str:
@@ -328,7 +329,7 @@ def check_claim(claim: ClaimRecord, doc: OfficialDoc, report_text: str,
     if best_score >= 3.0 and best.prop not in ("amount", "count"):
         return Check(
             "Conflicting",
-            f"{_where(best)} of the official text gives {_unit(best)} as {_PROP_WORDS[best.prop]}, "
+            f"{_where(best)} gives {_unit(best)} as {_PROP_WORDS[best.prop]}, "
             f"not {_fmt(value)}",
             best.measure, best.instrument, _literal(best), best_score,
         )
@@ -344,28 +345,28 @@ def _same_value(claim: ClaimRecord, fig: OfficialFigure, s: float) -> Check:
         if framed == "maxAmount" and fig.prop == "minThreshold":
             return Check(
                 "Conflicting",
-                f"the report gives {_unit(fig)} as a maximum, but in {where} of the official text it is "
+                f"the report gives {_unit(fig)} as a maximum, but in {where} it is "
                 f"{_PROP_WORDS['minThreshold']}: the support applies from that amount up",
                 fig.measure, fig.instrument, lit, s,
             )
         if framed == "totalBudget" and fig.prop == "maxAmount":
             return Check(
                 "Conflicting",
-                f"the report gives {_unit(fig)} as a total, but in {where} of the official text it is "
+                f"the report gives {_unit(fig)} as a total, but in {where} it is "
                 "a cap per recipient or item",
                 fig.measure, fig.instrument, lit, s,
             )
         if framed == "minThreshold" and fig.prop == "maxAmount":
             return Check(
                 "Conflicting",
-                f"the report gives {_unit(fig)} as a threshold, but in {where} of the official text it "
+                f"the report gives {_unit(fig)} as a threshold, but in {where} it "
                 "is a maximum amount",
                 fig.measure, fig.instrument, lit, s,
             )
     note = ""
     if fig.level and not claim.level:
         note = f"; the official figure is for the {fig.level.lower()} level only"
-    return Check("Consistent", f"{where} of the official text gives {_unit(fig)} as "
+    return Check("Consistent", f"{where} gives {_unit(fig)} as "
                  f"{_PROP_WORDS.get(fig.prop, 'a figure')}{note}", fig.measure, fig.instrument, lit, s)
 
 

@@ -25,6 +25,9 @@ as JSON (spans as start/end/text over the decoded original)."""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a source file (.txt, .html, .htm)")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
+    parser.add_argument("--against", nargs="+", metavar="PATH",
+                        help="for a report: official documents (files or folders) to check its "
+                             "claims against (default: the report's folder)")
 
 
 def to_jsonable(value: Any) -> Any:
