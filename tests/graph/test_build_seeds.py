@@ -190,3 +190,54 @@ def test_usage_errors_exit_2(tmp_path, capsys) -> None:
     assert "does not exist" in capsys.readouterr().err
     (tmp_path / "empty").mkdir()
     assert main(["build", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_extracted_nodes_carry_evidence_that_quotes_the_seed(seeds_build) -> None:
+    from policykg.ontology.namespace import OA
+
+    g = seeds_build.dataset
+    for prefix in ("001", "003"):
+        text = _text(prefix)
+        doc = _doc(prefix)
+        nodes = [doc, *g.objects(doc, POL.hasMeasure)]
+        nodes += [i for m in list(g.objects(doc, POL.hasMeasure))
+                  for i in g.objects(m, POL.providesInstrument)]
+        for node in nodes:
+            evidence = list(g.objects(node, POL.evidence))
+            assert evidence, node
+            for ev in evidence:
+                start, end = int(g.value(ev, OA.start)), int(g.value(ev, OA.end))
+                assert text[start:end] == str(g.value(ev, OA.exact)), ev
+
+
+def test_official_nodes_are_labelled_in_both_scripts(seeds_build) -> None:
+    from rdflib import RDF, RDFS
+
+    for prefix in ("001", "003"):
+        graph = seeds_build.dataset.graph(iri.graph_iri(_doc(prefix)))
+        typed = set(graph.subjects(RDF.type, None)) - set(graph.subjects(RDF.type, POL.Evidence))
+        for node in typed:
+            langs = {lit.language for lit in graph.objects(node, RDFS.label)}
+            assert {"zh-Hans", "zh-Hant"} <= langs, node
+
+
+def test_many_sources_show_a_progress_bar(tmp_path, monkeypatch, capsys) -> None:
+    from policykg.graph import build as build_mod
+    from policykg.loaders.records import LoadResult
+
+    from .conftest import SYNTHETIC_TEXT, synthetic_document
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(21):
+        text = SYNTHETIC_TEXT.replace("测府办〔2024〕12号", f"测府办〔2024〕{100 + n}号")
+        (src / f"doc{n:02d}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(build_mod, "_load", lambda p: LoadResult(
+        str(p), synthetic_document(p.read_text(encoding="utf-8"), name=p.name)))
+    assert main(["build", str(src), "--out", str(tmp_path / "out"), "--no-validate"]) == 0
+    captured = capsys.readouterr()
+    assert "21/21" in captured.err
+    header, values = captured.out.splitlines()[:2]
+    assert header.split() == ["documents", "measures", "instruments", "agencies", "triples",
+                              "warnings", "seconds"]
+    assert values.split()[:3] == ["21", "42", "42"]
