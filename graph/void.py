@@ -1,0 +1,159 @@
+"""A VoID + DCAT description of a build (``void.ttl``): title, description, license,
+creation date, triple/entity counts, class partitions, vocabularies, example resources,
+one ``dcat:Distribution`` per dump (media type, byte size) and the SPARQL endpoint.
+
+Contract: deterministic. ``dct:created`` is the ``created`` argument, else the newest date
+found in the data (``pol:dateIssued``, ``pol:datePublished``, ``dct:date``), never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+from rdflib.term import Node
+
+from policykg.ontology.namespace import BASE, ID, POL
+
+from .lod import DUMPS, PREFIXES, VOID, _bind
+
+DATASET = URIRef(BASE + "id/dataset")
+DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+DEFAULT_DOWNLOAD_BASE = BASE + "dumps/"
+TITLE = "policykg: a knowledge graph of public-policy documents"
+DESCRIPTION = ("Official policy documents, their measures and funding instruments, the agencies "
+               "that issue them, and the reports that discuss them, with evidence spans into the "
+               "original texts.")
+_DATE_PROPS = (POL.dateIssued, POL.datePublished, DCTERMS.date)
+
+
+def newest_date(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> dt.date | None:
+    """The newest ``xsd:date`` among the document and report dates, or None."""
+    best: dt.date | None = None
+    for _s, p, o, _g in quads:
+        if p in _DATE_PROPS and isinstance(o, Literal):
+            value = o.toPython()
+            if isinstance(value, dt.date) and (best is None or value > best):
+                best = value if not isinstance(value, dt.datetime) else value.date()
+    return best
+
+
+def _vocab_of(iri: URIRef) -> str:
+    s = str(iri)
+    for sep in ("#", "/"):
+        if sep in s:
+            return s[: s.rindex(sep) + 1]
+    return s
+
+
+def describe(
+    quads: list[tuple[Node, Node, Node, Node | None]],
+    dumps: dict[str, bytes],
+    *,
+    created: dt.date | None = None,
+    endpoint: str | None = None,
+    license_iri: str = DEFAULT_LICENSE,
+    download_base: str = DEFAULT_DOWNLOAD_BASE,
+    examples: int = 5,
+) -> Graph:
+    """The VoID/DCAT graph for the canonical ``quads`` and rendered ``dumps`` (key → bytes)."""
+    g = Graph()
+    _bind(g)
+    g.bind("foaf", FOAF)
+    triples = {(s, p, o) for s, p, o, _ in quads}
+    ds = DATASET
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, DCTERMS.title, Literal(TITLE, lang="en")))
+    g.add((ds, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
+    g.add((ds, DCTERMS.license, URIRef(license_iri)))
+    when = created or newest_date(quads)
+    if when is not None:
+        g.add((ds, DCTERMS.created, Literal(when.isoformat(), datatype=XSD.date)))
+    g.add((ds, VOID.uriSpace, Literal(str(ID))))
+    g.add((ds, VOID.triples, Literal(len(triples))))
+    entities = {s for s, _, _ in triples if isinstance(s, URIRef) and str(s).startswith(str(ID))}
+    g.add((ds, VOID.entities, Literal(len(entities))))
+    g.add((ds, VOID.distinctSubjects, Literal(len({s for s, _, _ in triples}))))
+    g.add((ds, VOID.distinctObjects, Literal(len({o for _, _, o in triples}))))
+    props = Counter(p for _, p, _ in triples)
+    g.add((ds, VOID.properties, Literal(len(props))))
+
+    classes: dict[Node, set[Node]] = {}
+    for s, p, o in triples:
+        if p == RDF.type and isinstance(o, URIRef):
+            classes.setdefault(o, set()).add(s)
+    g.add((ds, VOID.classes, Literal(len(classes))))
+    for cls in sorted(classes, key=str):
+        part = URIRef(f"{ds}/class/{_slug(cls)}")
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], cls))
+        g.add((part, VOID.entities, Literal(len(classes[cls]))))
+    for prop in sorted(props, key=str):
+        part = URIRef(f"{ds}/property/{_slug(prop)}")
+        g.add((ds, VOID.propertyPartition, part))
+        g.add((part, VOID.property, prop))
+        g.add((part, VOID.triples, Literal(props[prop])))
+
+    vocabularies = {_vocab_of(p) for p in props} | {_vocab_of(c) for c in classes
+                                                    if isinstance(c, URIRef)}
+    for v in sorted(vocabularies):
+        g.add((ds, VOID.vocabulary, URIRef(v)))
+
+    docs = sorted(str(s) for s in classes.get(POL.PolicyDocument, ()) if isinstance(s, URIRef))
+    others = sorted(str(s) for s in entities)
+    for ex in (docs + [o for o in others if o not in docs])[:examples]:
+        g.add((ds, VOID.exampleResource, URIRef(ex)))
+
+    graphs = Counter(gid for *_, gid in quads if gid is not None)
+    for gid in sorted(graphs, key=str):
+        sub = URIRef(f"{ds}/graph/{_slug(gid)}")
+        g.add((ds, VOID.subset, sub))
+        g.add((sub, RDF.type, VOID.Dataset))
+        g.add((sub, DCTERMS.source, gid))
+        g.add((sub, VOID.triples, Literal(graphs[gid])))
+
+    for key in [k for k in DUMPS if k in dumps]:
+        fmt = DUMPS[key]
+        url = URIRef(download_base + fmt.filename)
+        dist = URIRef(f"{ds}/distribution/{key}")
+        g.add((ds, VOID.dataDump, url))
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(f"{fmt.filename} ({fmt.media_type})", lang="en")))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
+                                            + fmt.media_type)))
+        g.add((dist, DCAT.byteSize, Literal(len(dumps[key]), datatype=XSD.nonNegativeInteger)))
+        g.add((dist, DCTERMS.license, URIRef(license_iri)))
+
+    if endpoint:
+        g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
+        service = BNode("sparqlService")
+        g.add((ds, DCAT.distribution, URIRef(f"{ds}/distribution/sparql")))
+        dist = URIRef(f"{ds}/distribution/sparql")
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCAT.accessURL, URIRef(endpoint)))
+        g.add((dist, DCAT.accessService, service))
+        g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCAT.endpointURL, URIRef(endpoint)))
+        g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    return g
+
+
+def _slug(iri: Node) -> str:
+    """A readable, IRI-safe path segment for a class, property or graph IRI."""
+    s = str(iri)
+    for ns, prefix in ((v, k) for k, v in PREFIXES.items()):
+        if s.startswith(ns) and s != ns:
+            s = f"{prefix}-{s[len(ns):]}"
+            break
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in s)
+
+
+def void_bytes(graph: Graph) -> bytes:
+    """The description as Turtle bytes."""
+    return graph.serialize(format="turtle").encode("utf-8")
