@@ -4,4 +4,6 @@ The public Python API is a facade over the stages (loaders → graph → shapes 
 """
 
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = ["__version__", "query"]
+
+from .query_api import query  # noqa: E402

@@ -1,0 +1,163 @@
+"""``policykg query``: run a catalog question or a SPARQL file on a graph, a store or an endpoint."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
+from policykg.graph.stores import (
+    DEFAULT_LIMIT,
+    DEFAULT_TIMEOUT,
+    QueryError,
+    QueryTimeout,
+    RDFInputError,
+    Rows,
+    Store,
+    open_store,
+)
+from policykg.queries import catalog
+from policykg.queries.formats import FORMATS, render
+from policykg.queries.safety import QueryRefused
+from policykg.queries.safety import run as run_safely
+
+DEFAULT_GRAPH = Path("build") / "policykg.trig"
+
+DESCRIPTION = """Run a catalog question (by name) or a SPARQL file, and print the answer.
+
+Without --graph/--store/--endpoint the last build (build/policykg.trig) is queried in memory.
+Parameters declared in the query header are given as --param name=value; values become typed
+RDF terms (never spliced into the query text). Queries may not use SERVICE, FROM, LOAD or
+updates unless --allow-service / --allow-update are given; each query has a deadline
+(--timeout) and a row cap (--limit). `policykg query --list` shows the catalog.
+"""
+
+
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """--graph / --store / --endpoint plus --timeout and --limit (shared with ``eligible``)."""
+    src = parser.add_mutually_exclusive_group()
+    src.add_argument("--graph", metavar="FILE",
+                     help=f"an RDF dump (.trig, .nq, .nt, .ttl, .rdf, .jsonld; default {DEFAULT_GRAPH})")
+    src.add_argument("--store", metavar="DIR", help="a pyoxigraph store directory")
+    src.add_argument("--endpoint", metavar="URL",
+                     help="a SPARQL 1.1 endpoint (credentials from POLICYKG_ENDPOINT_USER and "
+                          "POLICYKG_ENDPOINT_PASSWORD)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+                        help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"return at most N rows (default {DEFAULT_LIMIT})")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="output format (default table)")
+    parser.add_argument("--output", metavar="FILE", help="write the answer to FILE instead of stdout")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="?", metavar="NAME|FILE",
+                        help="a catalog query name (see --list) or a .rq file")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="bind a declared parameter (repeatable)")
+    parser.add_argument("--list", action="store_true", help="list the catalog and exit")
+    parser.add_argument("--show", action="store_true",
+                        help="print the query with its parameters bound, and exit")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="allow SERVICE, FROM and LOAD (they reach the network or disk)")
+    parser.add_argument("--allow-update", action="store_true",
+                        help="allow SPARQL updates (INSERT, DELETE, CLEAR, DROP, …)")
+    add_source_arguments(parser)
+
+
+def open_source(args: argparse.Namespace) -> Store:
+    """The store the options name, else the last build; user errors as :class:`UserError`."""
+    graph = args.graph
+    if graph is None and args.store is None and args.endpoint is None:
+        graph = DEFAULT_GRAPH
+        if not graph.is_file():
+            raise UserError(f"no graph given and {DEFAULT_GRAPH} does not exist; run policykg "
+                            "build first or pass --graph FILE, --store DIR or --endpoint URL.")
+    try:
+        return open_store(graph=graph, store=args.store, endpoint=args.endpoint)
+    except RDFInputError as err:
+        raise UserError(str(err)) from err
+
+
+def check_bounds(args: argparse.Namespace) -> None:
+    if args.timeout is not None and args.timeout <= 0:
+        raise UserError("--timeout must be a positive number of seconds.")
+    if args.limit is not None and args.limit <= 0:
+        raise UserError("--limit must be a positive number of rows.")
+
+
+def execute(store: Store, text: str, args: argparse.Namespace) -> Rows:
+    """Run ``text`` with the safety checks, mapping failures to one-sentence user errors."""
+    try:
+        return run_safely(store, text, allow_service=getattr(args, "allow_service", False),
+                   allow_update=getattr(args, "allow_update", False),
+                   timeout=args.timeout, limit=args.limit)
+    except QueryRefused as err:
+        raise UserError(str(err), EXIT_USAGE) from err
+    except QueryTimeout as err:
+        raise UserError(str(err), EXIT_FAILURE) from err
+    except QueryError as err:
+        raise UserError(str(err), EXIT_USAGE if "not valid SPARQL" in str(err) else EXIT_FAILURE
+                        ) from err
+
+
+def emit(rows: Rows, args: argparse.Namespace) -> None:
+    """Print (or atomically write) the rows; warn on stderr when the row cap cut them."""
+    text = render(rows, rows.variables, args.format)
+    if args.output:
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    else:
+        sys.stdout.write(text)
+    if rows.truncated:
+        print(f"policykg: only the first {args.limit} rows are shown; raise --limit to see more.",
+              file=sys.stderr)
+
+
+def _list() -> int:
+    for q in catalog.list_queries():
+        print(f"{q.name}\n  {q.title}")
+        for p in q.params:
+            default = "" if p.default is None else f" (default {p.default})"
+            print(f"  --param {p.name}=<{p.type}>{default}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Entry point of ``policykg query``."""
+    if args.list:
+        return _list()
+    if not args.query:
+        raise UserError("name a catalog query or a .rq file (policykg query --list shows the catalog).")
+    check_bounds(args)
+    try:
+        query = catalog.load(args.query)
+        values = catalog.parse_assignments(args.param)
+        for name in values:
+            query.param(name)
+    except catalog.CatalogError as err:
+        raise UserError(str(err)) from err
+    needs_store = any(p.scheme for p in query.params if p.name in values)
+    store = open_source(args) if (needs_store or not args.show) else None
+    try:
+        try:
+            text = catalog.bind(query, values, store=store)
+        except catalog.CatalogError as err:
+            raise UserError(str(err)) from err
+        if args.show:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            return 0
+        emit(execute(store, text, args), args)
+    finally:
+        if store is not None:
+            store.close()
+    return 0
+
