@@ -49,6 +49,10 @@ _PER_RECIPIENT = re.compile(r"单个|单家|单项(?!冠军)|单户|单笔|单�
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性")
 _GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
 _SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
+_SHARE_NOUN = re.compile(
+    r"(?:按照|按其|按|不超过其|不超过|不高于)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
+    r"价款|收入|交易额|费))\s*$"
+)
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 _QUOTA_BEFORE = re.compile(r"(?:不超过|不多于|最多|至多|限|不超)\s*$")
 _QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
@@ -131,7 +135,8 @@ def is_total_budget(clause_before: str, clause_after: str) -> bool:
     """``扶持总资金不超过|X``, ``发放最高|X|“算力券”``; not a recipient's own total (``对A…总额度``)."""
     if "发放" in clause_before and "券" in clause_after:
         return True
-    return bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
+    return (bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
+            and not _PER_RECIPIENT.search(clause_before))
 
 
 def is_per_recipient(clause_before: str) -> bool:
@@ -201,6 +206,11 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
             f.role = "cost_share"
             f.basis = basis or None
             return
+    m = _SHARE_NOUN.search(before)
+    if m:
+        f.role = "cost_share"
+        f.basis = re.sub(r"^(?:其|实际)", "", m.group(1)).strip() or None
+        return
     if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
         f.role = "cost_share"
         return
@@ -420,7 +430,26 @@ def analyse(
         o for o in facts.offers
         if _has_figures(o) or o.instrument_class not in figured_classes
     ]
+    facts.offers = merge_budget_only(facts.offers)
     return facts
+
+
+def merge_budget_only(offers: list[Offer]) -> list[Offer]:
+    """A sentence giving only a programme's total budget (``发放总额不超过1亿元``) followed by
+    an offer of the same instrument with no total: the total belongs to that offer."""
+    out: list[Offer] = []
+    for i, o in enumerate(offers):
+        nxt = offers[i + 1] if i + 1 < len(offers) else None
+        budget_only = o.total_budget is not None and not any(
+            (o.max_amount, o.unit_rate, o.max_cost_share, o.matching_ratio, o.min_threshold))
+        if (budget_only and nxt is not None and nxt.total_budget is None
+                and nxt.instrument_class == o.instrument_class):
+            nxt.total_budget = o.total_budget
+            if nxt.max_recipients is None:
+                nxt.max_recipients = o.max_recipients
+            continue
+        out.append(o)
+    return out
 
 
 def _has_figures(o: Offer) -> bool:

@@ -177,7 +177,9 @@ def find_addressees(view: str, start: int, end: int) -> tuple[list[str], int, in
             continue
         if re.search(r"(时间|来源|作者|点击|电话|地址)", text):
             continue
-        names = [n.strip() for n in re.split(r"[，、,；]", text) if n.strip()]
+        # split on 、，; but not inside parentheses (各市、县（市、区）经信局)
+        names = [n.strip() for n in re.findall(r"(?:[^，、,；（(]|[（(][^）)]*[）)])+", text)
+                 if n.strip()]
         if names:
             return names, start + m.start(1), start + m.end()
     return None

@@ -14,8 +14,8 @@ Rule for choosing the measure level (documented contract):
    measures; everything numbered inside an article stays inside it.
 2. Otherwise the top level is the outermost style with a chain of at least two items, in the
    order ``一、`` > ``（一）`` > ``1.``. If the top-level sections are *chapters* — at least
-   two of them contain a chain of the next style, and the text a section carries before its
-   first sub-item is only a short heading (no sentence end ``。``) — then the measures are the
+   two sub-items of the next style exist inside them, and every section with sub-items carries
+   only a short heading before its first sub-item (no sentence end ``。``) — then the measures are the
    sub-items of every chapter (a chapter without sub-items but with body text is a measure
    itself). Otherwise the top-level sections are the measures.
 3. Measures are numbered 1..n in text order (``ordinal``); when sub-items restart at ``（一）``
@@ -131,17 +131,17 @@ def _sub_chain(view: str, sub: str, s: int, e: int, previous: int) -> list[Marke
 
 
 def _are_chapters(view: str, sections: list[tuple[Marker, int, int]], sub: str) -> bool:
-    with_items = 0
+    total = 0
     previous = 0
     for mk, _s, e in sections:
         items = _sub_chain(view, sub, mk.end, e, previous)
-        if len(items) >= 1:
+        if items:
             lead = view[mk.end : items[0].start]
             if "。" in lead.strip().rstrip("。") or len(lead.strip()) > 40:
                 return False
-            with_items += 1
+            total += len(items)
             previous = items[-1].number
-    return with_items >= 2
+    return total >= 2
 
 
 def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str) -> list[Item]:

@@ -216,9 +216,9 @@ class _Parser:
         if m:
             end = m.start()
         if last:
-            heading = self._heading(item)[0]
+            heading, _, heading_end = self._heading(item)
             if heading not in _SUPPLEMENTARY:
-                m = _DOC_CLAUSE.search(view, item.marker.end, end)
+                m = _DOC_CLAUSE.search(view, heading_end + 1, end)
                 if m:
                     end = m.start()
         while end > item.start and view[end - 1].isspace():
@@ -324,14 +324,13 @@ class _Parser:
         if validity is not None:
             doc.valid_from, doc.valid_until = validity.valid_from, validity.valid_until
             doc.validity_span = self.span(validity.start, validity.end)
-        own = {doc.title, doc.number}
         for cited in citations.find_repeals(view, body_start, len(view)):
-            if cited.title in own or cited.number in own:
+            if self._is_self(cited):
                 continue
             doc.repeals.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
         pre_start = self.title_end if self.title_end < self.header_end else 0
         for cited in citations.find_based_on(view, pre_start, self.header_end):
-            if cited.title in own:
+            if self._is_self(cited):
                 continue
             doc.based_on.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
         nc = citations.find_non_cumulative(view, body_start, len(view))
@@ -340,6 +339,12 @@ class _Parser:
         scope = citations.find_scope(view, body_start, len(view))
         if scope is not None:
             doc.scope = self.span(*scope)
+
+    def _is_self(self, cited: citations.Cited) -> bool:
+        """A citation of the document itself (its own number, or its title with no number)."""
+        if cited.number is not None:
+            return cited.number == self.doc.number
+        return cited.title == self.doc.title
 
     def final_warnings(self) -> None:
         doc = self.doc
