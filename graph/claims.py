@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS
 
 from policykg.loaders.records import ClaimRecord, Offer, Report
 from policykg.ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
-from policykg.ontology.namespace import ID, POL, SCHEMA
+from policykg.ontology.namespace import ID, ORG, POL, SCHEMA
 
 from . import iri
 from .derive import add_labels
@@ -332,16 +332,20 @@ def _people(w: SourceWriter, report: Report, node: URIRef) -> list[URIRef]:
 
 
 def _agency(w: SourceWriter, ref) -> URIRef:
-    """An agency named in a report: the vocabulary's node, else one minted from its name."""
+    """An agency named in a report: the vocabulary's node, else a minted ``pol:Agency`` (Chinese
+    name) or ``org:Organization`` (English name only: the ontology wants agencies' Chinese names)."""
     if ref.concept or w.resolver.gazetteer and w.resolver.gazetteer.lookup(ref.name, "agency"):
         return w.agency(ref)
     name = re.sub(r"[’']s\b", "", ref.name)
-    node = ID[f"agency/{iri.slug(name)}"]
     g = w.g
-    g.add((node, RDF.type, POL.Agency))
     if name.isascii():
+        # known only by an English name: an organisation until its Chinese name is known
+        node = iri.organization_iri(name)
+        g.add((node, RDF.type, ORG.Organization))
         g.add((node, RDFS.label, Literal(name, lang="en")))
     else:
+        node = iri.agency_iri(to_simplified(name))
+        g.add((node, RDF.type, POL.Agency))
         add_labels(g, node, to_simplified(name))
     g.add((node, POL.fromVocabulary, Literal(False)))
     if ref.jurisdiction:
@@ -384,6 +388,8 @@ def _reported_policy(w: SourceWriter, report: Report, node: URIRef, people: list
     g.add((measure, RDF.type, POL.Measure))
     g.add((measure, POL.ordinal, integer_literal(1)))
     g.add((measure, RDFS.label, Literal("measures as reported", lang="en")))
+    g.add((measure, POL.heading, Literal("measures as reported", lang="en")))
+    w.evidence(measure, policy.span)
     for ref in policy.agencies:
         g.add((measure, POL.responsibleAgency, _agency(w, ref)))
     n = 0
