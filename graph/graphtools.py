@@ -1,0 +1,249 @@
+"""Graph-tool exports through networkx: GraphML, GEXF, Cytoscape.js JSON and Graphviz DOT,
+for Gephi, Cytoscape and yEd, in four views (full, supersession, agencies, funding).
+
+Contract: nodes are IRIs of the source graphs (evidence, source-file and link nodes left
+out; they stay in the RDF dumps) with attributes ``type`` (class, prefixed), ``label``,
+``label_zh`` (zh-Hans), ``label_zh_hant``, ``label_en``, ``iri`` and key figures (amounts as
+floats in yuan, dates as ISO strings); edges carry ``label`` (the property's rdfs:label from
+the ontology), ``label_zh`` and ``property`` (IRI). Node and edge order is sorted, so the
+same build gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from policykg.ontology.namespace import ID, ONTOLOGY_IRI, ORG, POL
+
+VIEWS = ("full", "supersession", "agencies", "funding")
+FORMATS = ("graphml", "gexf", "cyjs", "dot")
+
+_SKIP_TYPES = {POL.Evidence, POL.SourceFile, POL.ReportLink}
+_SKIP_PROPS = {RDF.type, POL.evidence, POL.source, POL.partOf, POL.repealedBy, POL.hasLink,
+               POL.fromVocabulary}
+_VOCAB_GRAPH = URIRef(str(ID) + "graph/vocab")
+
+# key figures copied onto nodes: property -> (attribute name, kind)
+FIGURES: dict[URIRef, tuple[str, str]] = {
+    POL.maxAmount: ("maxAmount", "float"),
+    POL.totalBudget: ("totalBudget", "float"),
+    POL.minThreshold: ("minThreshold", "float"),
+    POL.maxCostShare: ("maxCostShare", "float"),
+    POL.matchingRatio: ("matchingRatio", "float"),
+    POL.claimedAmount: ("claimedAmount", "float"),
+    POL.maxRecipients: ("maxRecipients", "int"),
+    POL.ordinal: ("ordinal", "int"),
+    POL.documentNumber: ("documentNumber", "str"),
+    POL.dateIssued: ("dateIssued", "str"),
+    POL.validFrom: ("validFrom", "str"),
+    POL.validUntil: ("validUntil", "str"),
+    DCTERMS.date: ("date", "str"),
+    POL.period: ("period", "iri"),
+    POL.recognitionLevel: ("recognitionLevel", "iri"),
+    POL.verdict: ("verdict", "iri"),
+}
+
+# view -> (node classes kept, properties kept); None = everything
+_VIEW_SPEC: dict[str, tuple[set[URIRef] | None, set[URIRef] | None]] = {
+    "full": (None, None),
+    "supersession": ({POL.PolicyDocument},
+                     {POL.repeals, POL.supersedes, POL.basedOn}),
+    "agencies": ({POL.PolicyDocument, POL.Measure, POL.Agency, ORG.Organization},
+                 {POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,
+                  POL.cooperatingAgency, POL.hasMeasure, POL.addressedTo}),
+    "funding": ({POL.PolicyDocument, POL.Measure, POL.FundingInstrument, POL.EnterpriseCategory,
+                 POL.Sector, POL.Program},
+                {POL.hasMeasure, POL.providesInstrument, POL.eligibleCategory,
+                 POL.targetsSector, POL.mentions}),
+}
+
+Quad = tuple[Node, Node, Node, Node | None]
+
+
+def _prefixed(iri: Node) -> str:
+    s = str(iri)
+    for prefix, ns in (("pol", str(POL._NS)), ("org", str(ORG)), ("skos", str(SKOS))):
+        if s.startswith(ns):
+            return f"{prefix}:{s[len(ns):]}"
+    return s
+
+
+def _words(iri: Node) -> str:
+    local = re.split(r"[#/]", str(iri))[-1]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+
+
+class _Facts:
+    """Lookups over the union graph the views need."""
+
+    def __init__(self, quads: Iterable[Quad]) -> None:
+        self.types: dict[Node, set[Node]] = defaultdict(set)
+        self.labels: dict[Node, dict[str, str]] = defaultdict(dict)
+        self.super: dict[Node, set[Node]] = defaultdict(set)
+        self.values: dict[Node, dict[URIRef, Node]] = defaultdict(dict)
+        self.edges: set[tuple[Node, Node, Node]] = set()
+        for s, p, o, g in quads:
+            if p == RDF.type:
+                self.types[s].add(o)
+            elif p == RDFS.subClassOf and isinstance(o, URIRef):
+                self.super[s].add(o)
+            if p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
+                self.labels[s].setdefault(o.language or "", str(o))
+            if p in FIGURES:
+                self.values[s].setdefault(p, o)
+            if (isinstance(o, URIRef) and isinstance(s, URIRef) and p not in _SKIP_PROPS
+                    and g not in (ONTOLOGY_IRI, _VOCAB_GRAPH) and p not in FIGURES):
+                self.edges.add((s, p, o))
+
+    def ancestors(self, cls: Node) -> set[Node]:
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sup in self.super.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        return seen
+
+    def main_type(self, node: Node) -> Node | None:
+        """The most specific class of ``node`` (a class none of whose subclasses it also has)."""
+        ts = sorted(self.types.get(node, set()), key=str)
+        if not ts:
+            return None
+        specific = [t for t in ts if not any(t != u and t in self.ancestors(u) for u in ts)]
+        pol = [t for t in specific if str(t).startswith(str(POL._NS))]
+        return (pol or specific or ts)[0]
+
+    def is_a(self, node: Node, classes: set[URIRef]) -> bool:
+        return any(self.ancestors(t) & classes for t in self.types.get(node, ()))
+
+
+def build_view(quads: list[Quad], view: str = "full") -> nx.MultiDiGraph:
+    """The networkx multigraph of one view, nodes and edges added in sorted order."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    facts = _Facts(quads)
+    classes, props = _VIEW_SPEC[view]
+
+    def keep(node: Node) -> bool:
+        if not (isinstance(node, URIRef) and str(node).startswith(str(ID))):
+            return False
+        if facts.types.get(node, set()) & _SKIP_TYPES:
+            return False
+        return classes is None or facts.is_a(node, classes)
+
+    edges = sorted(((s, p, o) for s, p, o in facts.edges
+                    if (props is None or p in props) and keep(s) and keep(o)),
+                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    nodes = {n for s, _, o in edges for n in (s, o)}
+    if view == "supersession" or view == "full":
+        nodes |= {n for n in facts.types if keep(n) and facts.is_a(n, {POL.PolicyDocument})}
+    g = nx.MultiDiGraph(name=f"policykg {view}")
+    for node in sorted(nodes, key=str):
+        g.add_node(str(node), **_node_attrs(facts, node))
+    for s, p, o in edges:
+        key = _prefixed(p)
+        g.add_edge(str(s), str(o), key=key, **_edge_attrs(facts, p))
+    return g
+
+
+def _node_attrs(facts: _Facts, node: Node) -> dict[str, object]:
+    labs = facts.labels.get(node, {})
+    main = facts.main_type(node)
+    display = labs.get("zh-Hans") or labs.get("en") or labs.get("zh-Hant") or labs.get("") \
+        or str(node).rsplit("/", 1)[-1]
+    attrs: dict[str, object] = {
+        "label": display,
+        "label_zh": labs.get("zh-Hans", ""),
+        "label_zh_hant": labs.get("zh-Hant", ""),
+        "label_en": labs.get("en", ""),
+        "type": _prefixed(main) if main is not None else "",
+        "iri": str(node),
+    }
+    for prop, value in sorted(facts.values.get(node, {}).items(), key=lambda kv: str(kv[0])):
+        name, kind = FIGURES[prop]
+        if kind == "float":
+            try:
+                attrs[name] = float(str(value))
+            except ValueError:
+                continue
+        elif kind == "int":
+            try:
+                attrs[name] = int(str(value))
+            except ValueError:
+                continue
+        elif kind == "iri":
+            attrs[name] = _prefixed(value)
+        else:
+            attrs[name] = str(value)
+    return attrs
+
+
+def _edge_attrs(facts: _Facts, prop: Node) -> dict[str, object]:
+    labs = facts.labels.get(prop, {})
+    return {"label": labs.get("en") or _words(prop), "label_zh": labs.get("zh-Hans", ""),
+            "property": str(prop)}
+
+
+def _stable_gexf(g: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
+    text = buf.getvalue().decode("utf-8")
+    # networkx stamps today's date; a fixed date keeps the file byte-identical
+    text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text, count=1)
+    return text.encode("utf-8")
+
+
+def _graphml(g: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_graphml_xml(g, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    return buf.getvalue()
+
+
+def _cyjs(g: nx.MultiDiGraph) -> bytes:
+    data = nx.cytoscape_data(g)
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _dot_id(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _dot(g: nx.MultiDiGraph) -> bytes:
+    lines = [f"digraph {_dot_id(g.graph.get('name', 'policykg'))} {{",
+             '  graph [rankdir=LR, charset="UTF-8"];',
+             '  node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontsize=10];',
+             "  edge [fontsize=8];"]
+    for node, attrs in g.nodes(data=True):
+        extra = "".join(f", {k}={_dot_id(str(v))}" for k, v in attrs.items() if k != "label")
+        lines.append(f"  {_dot_id(node)} [label={_dot_id(str(attrs['label']))}{extra}];")
+    for s, o, _key, attrs in g.edges(keys=True, data=True):
+        lines.append(f"  {_dot_id(s)} -> {_dot_id(o)} [label={_dot_id(str(attrs['label']))}, "
+                     f"property={_dot_id(str(attrs['property']))}];")
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render(g: nx.MultiDiGraph, fmt: str) -> bytes:
+    """One graph-tool file (``fmt`` in :data:`FORMATS`) as bytes."""
+    if fmt == "graphml":
+        return _graphml(g)
+    if fmt == "gexf":
+        return _stable_gexf(g)
+    if fmt == "cyjs":
+        return _cyjs(g)
+    if fmt == "dot":
+        return _dot(g)
+    raise ValueError(f"unknown graph format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "cyjs": ".cyjs", "dot": ".dot"}
+
