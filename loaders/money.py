@@ -297,7 +297,8 @@ def find_counts(text: str) -> list[Figure]:
     """Counts with a measure word: ``10个``, ``10家以内`` (→ ``10家``), ``30个项目``, ``三家``.
 
     ``value`` is an integral Decimal, ``unit`` the measure word. Ordinals (``第十个``), durations
-    (``3个月``, ``5个工作日``) and percentage points (``2个百分点``) are not counts.
+    (``3个月``, ``5个工作日``), percentage points (``2个百分点``), ``一批`` (a number of) and
+    ``一次性`` (one-time) are not counts.
     """
     figures: list[Figure] = []
     for m in _COUNT.finditer(text):
@@ -318,5 +319,10 @@ def find_counts(text: str) -> list[Figure]:
             value *= _MULT_VALUES[m.group("mult")]
         if value != value.to_integral_value():
             continue
-        figures.append(Figure(start, m.end(), tidy(value), m.group("unit")))
+        unit = m.group("unit")
+        if num in ("一", "壹") and (
+            unit == "批" or (unit == "次" and text[m.end() : m.end() + 1] == "性")
+        ):
+            continue  # 一批 "a number of", 一次性 "one-time": not counts
+        figures.append(Figure(start, m.end(), tidy(value), unit))
     return figures
