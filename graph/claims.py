@@ -391,7 +391,7 @@ def _reported_policy(w: SourceWriter, report: Report, node: URIRef, people: list
     g.add((measure, POL.heading, Literal("measures as reported", lang="en")))
     w.evidence(measure, policy.span)
     for ref in policy.agencies:
-        g.add((measure, POL.responsibleAgency, _agency(w, ref)))
+        g.add((measure, POL.mentions, _agency(w, ref)))  # named, role in the policy unknown
     n = 0
     if policy.total_budget is not None:
         n += 1
