@@ -22,7 +22,7 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.util import guess_format
 
 from .gazetteer import load_vocabularies, ontology_file
-from .namespace import ONTOLOGY_IRI
+from .namespace import ID, ONTOLOGY_IRI
 
 # The OWL 2 datatype map (https://www.w3.org/TR/owl2-syntax/#Datatype_Maps).
 _XSD_OWL2 = {
@@ -77,18 +77,22 @@ def tbox_graph() -> Graph:
 
 
 def load_data(path: Path) -> Graph:
-    """Parse an RDF file of any rdflib-supported format; quads are merged into one graph.
+    """Parse an RDF file of any rdflib-supported format; quads are merged into one graph,
+    except the ontology and vocabulary named graphs of a build (the packaged ones are used).
 
     Raises ``ValueError`` with a one-line reason when the file cannot be parsed.
     """
     fmt = guess_format(str(path)) or "turtle"
+    skip = {ONTOLOGY_IRI, ID["graph/vocab"]}
     try:
         if fmt in ("nquads", "trig", "trix"):
             ds = Dataset()
             ds.parse(str(path), format=fmt)
             g = Graph()
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
+            for s, p, o, ctx in ds.quads((None, None, None, None)):
+                name = getattr(ctx, "identifier", ctx)
+                if name not in skip:
+                    g.add((s, p, o))
             return g
         return Graph().parse(str(path), format=fmt)
     except Exception as err:  # noqa: BLE001 - parsers raise many kinds; report one line

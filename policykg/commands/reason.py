@@ -14,7 +14,8 @@ for logical consistency with the HermiT OWL reasoner (needs Java).
 
 Prints "consistent" or "inconsistent", any unsatisfiable classes, and triples that cannot be
 read as OWL 2 DL (e.g. a literal where the ontology expects a resource). GRAPH may be any RDF
-file rdflib reads (.ttl, .nt, .trig, .nq, .rdf, .jsonld…); named graphs are merged."""
+file rdflib reads (.ttl, .nt, .trig, .nq, .rdf, .jsonld…); named graphs are merged, except a
+build's own copies of the ontology and vocabulary graphs: the packaged ones are checked."""
 
 _SHOW = 10
 
