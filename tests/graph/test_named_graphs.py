@@ -72,3 +72,30 @@ def test_replacing_with_an_empty_graph_removes_the_source() -> None:
     ds = assemble([(a.graph_name, a.graph)], vocabulary=False, ontology=False)
     replace_source_graph(ds, a.graph_name, Graph())
     assert a.graph_name not in dump.graphs_of(ds)
+
+
+def test_rebuilding_with_one_seed_changed_changes_only_its_graph(seeds_dir, tmp_path) -> None:
+    import pytest
+
+    pytest.importorskip("policykg.loaders.route", reason="the source loader is not there yet")
+    import shutil
+
+    from policykg.graph.build import build
+
+    src = tmp_path / "src"
+    shutil.copytree(seeds_dir, src)
+    before = build([src], out=None, validate=False)
+    target = next(s for s in before.sources if s.kind == "official")
+    path = tmp_path / "src" / target.path.rsplit("/", 1)[-1]
+    path.write_bytes(path.read_bytes() + b"\n")  # same text, new file identity
+    after = build([src], out=None, validate=False)
+    one, two = _graph_texts(before.dataset), _graph_texts(after.dataset)
+    assert set(one) == set(two)
+    changed = {name for name in one if one[name] != two[name]}
+    assert changed == {URIRef_(target.graph)}
+
+
+def URIRef_(text):  # noqa: N802
+    from rdflib import URIRef
+
+    return URIRef(text)
