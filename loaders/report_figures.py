@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .money import find_money, find_money_en
 from .records import ClaimRecord, Level, MoneyRole, Span
 
 # ------------------------------------------------------------------ sentences and clauses
@@ -70,26 +71,6 @@ def comma_bounds(simple: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 # ------------------------------------------------------------------ figures
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY_EN = re.compile(
-    rf"(?:(?:RMB|CNY|¥)\s*(?P<num1>{_NUM})\s*(?P<mult1>thousand|million|billion|trillion|bn|m)?\b)"
-    rf"|(?:(?P<num2>{_NUM})\s*(?P<mult2>thousand|million|billion|trillion|bn)?\s*"
-    r"(?:yuan|RMB|CNY)\b)",
-    re.IGNORECASE,
-)
-_MONEY_ZH = re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>万亿|亿|万|千)?\s*元")
-_MULT = {
-    None: 1,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "m": 1_000_000,
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "千": 1_000,
-    "万": 10_000,
-    "亿": 100_000_000,
-    "万亿": 1_000_000_000_000,
-}
 _PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 _RATIO = re.compile(r"(?<![\d:：∶.])(?P<a>\d{1,2})\s?[:∶：]\s?(?P<b>\d{1,2})(?![\d:：∶])")
 _MONTHS = {
@@ -258,12 +239,9 @@ def _figures(simple: str, lo: int, hi: int, default_year: int | None) -> list[_F
 
     for s, e, value in find_report_dates(simple[lo:hi], default_year):
         add(_Figure("date", lo + s, lo + e, date=value))
-    for m in _MONEY_EN.finditer(simple, lo, hi):
-        num = m.group("num1") or m.group("num2")
-        mult = (m.group("mult1") or m.group("mult2") or "").lower() or None
-        add(_Figure("amount", m.start(), m.end(), amount=_yuan(_num(num) * _MULT[mult])))
-    for m in _MONEY_ZH.finditer(simple, lo, hi):
-        add(_Figure("amount", m.start(), m.end(), amount=_yuan(_num(m.group("num")) * _MULT[m.group("mult")])))
+    chunk = simple[lo:hi]
+    for money in sorted(find_money(chunk) + find_money_en(chunk), key=lambda f: (f.start, -f.end)):
+        add(_Figure("amount", lo + money.start, lo + money.end, amount=_yuan(money.value)))
     for m in _PERCENT.finditer(simple, lo, hi):
         add(_Figure("share", m.start(), m.end(), share=_num(m.group("num")) / 100))
     for m in _RATIO.finditer(simple, lo, hi):

@@ -132,3 +132,20 @@ def test_seed_004_people_roles_and_reported_policy():
     assert {"ModelVoucher", "CorpusVoucher", "SceneVoucher"} <= {o.instrument_class for o in policy.offers}
     region = {c.count for c in report.claims if c.about_region and c.kind == "count"}
     assert 2200 in region
+
+
+def test_shared_units_and_respectively_give_one_claim_per_tier():
+    text = (
+        "Example province funds standards\n\n2024-06-01\n\n"
+        "Units leading international and national standards get up to 50 and 20 thousand yuan "
+        "respectively. 对主导制定国际标准、国家标准的，分别给予最高50、20万元资助。\n"
+    )
+    report = load_report(source_from_bytes(text.encode("utf-8"), "tiers.txt"))
+    tiers = [(c.amount, c.level) for c in report.claims if c.kind == "amount"]
+    assert tiers == [
+        (Decimal("50000"), "International"),
+        (Decimal("20000"), "National"),
+        (Decimal("500000"), "International"),
+        (Decimal("200000"), "National"),
+    ]
+    assert all(c.role == "cap" for c in report.claims if c.kind == "amount")
