@@ -35,6 +35,7 @@ _LEVEL_ZH = {"International": "国际", "National": "国家级", "Provincial": "
              "Municipal": "市级", "Industry": "行业"}
 
 
+_DATE_WORDED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CLASS_ZH = {
     "FundingInstrument": "资金支持", "Grant": "资助", "Reward": "奖励", "Subsidy": "补贴",
     "Voucher": "券", "ComputeVoucher": "算力券", "ModelVoucher": "模型券", "DataVoucher": "数据券",
@@ -205,6 +206,7 @@ def _measure(w: SourceWriter, doc_node: URIRef, measure: Measure,
     if heading:
         add_labels(g, node, heading, prop=POL.heading)
     add_labels(g, node, heading or f"第{measure.ordinal}项措施")
+    g.add((node, POL.text, Literal(to_simplified(measure.span.text).strip(), lang="zh-Hans")))
     w.evidence(node, measure.span)
     for ref in measure.responsible:
         g.add((node, POL.responsibleAgency, w.agency(ref, jurisdiction)))
@@ -272,7 +274,13 @@ def document_graph(doc: OfficialDocument, resolver: Resolver | None = None) -> C
         g.add((node, POL.validFrom, Literal(doc.valid_from)))
     if doc.valid_until:
         g.add((node, POL.validUntil, Literal(doc.valid_until)))
-    w.evidence(node, doc.validity_span)
+    if doc.validity_span is not None:
+        worded = to_simplified(doc.validity_span.text)
+        if not _DATE_WORDED.search(worded):  # a duration such as 有效期3年: keep the wording
+            g.add((node, POL.validityText, Literal(" ".join(worded.split()), lang="zh-Hans")))
+        w.evidence(node, doc.validity_span)
+    for addressee in doc.addressees:
+        add_labels(g, node, to_simplified(addressee), prop=POL.addressedTo)
     jurisdiction = _jurisdiction(doc, resolver)
     if jurisdiction:
         g.add((node, POL.jurisdiction, URIRef(jurisdiction)))

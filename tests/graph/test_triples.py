@@ -166,3 +166,19 @@ def test_citation_by_title_merges_with_a_loaded_document(synthetic) -> None:
     ref = DocRef(synthetic.repeals[0].span, title="测试省旧的机器人扶持办法")
     conv = _convert(dataclasses.replace(synthetic, repeals=[ref]), resolver)
     assert (conv.main, POL.repeals, loaded) in conv.graph
+
+
+def test_validity_worded_as_a_duration_is_kept_and_addressees_listed(synthetic) -> None:
+    text = SYNTHETIC_TEXT.replace("有效期至2026年12月31日", "有效期3年")
+    from .conftest import span_of, synthetic_document
+
+    doc = synthetic_document(text)
+    doc = dataclasses.replace(doc, validity_span=span_of(text, "有效期3年"), valid_until=None,
+                              addressees=["各地级以上市人民政府"])
+    g = _convert(doc).graph
+    node = ID["doc/2024/ce-fu-ban-12"]
+    assert g.value(node, POL.validityText) == Literal("有效期3年", lang="zh-Hans")
+    assert Literal("各地级以上市人民政府", lang="zh-Hans") in set(g.objects(node, POL.addressedTo))
+    assert (node, POL.validityText, None) not in _convert(synthetic).graph  # a date needs no text
+    measure_text = str(g.value(iri.measure_iri(node, 1), POL.text))
+    assert measure_text.startswith("一、设立奖励")
