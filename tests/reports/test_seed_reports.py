@@ -131,3 +131,27 @@ def test_004_is_a_shenzhen_policy_known_only_from_the_report():
     assert "director" in str(g.value(people["Zhang Lin"], POL.personRole))
     agency = g.value(people["Zhang Lin"], SCHEMA.worksFor)
     assert (agency, RDF.type, POL.Agency) in g or (agency, RDF.type, POL.Agency) in ds
+
+
+def test_inspect_lists_each_claim_with_verdict_and_reason(capsys):
+    from policykg.cli import main
+
+    report = load_report(read_source(seed_file("000")))
+    assert main(["inspect", str(seed_file("000"))]) == 0
+    out = capsys.readouterr().out
+    assert f"Claims: {len(report.claims)}" in out
+    lines = [line for line in out.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert len(lines) == len(report.claims)
+    assert any("[Consistent]" in line for line in lines)
+    conflicting = [line for line in lines if "[Conflicting]" in line]
+    assert conflicting and all(": " in line for line in conflicting)
+    assert NUMBER in out
+
+
+def test_inspect_against_other_documents_does_not_link(capsys):
+    from policykg.cli import main
+
+    assert main(["inspect", str(seed_file("000")), "--against", str(seed_file("003"))]) == 0
+    out = capsys.readouterr().out
+    assert "Reports on: no official document among the 1 compared" in out
+    assert "[Consistent]" not in out and "[Conflicting]" not in out
