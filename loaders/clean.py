@@ -4,8 +4,9 @@
 the original range ``[ostart, oend)`` they stand for:
 
 1. ``normalise_width`` — full-width ASCII letters/digits/symbols to ASCII (``１２３``→``123``,
-   ``％``→``%``, ``．``→``.``); Chinese punctuation ``，：；（）！？`` stays full-width; zero-width
-   characters and BOMs are dropped; the ratio colon ``∶`` is kept.
+   ``％``→``%``, ``．``→``.``, ``［］``→``[]``); Chinese punctuation ``，：；（）！？～`` stays
+   full-width; small forms to normal ones (``﹝2025﹞``→``〔2025〕``); ideographic/no-break
+   spaces to spaces; zero-width characters and BOMs are dropped; the ratio colon ``∶`` is kept.
 2. ``drop_pinyin`` — pinyin annotations right after a Han character (``關(guān)``→``關``):
    parentheses (ASCII or full-width) holding 1–4 pinyin syllables with tone marks or tone digits,
    or toneless syllables that pypinyin confirms as a reading of the characters before them.
@@ -29,6 +30,7 @@ punctuation inside the range included — quotes always come from the original).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -118,8 +120,8 @@ def normalise_width(chars: list[Char]) -> list[Char]:
             ch = chr(o - 0xFEE0)
         elif ch in "\u3000\u00a0\u2002\u2003\u2009\u202f":
             ch = " "
-        elif ch == "﹪":
-            ch = "%"
+        elif 0xFE50 <= o <= 0xFE6B:  # small form variants: ﹝2025﹞ → 〔2025〕, ﹪ → %
+            ch = unicodedata.normalize("NFKC", ch) or ch
         out.append((ch, s, e))
     return out
 

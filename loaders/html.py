@@ -28,7 +28,8 @@ _CHROME = re.compile(
     r"^(?:nav|navbar|navigation|nav[-_].*|.*[-_]nav|menu|.*[-_]?menu|submenu|breadcrumbs?|"
     r"crumbs?|.*breadcrumb.*|footer|.*[-_]footer|foot|header|site[-_]header|topbar|top[-_]bar|"
     r"sidebar|side[-_]bar|share|.*[-_]share|share[-_].*|bdsharebuttonbox|copyright|toolbar|"
-    r"skip[-_]link|pagination|pager)$",
+    r"skip[-_]link|pagination|pager|position|location|dqwz|bottom|top|sitemap|friendlink|yqlj|"
+    r"go[-_]?top|back[-_]?top|gotop)$",
     re.IGNORECASE,
 )
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}

@@ -1,10 +1,13 @@
 """Read one input file into a :class:`~policykg.loaders.records.Source`: bytes → decoded text.
 
-Decoding order: a byte-order mark decides (``utf-8-sig``, ``utf-16``); then strict UTF-8; then,
+Decoding order: a byte-order mark decides (``utf-8-sig``, ``utf-16``); NUL bytes mean UTF-16
+without BOM or binary; then strict UTF-8; then,
 for bytes that are not UTF-8, GB18030 and Big5 (and an encoding an HTML page declares, and
 charset-normalizer's guess) compete and the decoding with the most common Chinese characters and
 the fewest replacement/odd characters wins — charset-normalizer alone misjudges short Chinese
-texts. Recorded encodings are normalised: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``,
+texts; UTF-8 with a handful of broken sequences (replaced by U+FFFD) competes too. A winner
+with more than 20% odd characters (control, private-use, kana, Hangul…) is rejected as not
+text. Recorded encodings are normalised: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``,
 ``utf-16-be`` (no BOM), ``gb18030`` (also for GBK/GB2312), ``big5`` (also cp950/HKSCS), or
 charset-normalizer's name for anything else.
 
@@ -208,6 +211,10 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
             decoded = _strict(data, best.encoding)
             if decoded is not None:
                 candidates[enc] = decoded
+    # UTF-8 with a few broken sequences (a truncated download, one bad byte) is still UTF-8
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(3, len(lenient) // 1000):
+        candidates.setdefault("utf-8", lenient)
     if not candidates:
         # last resort: lenient decoding, accepted only with few replacement characters
         for codec in ("gb18030", "big5"):

@@ -98,6 +98,9 @@ def test_doubled_punctuation_span_covers_both_marks() -> None:
         ("１．支持", "1.支持"),
         ("甲，乙：丙；（丁）！？", "甲，乙：丙；（丁）！？"),
         ("零\u200b宽", "零宽"),
+        ("某府办﹝2025﹞3号", "某府办〔2025〕3号"),
+        ("某府办［2025］3号", "某府办[2025]3号"),
+        ("按1﹕1配套", "按1:1配套"),
     ],
 )
 def test_width_normalisation(original: str, view: str) -> None:

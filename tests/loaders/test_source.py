@@ -89,6 +89,14 @@ def test_utf8_preferred_when_clean() -> None:
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
 
 
+def test_utf8_with_a_broken_tail_stays_utf8() -> None:
+    data = (SIMPLIFIED * 3).encode("utf-8")[:-2]  # cut inside the last character
+    text, encoding = decode_bytes(data)
+    assert encoding == "utf-8"
+    assert text.startswith(SIMPLIFIED * 2)
+    assert text.endswith("\ufffd")
+
+
 def test_bom_is_not_part_of_text(tmp_path: Path) -> None:
     source = read_source(_write(tmp_path, "bom.txt", codecs.BOM_UTF8 + SIMPLIFIED.encode()))
     assert source.text == SIMPLIFIED
@@ -220,6 +228,15 @@ def test_html_declared_charset_big5(tmp_path: Path) -> None:
     source = read_source(_write(tmp_path, "page.htm", markup.encode("big5")))
     assert source.text == TRADITIONAL
     assert source.encoding == "big5"
+
+
+def test_html_gov_site_chrome_classes_dropped() -> None:
+    markup = (
+        "<body><div class='dqwz'>当前位置：首页</div><div id='top'>网站顶部</div>"
+        "<div class='content'><p>第一条 正文。</p></div>"
+        "<div class='bottom'>主办单位：某市人民政府</div><div class='gotop'>返回顶部</div></body>"
+    )
+    assert html_to_text(markup) == "第一条 正文。"
 
 
 def test_plain_text_with_stray_tag_is_not_html() -> None:
