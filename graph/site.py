@@ -495,6 +495,8 @@ def build_site(
         atomic_write_bytes(inside(root, "ontology.jsonld"), lod.jsonld_bytes(onto))
         atomic_write_bytes(inside(root, "index.html"), render.index(void, links))
         atomic_write_bytes(inside(root, ".htaccess"), HTACCESS.encode())
+        atomic_write_bytes(inside(root, ".policykg-export"),
+                           b"written by policykg export; safe to replace\n")
         atomic_write_bytes(inside(root, "nginx.conf"), NGINX.encode())
 
     atomic_dir(Path(out), fill)

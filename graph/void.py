@@ -36,8 +36,10 @@ def newest_date(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> dt.dat
     for _s, p, o, _g in quads:
         if p in _DATE_PROPS and isinstance(o, Literal):
             value = o.toPython()
+            if isinstance(value, dt.datetime):
+                value = value.date()
             if isinstance(value, dt.date) and (best is None or value > best):
-                best = value if not isinstance(value, dt.datetime) else value.date()
+                best = value
     return best
 
 

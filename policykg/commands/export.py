@@ -1,0 +1,195 @@
+"""``policykg export``: RDF dumps, VoID, a static linked-data site, graph-tool files and the
+interactive explorer from a build folder (its ``policykg.trig``) or an RDF file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+
+from rdflib import Graph
+
+from policykg.errors import UserError
+
+DESCRIPTION = """Export a build as linked open data or for graph tools.
+
+Formats: ttl, nt (sorted), nq, trig, rdfxml, jsonld (compacted, context embedded) — RDF dumps;
+void (VoID + DCAT description); site (static linked-data site, --out is a folder);
+graphml, gexf, cyjs, dot (graph tools; --view picks full, supersession, agencies or funding);
+html (one self-contained interactive explorer page); all (everything into the --out folder).
+Every file is written atomically; the same build gives byte-identical files."""
+
+RDF_FORMATS = ("ttl", "nt", "nq", "trig", "rdfxml", "jsonld")
+GRAPH_FORMATS = ("graphml", "gexf", "cyjs", "dot")
+ALL_FORMATS = (*RDF_FORMATS, "void", "site", *GRAPH_FORMATS, "html", "all")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``policykg export``."""
+    parser.add_argument("source", metavar="BUILD_DIR_OR_GRAPH",
+                        help="a build folder (with policykg.trig) or an RDF file (.trig .nq .ttl .nt .rdf)")
+    parser.add_argument("--format", "-f", required=True, choices=ALL_FORMATS,
+                        help="what to write (see above)")
+    parser.add_argument("--out", "-o", required=True, metavar="PATH",
+                        help="output file, or folder for site/all (an existing folder gets the default file name)")
+    parser.add_argument("--view", default="full",
+                        choices=("full", "supersession", "agencies", "funding"),
+                        help="graph view for graphml/gexf/cyjs/dot/html (default: full)")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="SPARQL endpoint to announce in the VoID description")
+    parser.add_argument("--created", metavar="YYYY-MM-DD",
+                        help="dct:created of the dataset (default: the newest date in the data)")
+    parser.add_argument("--license", metavar="IRI", default=None,
+                        help="dct:license IRI (default: CC BY 4.0)")
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--created {text!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _with_ontology(quads: list) -> list:
+    """Add the packaged ontology (for labels and term pages) when the input lacks it."""
+    from policykg.graph.lod import canonical_quads
+    from policykg.ontology.gazetteer import ontology_file
+    from policykg.ontology.namespace import ONTOLOGY_IRI
+
+    if any(g == ONTOLOGY_IRI for *_, g in quads):
+        return quads
+    try:
+        text = ontology_file().read_text("utf-8")
+    except OSError:
+        return quads
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.graph(ONTOLOGY_IRI).parse(data=text, format="turtle")
+    return sorted(set(quads) | set(canonical_quads(ds)),
+                  key=lambda q: ("" if q[3] is None else q[3].n3(), q[0].n3(), q[1].n3(), q[2].n3()))
+
+
+MARKER = ".policykg-export"
+
+
+def _check_folder(out: Path, source: Path) -> None:
+    """Refuse to replace a folder that policykg export did not write (or that holds the input)."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out} is a file; this format needs a folder.")
+    src = source.resolve()
+    dst = out.resolve()
+    if dst == src or src.is_relative_to(dst):
+        raise UserError(f"--out {out} contains the input {source}; choose another folder.")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise UserError(f"--out {out} is not empty and was not written by policykg export; "
+                        "choose a new or empty folder.")
+
+
+def _target(out: Path, default_name: str) -> Path:
+    if out.is_dir() or str(out).endswith(("/", "\\")):
+        return out / default_name
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the build, render the requested format(s), write atomically, print what was written."""
+    from policykg.graph import graphtools, lod
+    from policykg.graph.explorer import ExplorerError, render_explorer
+    from policykg.graph.safepath import atomic_dir, atomic_write_bytes
+    from policykg.graph.site import build_site
+    from policykg.graph.void import DEFAULT_LICENSE, describe, void_bytes
+
+    created = _date(args.created)
+    if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):
+        raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL; "
+                        "give the full query URL, e.g. http://localhost:7878/query.")
+    license_iri = args.license or DEFAULT_LICENSE
+    if not re.match(r"https?://[^\s<>\"]+$", license_iri):
+        raise UserError(f"--license {license_iri!r} is not an http(s) IRI; give the license's IRI.")
+    source = Path(args.source)
+    try:
+        ds = lod.load_dataset(source)
+    except FileNotFoundError as err:
+        raise UserError(str(err)) from None
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    except Exception as err:  # a parser error: one sentence naming the file
+        raise UserError(f"{source} could not be read as RDF ({type(err).__name__}: "
+                        f"{str(err).splitlines()[0][:200] if str(err) else 'no detail'}); "
+                        "check the file or rebuild it.") from None
+    quads = lod.canonical_quads(ds)
+    out = Path(args.out)
+    fmt = args.format
+    written: list[Path] = []
+
+    def explorer(view: str, link_pages: bool = False) -> bytes:
+        g = graphtools.build_view(_with_ontology(quads), view)
+        try:
+            return render_explorer(g, f"policykg explorer — {view} view", link_pages=link_pages)
+        except ExplorerError as err:
+            raise UserError(f"{err}.") from None
+
+    if fmt in RDF_FORMATS:
+        target = _target(out, lod.DUMPS[fmt].filename)
+        atomic_write_bytes(target, lod.render_dump(quads, fmt))
+        written.append(target)
+        if fmt == "jsonld":
+            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
+            ctx_path = target.with_name("context.jsonld")
+            if ctx_path != target:
+                atomic_write_bytes(ctx_path, (ctx + "\n").encode("utf-8"))
+                written.append(ctx_path)
+    elif fmt == "void":
+        dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS}
+        graph: Graph = describe(quads, dumps, created=created, endpoint=args.endpoint,
+                                license_iri=license_iri)
+        target = _target(out, "void.ttl")
+        atomic_write_bytes(target, void_bytes(graph))
+        written.append(target)
+    elif fmt in GRAPH_FORMATS:
+        g = graphtools.build_view(_with_ontology(quads), args.view)
+        target = _target(out, f"policykg-{args.view}{graphtools.SUFFIX[fmt]}")
+        atomic_write_bytes(target, graphtools.render(g, fmt))
+        written.append(target)
+    elif fmt == "html":
+        target = _target(out, f"policykg-{args.view}.html")
+        atomic_write_bytes(target, explorer(args.view))
+        written.append(target)
+    elif fmt == "site":
+        _check_folder(out, source)
+        count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
+                           explorer_html=explorer(args.view, link_pages=True))
+        print(f"wrote a site of {count} resource pages to {out}")
+        return 0
+    else:  # all
+        _check_folder(out, source)
+        full = _with_ontology(quads)
+
+        def fill(root: Path) -> None:
+            atomic_write_bytes(root / MARKER, b"written by policykg export; safe to replace\n")
+            dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS}
+            for key, data in dumps.items():
+                atomic_write_bytes(root / "dumps" / lod.DUMPS[key].filename, data)
+            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
+            atomic_write_bytes(root / "dumps" / "context.jsonld", (ctx + "\n").encode("utf-8"))
+            atomic_write_bytes(root / "void.ttl", void_bytes(describe(
+                quads, dumps, created=created, endpoint=args.endpoint, license_iri=license_iri)))
+            for view in graphtools.VIEWS:
+                g = graphtools.build_view(full, view)
+                for gfmt in GRAPH_FORMATS:
+                    atomic_write_bytes(root / "graphs" / f"policykg-{view}{graphtools.SUFFIX[gfmt]}",
+                                       graphtools.render(g, gfmt))
+            atomic_write_bytes(root / "explorer.html", explorer(args.view))
+            build_site(full, root / "site", created=created, endpoint=args.endpoint,
+                       explorer_html=explorer(args.view, link_pages=True))
+
+        atomic_dir(out, fill)
+        print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")
+        return 0
+    for path in written:
+        print(f"wrote {path}")
+    return 0
