@@ -27,6 +27,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
+from policykg.shapes import sparql_engine
 
 POLSH = Namespace("https://w3id.org/policykg/shapes#")
 SHAPES_IRI = URIRef("https://w3id.org/policykg/shapes")
@@ -148,8 +149,11 @@ def load_shapes() -> Graph:
 
 
 @cache
-def _shapes_for(scope: str) -> Graph:
-    """The shapes graph without the node shapes of the other scope (their triples dropped)."""
+def _shapes_for(scope: str) -> tuple[list[sparql_engine.SparqlConstraint], Graph]:
+    """For one scope ("local" | "cross"): its SPARQL constraints, and the rest for pySHACL.
+
+    The node shapes of the other scope are dropped (their triples removed).
+    """
     full = load_shapes()
     _, local, cross = _shape_index()
     drop = {URIRef(s) for s in (cross if scope == "local" else local)}
@@ -157,7 +161,7 @@ def _shapes_for(scope: str) -> Graph:
     for t in full:
         if t[0] not in drop:
             g.add(t)
-    return g
+    return sparql_engine.collect(g)
 
 
 @cache
@@ -215,7 +219,7 @@ def ontology_hierarchy(ds: Dataset | None = None) -> Graph:
 @dataclass(slots=True)
 class _Unit:
     name: str
-    ntriples: str
+    triples: list[tuple[Node, Node, Node]]
     focus: list[str]
     scope: str  # "local" | "cross"
 
@@ -240,52 +244,45 @@ def _units(ds: Dataset) -> Iterator[_Unit]:
             for p in CONTEXT_PREDICATES:
                 for _, _, o, _ in ds.quads((node, p, None, None)):
                     unit.add((node, p, o))
-        focus = sorted({str(s) for s in g.subjects() if isinstance(s, URIRef)})
+        # A node is checked in the graph(s) that type it: an agency typed in the vocabulary and
+        # only quoted (pol:evidence) in a document graph is checked with the vocabulary.
+        focus = sorted({str(s) for s in g.subjects(RDF.type) if isinstance(s, URIRef)})
         if not focus:
             continue
         name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
-        yield _Unit(name, _serialize(unit), focus, "local")
+        yield _Unit(name, list(unit), focus, "local")
     projection = Graph()
     for p in CROSS_DOCUMENT_PREDICATES:
         for s, _, o, _ in ds.quads((None, p, None, None)):
             projection.add((s, p, o))
     if len(projection) and cross:
-        yield _Unit("(union of all graphs)", _serialize(projection), [], "cross")
+        yield _Unit("(union of all graphs)", list(projection), [], "cross")
 
 
-def _raw_results(unit: _Unit, hierarchy_nt: str) -> list[dict]:
+def _raw_results(unit: _Unit, hierarchy: list[tuple[Node, Node, Node]]) -> list[dict]:
     """Run pySHACL on one unit; return plain dicts (picklable) of the raw results."""
     from pyshacl import validate
 
+    constraints, core_shapes = _shapes_for(unit.scope)
     data = Graph()
-    data.parse(data=unit.ntriples, format="nt")
-    for t in _parse_nt(hierarchy_nt):
+    for t in unit.triples:
+        data.add(t)
+    for t in hierarchy:
         data.add(t)
     _, report, _ = validate(
         data,
-        shacl_graph=_shapes_for(unit.scope),
+        shacl_graph=core_shapes,
         inference="none",
         advanced=True,
         inplace=True,
         allow_warnings=True,
     )
     raws = _read_report(report, unit.name)
+    raws += [_sparql_raw(f, unit.name) for f in sparql_engine.run(constraints, data)]
     if unit.focus:  # drop findings on context-only nodes: they are checked in their own graph
         keep = set(unit.focus)
         raws = [r for r in raws if r["focus"] in keep]
     return raws
-
-
-@cache
-def _parse_nt_cached(text: str) -> tuple:
-    g = Graph()
-    if text:
-        g.parse(data=text, format="nt")
-    return tuple(g)
-
-
-def _parse_nt(text: str) -> tuple:
-    return _parse_nt_cached(text)
 
 
 def _read_report(report: Graph, unit_name: str) -> list[dict]:
@@ -308,6 +305,25 @@ def _read_report(report: Graph, unit_name: str) -> list[dict]:
             "graph": unit_name,
         })
     return out
+
+
+def _sparql_raw(finding: dict, unit_name: str) -> dict:
+    shape = str(finding["shape_node"])
+    en, zh = _pick_messages(finding["messages"], None)
+    value = finding["value_node"]
+    path = finding["path_node"]
+    return {
+        "severity": finding["severity"],
+        "source_shape": shape,
+        "shape": shape,
+        "focus": finding["focus"],
+        "component": "sh:SPARQLConstraintComponent",
+        "path": _curie(path) if isinstance(path, URIRef) else None,
+        "value": _value_text(value) if value is not None else None,
+        "message": en,
+        "message_zh": zh,
+        "graph": unit_name,
+    }
 
 
 def _is_cjk(text: str) -> bool:
@@ -494,16 +510,16 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
     ``jobs`` > 1 validates graphs in a process pool. Deterministic: results are de-duplicated
     (a node checked in two graphs yields one result) and sorted.
     """
-    hierarchy_nt = _serialize(ontology_hierarchy(ds))
+    hierarchy = list(ontology_hierarchy(ds))
     units = list(_units(ds))
     raws: list[dict] = []
     if jobs > 1 and len(units) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
-            for part in pool.map(_raw_results, units, [hierarchy_nt] * len(units)):
+            for part in pool.map(_raw_results, units, [hierarchy] * len(units)):
                 raws.extend(part)
     else:
         for unit in units:
-            raws.extend(_raw_results(unit, hierarchy_nt))
+            raws.extend(_raw_results(unit, hierarchy))
     lookup = _Lookup(ds)
     unique: dict[tuple, Result] = {}
     for raw in raws:
