@@ -57,19 +57,31 @@ def _official_score(simple: str) -> int:
     return score
 
 
+_NEWS = re.compile(
+    r"(?:^|\n)\s*(?:来源|责任编辑|编辑|记者|作者|通讯员)\s*[:：]|第\s*\d+\s*期|日电|讯[（(]?记者|据悉|记者从"
+    r"|近日|日前|新华社|本报讯"
+)
+
+
+def _report_score(simple: str) -> int:
+    return min(2, len(set(_NEWS.findall(simple[:3000]))))
+
+
 def is_report(source: Source) -> bool:
     """True when ``source`` reads as a news item or briefing, False for an official document.
 
-    English prose is a report. Chinese text is official when it carries at least two official
-    features (document number near the top, a 关于印发…的通知 title, the 印发给你们/特此通知
-    formula, numbered articles); otherwise it is a report.
+    English prose is a report. Chinese text is official when its official features (document
+    number near the top counts two; a 关于印发…的通知 title, the 印发给你们/特此通知 formula,
+    numbered articles) outweigh its news features (来源/记者/责任编辑 lines, 近日/据悉/本报讯,
+    an issue number) by at least two; otherwise it is a report.
     """
     text = source.text
     letters = len(_LATIN.findall(text[:20000]))
     han = len(_CJK.findall(to_simplified(text[:20000])))
     if letters > 2 * han:
         return True
-    return _official_score(to_simplified(text)) < 2
+    simple = to_simplified(text)
+    return _official_score(simple) - _report_score(simple) < 2
 
 
 # ------------------------------------------------------------------ page furniture

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from policykg.loaders.records import Source
 from policykg.loaders.report import is_report, load_report
 from policykg.loaders.source import read_source, source_from_bytes
@@ -39,6 +42,15 @@ def test_is_report_decides_by_features_not_by_name():
     assert not is_report(_official_snippet())
     for name in ("en_wire_guangdong.txt", "en_wire_zhejiang.txt", "zh_news_furniture.txt"):
         assert is_report(fixture_source(name)), name
+
+
+def test_chinese_news_quoting_a_notice_with_numbered_points_is_a_report():
+    text = (
+        "示例省出台测试产业新政\n2024年6月1日 来源：示例日报\n"
+        "本报讯（记者 王示例）近日，示例省印发《关于印发示例省支持测试产业发展若干措施的通知》。\n"
+        "一、支持研发。每个项目最高100万元。\n二、支持应用。\n三、支持人才。\n"
+    )
+    assert is_report(source_from_bytes(text.encode("utf-8"), "news.txt"))
 
 
 def test_is_report_on_the_seeds():
@@ -149,3 +161,14 @@ def test_shared_units_and_respectively_give_one_claim_per_tier():
         (Decimal("200000"), "National"),
     ]
     assert all(c.role == "cap" for c in report.claims if c.kind == "amount")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .,;%\n0123456789万亿元年月日国家级每年最高超以上“”《》给予") + [
+    "million yuan", "up to ", "respectively", "2024-05-06", "Edit:", "责任编辑：", "报：", "Guangdong",
+]), min_size=1, max_size=60).map("".join))
+def test_any_text_loads_with_valid_spans(text):
+    if not text.strip():
+        return
+    source = source_from_bytes(text.encode("utf-8"), "any.txt")
+    _spans_ok(load_report(source))
