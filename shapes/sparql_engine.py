@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 MESSAGE_TRANSLATION = URIRef("https://w3id.org/policykg/shapes#messageTranslation")
@@ -133,6 +132,12 @@ def _text(node: Node | None) -> str:
     return "" if node is None else str(node)
 
 
+def _substitute(message: Literal, values: dict[str, str]) -> Literal:
+    """``message`` with each ``{?var}``/``{$this}`` replaced by its binding (tag kept)."""
+    text = _VAR_IN_MESSAGE.sub(lambda m: values.get(m.group(1), m.group(0)), str(message))
+    return Literal(text, lang=message.language)
+
+
 def run(constraints: list[SparqlConstraint], data: Graph) -> list[dict]:
     """Evaluate each constraint once over ``data``; one dict per finding (see validate._read_report)."""
     out: list[dict] = []
@@ -147,11 +152,7 @@ def run(constraints: list[SparqlConstraint], data: Graph) -> list[dict]:
             value = binding.get("value", this)
             subst = {k: _text(v) for k, v in binding.items()}
             subst["this"] = _text(this)
-            messages = [
-                Literal(_VAR_IN_MESSAGE.sub(lambda m: subst.get(m.group(1), m.group(0)), str(msg)),
-                        lang=msg.language)
-                for msg in c.messages
-            ]
+            messages = [_substitute(msg, subst) for msg in c.messages]
             out.append({
                 "severity": str(c.severity).rsplit("#", 1)[-1],
                 "shape_node": c.shape,
