@@ -615,8 +615,14 @@ class _GroupContext:
         if self.quotas and self.quotas[0].period:
             return self.quotas[0].period
         c = self.clause_of(anchor.start)
-        return (_period_at(self.vocab, self.view, c.start, c.end, self.basis_spans)
-                or _period_at(self.vocab, self.view, g.start, g.end, self.basis_spans))
+        found = _period_at(self.vocab, self.view, c.start, c.end, self.basis_spans)
+        if found:
+            return found
+        # a sentence opening with a bare adverbial (政策有效期内，…) sets the period for all of it
+        first = self.clauses[0] if self.clauses else g
+        if len(self.view[first.start : first.end].strip(" ，,")) <= 8:
+            return _period_at(self.vocab, self.view, first.start, first.end, self.basis_spans)
+        return None
 
     def condition(self, anchor: int) -> tuple[str | None, Segment | None]:
         rc = self.recipient_clause(anchor)
@@ -651,6 +657,8 @@ class _GroupContext:
         offer.condition, rc = self.condition(anchor.start)
         scope = rc or self.group
         offer.categories = self.concepts("category", scope.start, scope.end)
+        if rc is None and self.clauses and self.clauses[0].end <= anchor.start:
+            rc = self.clauses[0]  # 省级企业技术中心，给予最高50万元: the leading noun phrase
         if rc is not None:
             levels = levels_in(self.vocab, self.view, rc.start, rc.end)
             if levels:

@@ -238,6 +238,9 @@ class _Parser:
         if not m:
             return "", s, s
         text = m.group(0).rstrip()
+        colon = text.find("：")
+        if 0 < colon <= 20 and "，" not in text[:colon]:  # 研发补助：按… → 研发补助
+            text = text[:colon]
         return text, s, s + len(text)
 
     def measures(self) -> None:
