@@ -9,7 +9,7 @@ facts of :mod:`policykg.graph.derive`. No blank nodes: every node has an IRI fro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -224,9 +224,44 @@ def _measure(w: SourceWriter, doc_node: URIRef, measure: Measure,
         g.add((node, POL.mentions, pnode))
     for o in measure.organizations:
         g.add((node, POL.mentions, URIRef(o.concept)))
-    for n, offer in enumerate(measure.offers, start=1):
+    offers = _attach_orphans(w, measure)
+    for n, offer in enumerate(offers, start=1):
         _instrument(w, measure, node, n, offer)
-    return node, len(measure.offers)
+    return node, len(offers)
+
+
+_OFFER_MONEY = ("max_amount", "total_budget", "min_threshold", "unit_rate", "unit_step")
+_FUNDING_ROLES = {"cap", "per_recipient_cap", "total_budget", "threshold", "unit_rate"}
+
+
+def _attach_orphans(w: SourceWriter, measure: Measure) -> list[Offer]:
+    """Offers of a measure, with thresholds the loader left on no offer attached to one.
+
+    A threshold (``超1亿元``) that no offer carries qualifies the offer it follows in the same
+    sentence (no ``。`` between): it becomes that offer's ``min_threshold`` if it has none. Other
+    funding figures that no offer carries are only reported as warnings.
+    """
+    offers = list(measure.offers)
+    used = {getattr(o, f).span for o in offers for f in _OFFER_MONEY if getattr(o, f)}
+    text = w.source.text
+    for money in measure.amounts:
+        if money.span in used or money.role not in _FUNDING_ROLES:
+            continue
+        target = None
+        if money.role == "threshold":
+            before = [i for i, o in enumerate(offers) if o.span.start <= money.span.start
+                      and "。" not in text[o.span.end:money.span.start]
+                      and o.min_threshold is None]
+            target = before[-1] if before else None
+        if target is not None:
+            offers[target] = replace(offers[target], min_threshold=money)
+            w.warnings.append(
+                f"measure {measure.ordinal}: threshold {money.span.text!r} attached to the offer "
+                f"it follows ({offers[target].instrument_class})")
+        else:
+            w.warnings.append(
+                f"measure {measure.ordinal}: {money.role} {money.span.text!r} is on no offer")
+    return offers
 
 
 def _jurisdiction(doc: OfficialDocument, resolver: Resolver) -> str | None:

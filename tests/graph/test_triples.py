@@ -182,3 +182,29 @@ def test_validity_worded_as_a_duration_is_kept_and_addressees_listed(synthetic) 
     assert (node, POL.validityText, None) not in _convert(synthetic).graph  # a date needs no text
     measure_text = str(g.value(iri.measure_iri(node, 1), POL.text))
     assert measure_text.startswith("一、设立奖励")
+
+
+def test_a_threshold_on_no_offer_qualifies_the_offer_it_follows(synthetic) -> None:
+    m2 = synthetic.measures[1]
+    threshold = m2.offers[0].min_threshold
+    offer = dataclasses.replace(m2.offers[0], min_threshold=None)
+    m2 = dataclasses.replace(m2, offers=[offer], amounts=[threshold])
+    conv = _convert(dataclasses.replace(synthetic, measures=[synthetic.measures[0], m2]))
+    inst = iri.instrument_iri(iri.measure_iri(conv.main, 2), 1)
+    assert conv.graph.value(inst, POL.minThreshold) == decimal_literal(50000000)
+    assert any("attached" in w for w in conv.warnings)
+
+
+def test_a_figure_on_no_offer_in_another_sentence_is_only_reported(synthetic) -> None:
+    from decimal import Decimal
+
+    from policykg.loaders.records import Money
+
+    from .conftest import span_of
+
+    m1 = synthetic.measures[0]
+    stray = Money(Decimal("20000000"), "threshold", span_of(SYNTHETIC_TEXT, "2000万元"))
+    conv = _convert(dataclasses.replace(synthetic, measures=[
+        dataclasses.replace(m1, amounts=[stray]), synthetic.measures[1]]))
+    assert not _ask(conv.graph, "?i pol:minThreshold ?t FILTER(?t = 20000000)")
+    assert any("on no offer" in w for w in conv.warnings)
