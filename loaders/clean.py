@@ -11,8 +11,10 @@ the original range ``[ostart, oend)`` they stand for:
    parentheses (ASCII or full-width) holding 1–4 pinyin syllables with tone marks or tone digits,
    or toneless syllables that pypinyin confirms as a reading of the characters before them.
    Real parentheticals (``（含）``, ``(2025)``, ``(API)``, ``（责任单位：…）``) are never touched.
-3. ``chinese_punctuation`` — ASCII ``,`` ``:`` ``;`` ``!`` ``?`` and ``(``…``)`` in Han context
-   become ``，：；！？（）``; a comma/colon between two digits (``1,000``, ``17:46``) stays ASCII.
+3. ``book_title_marks`` — ``<<…>>`` around a Han title → ``《…》``;
+   ``chinese_punctuation`` — ASCII ``,`` ``:`` ``;`` ``!`` ``?``, ``(``…``)`` and ``"``…``"`` in Han
+   context become ``，：；！？（）“”``; a comma/colon between two digits (``1,000``, ``17:46``)
+   stays ASCII.
 4. ``collapse_punctuation`` — runs of clause punctuation (``,,`` ``,。`` ``、,`` ``;,``) become the
    strongest one of them (``。！？`` > ``；`` > ``：`` > ``、`` > ``，``), covering the whole run.
 5. ``collapse_whitespace`` — a whitespace run containing a line break becomes one ``\\n``; any
@@ -195,8 +197,8 @@ def _blank(ch: str) -> bool:
 def chinese_punctuation(chars: list[Char]) -> list[Char]:
     """ASCII clause punctuation and parentheses in Han context to their full-width forms.
 
-    A matched ``(``…``)`` pair converts when the character before ``(`` is Han or Chinese
-    punctuation or the pair holds a Han character; ``, : ; ! ?`` convert when the nearest
+    A matched ``(``…``)`` pair (and a ``"``…``"`` pair on one line, to ``“``…``”``) converts
+    when the character before it is Han or Chinese punctuation or the pair holds a Han character; ``, : ; ! ?`` convert when the nearest
     non-blank neighbour on either side is Han or Chinese punctuation, except a comma or colon
     between two digits. Conversions enable each other, so the rules run to a fixpoint.
     """
@@ -213,6 +215,17 @@ def chinese_punctuation(chars: list[Char]) -> list[Char]:
             stack.clear()
     pairs.sort()
     marks = [i for i, c in enumerate(chars) if c[0] in _ASCII_TO_CJK]
+    quotes: list[tuple[int, int]] = []  # ASCII "…" pairs on one line
+    opening: int | None = None
+    for i, (ch, _, _) in enumerate(chars):
+        if ch == '"':
+            if opening is None:
+                opening = i
+            else:
+                quotes.append((opening, i))
+                opening = None
+        elif ch in _LINE_BREAKS:
+            opening = None
 
     def neighbour(i: int, step: int) -> str:
         k = i + step
@@ -231,6 +244,14 @@ def chinese_punctuation(chars: list[Char]) -> list[Char]:
                 out[j] = ("（", out[j][1], out[j][2])
                 out[i] = ("）", out[i][1], out[i][2])
                 changed = True
+        for j, i in quotes:
+            if out[j][0] == "“":
+                continue
+            p = out[j - 1][0] if j > 0 else ""
+            if _han_context(p) or any(is_han(out[k][0]) for k in range(j + 1, i)):
+                out[j] = ("“", out[j][1], out[j][2])
+                out[i] = ("”", out[i][1], out[i][2])
+                changed = True
         for i in marks:
             ch = out[i][0]
             if ch not in _ASCII_TO_CJK:
@@ -242,6 +263,26 @@ def chinese_punctuation(chars: list[Char]) -> list[Char]:
                 out[i] = (_ASCII_TO_CJK[ch], out[i][1], out[i][2])
                 changed = True
     return out
+
+
+_BOOK_TITLE = re.compile(r"<<([^<>\n]{1,150})>>")
+
+
+def book_title_marks(chars: list[Char]) -> list[Char]:
+    """``<<…>>`` around a Han title becomes ``《…》`` (each mark covers both original chars)."""
+    text = _text(chars)
+    edits: dict[int, Char] = {}
+    drop: set[int] = set()
+    for m in _BOOK_TITLE.finditer(text):
+        if not any(is_han(c) for c in m.group(1)):
+            continue
+        a, b = m.start(), m.end()
+        edits[a] = ("《", chars[a][1], chars[a + 1][2])
+        edits[b - 2] = ("》", chars[b - 2][1], chars[b - 1][2])
+        drop.update((a + 1, b - 1))
+    if not edits:
+        return chars
+    return [edits.get(k, c) for k, c in enumerate(chars) if k not in drop]
 
 
 def collapse_punctuation(chars: list[Char]) -> list[Char]:
@@ -317,6 +358,7 @@ def simplify(chars: list[Char]) -> list[Char]:
 STEPS: tuple[Callable[[list[Char]], list[Char]], ...] = (
     normalise_width,
     drop_pinyin,
+    book_title_marks,
     chinese_punctuation,
     collapse_punctuation,
     collapse_whitespace,

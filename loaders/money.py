@@ -5,7 +5,8 @@ it was given (usually a ``CleanText.view``; map them back with ``CleanText.span`
 exact ``Decimal``: money in yuan (``800万元`` → 8000000), percentages as fractions (``30%`` →
 0.3), ratios as left/right (``1∶1`` → 1), counts as integers. A number list that shares one unit
 (``50、30、15万元``, ``10-30%``, ``50 and 10 million yuan``) gives one figure per number, each
-spanning its own number (the last one includes the unit). Roles are decided by the parser.
+spanning its own number (the last one includes the unit); a number with its own multiplier
+keeps it (``50万至100万元`` → 500000 and 1000000). Roles are decided by the parser.
 Money requires an explicit yuan unit (``元``, ``yuan``, ``RMB``, ``¥``); other currencies
 (``美元``, ``USD``) are ignored. Vague amounts (``数百万元``, ``上亿元``) are not figures.
 """
@@ -45,7 +46,9 @@ _MONEY_COMPOUND = re.compile(
 _MONEY_ARABIC = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?{_YUAN}")
 _MONEY_CHINESE = re.compile(rf"(?P<num>{_CHN}){_YUAN}")
 _SHARED_SEP = r"\s*(?:、|/|至|到|~|～|-|—|–|和|或)\s*"
-_LOOKBACK_NUM = re.compile(rf"(?<![\d.,])(?P<num>{_NUM}){_SHARED_SEP}$")
+_LOOKBACK_NUM = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUM})(?P<mult>千万|百万|十万|万|萬|亿|億|千)?{_SHARED_SEP}$"
+)
 
 
 def _dec(num: str) -> Decimal | None:
@@ -56,15 +59,19 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _shared_unit_numbers(text: str, start: int, limit: int = 8) -> list[tuple[int, int, str]]:
-    """Numbers before ``start`` joined to it by list/range separators, nearest last."""
-    found: list[tuple[int, int, str]] = []
+def _shared_unit_numbers(text: str, start: int, limit: int = 8) -> list[tuple[int, int, str, str]]:
+    """Numbers before ``start`` joined to it by list/range separators, nearest last.
+
+    Each is (start, end, number, own multiplier or ""): ``50万至100万元`` gives ("50", "万").
+    """
+    found: list[tuple[int, int, str, str]] = []
     pos = start
     while len(found) < limit:
         m = _LOOKBACK_NUM.search(text, max(0, pos - 40), pos)
         if not m:
             break
-        found.append((m.start("num"), m.end("num"), m.group("num")))
+        end = m.end("mult") if m.group("mult") else m.end("num")
+        found.append((m.start("num"), end, m.group("num"), m.group("mult") or ""))
         pos = m.start("num")
     return list(reversed(found))
 
@@ -89,12 +96,14 @@ def find_money(text: str) -> list[Figure]:
         unit = mult.replace("萬", "万").replace("億", "亿") + "元"
         figures.append(Figure(m.start(), m.end(), tidy(value * _MULT_VALUES[mult]), unit))
         taken.append((m.start(), m.end()))
-        for s, e, num in _shared_unit_numbers(text, m.start()):
+        for s, e, num, own in _shared_unit_numbers(text, m.start()):
             if _overlaps(taken, s, e):
                 continue
             v = _dec(num)
             if v is not None:
-                figures.append(Figure(s, e, tidy(v * _MULT_VALUES[mult]), unit))
+                k = own or mult
+                own_unit = k.replace("萬", "万").replace("億", "亿") + "元"
+                figures.append(Figure(s, e, tidy(v * _MULT_VALUES[k]), own_unit))
                 taken.append((s, e))
     for m in _MONEY_CHINESE.finditer(text):
         num = m.group("num")

@@ -74,6 +74,10 @@ def test_real_parentheticals_kept(original: str, view: str) -> None:
         ("Hello, world: yes; no", "Hello, world: yes; no"),
         ("当年(1-11月)营收", "当年（1-11月）营收"),
         ("。。", "。"),
+        ('实施"人工智能+"行动', "实施“人工智能+”行动"),
+        ('say "hello" now', 'say "hello" now'),
+        ("根据<<某市促进办法>>制定", "根据《某市促进办法》制定"),
+        ("if a<<b and c>>d", "if a<<b and c>>d"),
     ],
 )
 def test_punctuation(original: str, view: str) -> None:
@@ -188,7 +192,7 @@ def test_furniture_never_swallows_body_text() -> None:
 _PIECES = st.sampled_from(
     [
         "關", "于", "發", "展", "機", "構", "区", "市", "国", "(guān)", "(fā)", "（jī）",
-        "(guan1)", "(API)", "（含）", "(2025)", "〔2025〕", ",", ",,", ",。", "、,", ",、", ";,",
+        "(guan1)", "(API)", "（含）", "(2025)", '"', "<<", ">>", "〔2025〕", ",", ",,", ",。", "、,", ",、", ";,",
         "，", "。", "、", "：", ":", ";", "(", ")", "（", "）", "１２", "３％", "Ａ", "12", "0.5",
         " ", "  ", "\n", "\r\n", "\u3000", "\t", "a", "word", "∶", "号", "万元", "\u200b",
     ]

@@ -75,6 +75,13 @@ def test_number_list_sharing_one_unit() -> None:
 def test_range_sharing_one_unit() -> None:
     text = "给予10至20万元补助"
     assert [f.value for f in find_money(text)] == [Decimal(100000), Decimal(200000)]
+    text = "给予50万至100万元补助"
+    assert _found(find_money(text), text) == [
+        ("50万", Decimal(500000), "万元"),
+        ("100万元", Decimal(1000000), "万元"),
+    ]
+    text = "补助5千-1万元"
+    assert [f.value for f in find_money(text)] == [Decimal(5000), Decimal(10000)]
 
 
 @pytest.mark.parametrize(
