@@ -182,6 +182,11 @@ def test_furniture_lines() -> None:
     ]
 
 
+def test_furniture_keeps_metadata_lines() -> None:
+    view = "发文字号：某府办〔2025〕12号\n字号：大 中 小\n正文。"
+    assert [view[a:b] for a, b in furniture_lines(view)] == ["字号：大 中 小"]
+
+
 def test_furniture_never_swallows_body_text() -> None:
     view = "第五条 对作者：的规定，按照来源：核实后给予支持。本条由某局负责解释。"
     assert all("支持" not in view[a:b] for a, b in furniture_lines(view))

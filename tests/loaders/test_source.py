@@ -230,6 +230,19 @@ def test_html_declared_charset_big5(tmp_path: Path) -> None:
     assert source.encoding == "big5"
 
 
+def test_table_layout_page_in_gb2312(tmp_path: Path) -> None:
+    markup = (FIXTURES / "table_layout_page.html").read_text(encoding="utf-8")
+    source = read_source(_write(tmp_path, "page.htm", markup.encode("gb18030")))
+    assert source.encoding == "gb18030"
+    lines = source.text.split("\n")
+    assert lines[0] == "索引号： 000000/2025-00012 发文字号： 某府办〔2025〕12号"
+    assert "某县人民政府办公室关于印发某县促进数字经济发展十条措施的通知" in lines
+    assert "2.对年度营业收入首次突破1亿元的企业，给予50万元奖励。" in lines
+    assert lines[-1] == "【打印本页】 【关闭窗口】"  # left for furniture_lines
+    for chrome in ("门户网站", "您现在的位置", "主办：", "微信", "printPage"):
+        assert chrome not in source.text
+
+
 def test_html_gov_site_chrome_classes_dropped() -> None:
     markup = (
         "<body><div class='dqwz'>当前位置：首页</div><div id='top'>网站顶部</div>"
