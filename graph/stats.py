@@ -57,6 +57,8 @@ class Stats:
     classes: dict[str, int] = field(default_factory=dict)
     documents: list[DocumentRow] = field(default_factory=list)
     stubs: int = 0
+    reported: int = 0  # documents known only from a report (pol:attestedBy)
+    by_agency: list[tuple[str, int, int]] = field(default_factory=list)  # label, issued, measures
     jurisdictions: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     agencies: int = 0
     agencies_minted: int = 0
@@ -103,7 +105,10 @@ def compute(ds: Dataset) -> Stats:
     juris: dict[str, list[int]] = {}
     for doc in sorted(set(ds.subjects(RDF.type, POL.PolicyDocument))):
         if ds.value(doc, POL.source) is None:
-            st.stubs += 1
+            if ds.value(doc, POL.attestedBy) is not None:
+                st.reported += 1
+            else:
+                st.stubs += 1
             continue
         measures = set(ds.objects(doc, POL.hasMeasure))
         insts = {i for m in measures for i in ds.objects(m, POL.providesInstrument)}
@@ -120,6 +125,15 @@ def compute(ds: Dataset) -> Stats:
     st.jurisdictions = {k: tuple(v) for k, v in sorted(juris.items())}
     agencies = {a for p in _AGENCY_PROPS for a in ds.objects(None, p)}
     st.agencies = len(agencies)
+    if agencies:  # vocabulary agencies count as instances once a source refers to them
+        counts["pol:Agency"] = len(agencies)
+        st.classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    rows = []
+    for a in agencies:
+        issued = len(set(ds.subjects(POL.issuedBy, a)))
+        responsible = len(set(ds.subjects(POL.responsibleAgency, a)))
+        rows.append((_label(ds, a), issued, responsible))
+    st.by_agency = sorted(rows, key=lambda r: (-r[2], -r[1], r[0]))
     st.agencies_minted = sum(
         1 for a in agencies if (a, POL.fromVocabulary, Literal(False)) in ds)
     st.triples = len(set(ds.triples((None, None, None))))
@@ -131,13 +145,17 @@ def render(st: Stats) -> str:
     """A plain-text report of ``st`` (columns aligned, CJK counted as two cells)."""
     lines = [f"{st.triples} triples in {st.graphs} graphs", "", "By class"]
     lines += _table(["class", "count"], [[k, str(v)] for k, v in st.classes.items()])
-    lines += ["", f"By document ({len(st.documents)} loaded, {st.stubs} cited only)"]
+    lines += ["", f"By document ({len(st.documents)} loaded, {st.stubs} cited only, "
+                  f"{st.reported} known only from reports)"]
     lines += _table(["number", "measures", "instruments", "jurisdiction", "title"],
                     [[r.number or "-", str(r.measures), str(r.instruments), r.jurisdiction,
                       r.title] for r in st.documents])
     lines += ["", "By jurisdiction"]
     lines += _table(["jurisdiction", "documents", "measures", "instruments"],
                     [[k, *map(str, v)] for k, v in st.jurisdictions.items()])
+    lines += ["", "By agency"]
+    lines += _table(["agency", "documents issued", "measures responsible"],
+                    [[a, str(i), str(m)] for a, i, m in st.by_agency])
     lines += ["", f"Agencies referenced: {st.agencies} "
                   f"({st.agencies_minted} not in the vocabulary)",
               f"Funding instruments: {st.instruments}"]

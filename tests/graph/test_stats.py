@@ -33,12 +33,16 @@ def test_counts_by_class_and_document(built, name) -> None:
     [row] = st.documents
     assert row.number == "测府办〔2024〕12号" and row.measures == 2 and row.instruments == 2
     assert st.agencies == 3 and st.agencies_minted == 3
+    assert st.classes["pol:Agency"] == 3
+    assert ("测试省人民政府办公厅", 1, 0) in st.by_agency
+    assert ("测试省科学技术厅", 0, 1) in st.by_agency
 
 
 def test_stats_command_prints_the_tables(built, capsys) -> None:
     assert main(["stats", str(built / "policykg.trig")]) == 0
     out = capsys.readouterr().out
     assert "By class" in out and "By document" in out and "By jurisdiction" in out
+    assert "By agency" in out
     assert "测府办〔2024〕12号" in out
 
 
