@@ -241,3 +241,13 @@ def test_many_sources_show_a_progress_bar(tmp_path, monkeypatch, capsys) -> None
     assert header.split() == ["documents", "measures", "instruments", "agencies", "triples",
                               "warnings", "seconds"]
     assert values.split()[:3] == ["21", "42", "42"]
+
+
+def test_stats_of_the_seed_build(seeds_build) -> None:
+    from policykg.graph.stats import compute, load_graph
+
+    st = compute(load_graph(seeds_build.out / "policykg.trig"))
+    assert sorted(r.number for r in st.documents) == sorted([_number_in("001"), _number_in("003")])
+    assert sum(r.measures for r in st.documents) == 27
+    assert sum(r.instruments for r in st.documents) == seeds_build.totals["instruments"]
+    assert st.agencies == seeds_build.totals["agencies"] > 0
