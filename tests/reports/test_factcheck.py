@@ -53,7 +53,7 @@ def test_each_figure_gets_a_verdict_from_the_matching_measure():
 def test_a_per_item_cap_retold_as_a_total_conflicts():
     _, result = _verdicts(
         "Guangdong robot measures\n\n2024-05-09\n\n"
-        "The \"Several Measures for Supporting Innovative Development of the Robot Industry in "
+        "The \"Several Measures for Supporting Innovative Development of the Robot Industry of "
         "Guangdong Province\" set a total budget of 3 million yuan for robot demonstration cases "
         "each year.\n"
     )

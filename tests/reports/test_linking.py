@@ -25,7 +25,7 @@ def test_english_title_links_by_vocabulary_overlap_and_adds_the_english_title():
     name, g = report_to_graph(report, fixture_official())
     assert str(name).startswith(str(ID["graph/report/2024-05-08/"]))
     english = [t for t in g.objects(DOC, POL.title) if t.language == "en"]
-    assert english and "Robot Industry in Guangdong Province" in str(english[0])
+    assert english and "Robot Industry of Guangdong Province" in str(english[0])
     assert (DOC, RDFS.label, english[0]) in g
     (report_node,) = set(g.subjects(RDF.type, POL.Report))
     link = g.value(report_node, POL.hasLink)
