@@ -308,7 +308,7 @@ def check_claim(claim: ClaimRecord, doc: OfficialDoc, report_text: str,
                      f"the official text has {doc.measures} numbered measures, not {claim.count}",
                      official_value=integer_literal(doc.measures))
     if claim.about_region:
-        return Check("Unverified", "about the region, not a measure: the official text states no such figure")
+        return Check("Unverified", "about the region, not a measure")
     value = _claim_figure(claim)
     if value is None:
         return Check("Unverified", "the claim states no figure that can be compared")
@@ -398,7 +398,8 @@ def _check_date(claim: ClaimRecord, doc: OfficialDoc) -> Check:
         return Check(
             "Unverified",
             f"the official issue date is {issued.isoformat()}; the report's release date "
-            f"{claimed.isoformat()} is {delta} day(s) later, which may be the publication date "
+            f"{claimed.isoformat()} is {delta} day{'s' if delta > 1 else ''} later, which may be "
+            "the publication date "
             "(the official text gives none), so it is neither confirmed nor contradicted",
             official_value=Literal(issued),
         )
