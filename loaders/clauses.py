@@ -54,11 +54,15 @@ _SHARE_NOUN = re.compile(
     r"价款|收入|交易额|费))\s*$"
 )
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
-_QUOTA_BEFORE = re.compile(r"(?:不超过|不多于|最多|至多|限|不超)\s*$")
+_QUOTA_BEFORE = re.compile(
+    r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
+)
 _QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
 _OFFER_VERB = re.compile(r"给予|发放|设立|提供|予以|加大|安排|实施")
 _RECIPIENT = re.compile(r"^\s*(?:对于|对)")
 _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
+_TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
+_FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
 
 
@@ -153,6 +157,15 @@ def is_cap(segment_before: str, after: str) -> bool:
     )
 
 
+def sentences_start(clauses: list[Segment]) -> int:
+    return clauses[0].start if clauses else 0
+
+
+def is_target(sentence: str) -> bool:
+    """``到2027年，产业规模突破5000亿元``: a goal, not a funding rule (no funding word at all)."""
+    return bool(_TARGET.search(sentence)) and not _FUNDING_TALK.search(sentence)
+
+
 def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
     """Set ``role`` (and ``enum_head``) on every money figure of one sentence, in place."""
     for i, f in enumerate(figs):
@@ -168,7 +181,9 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         segment = view[seg_start : f.start]
         clause_before = view[clause.start : f.start]
         after = view[f.end : clause.end]
-        if is_unit_step(segment):
+        if is_target(view[sentences_start(clauses) : clauses[-1].end]):
+            f.role = "other"
+        elif is_unit_step(segment):
             f.role = "unit_step"
         elif is_threshold(segment, after):
             f.role = "threshold"

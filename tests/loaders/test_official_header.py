@@ -1,0 +1,116 @@
+"""Header facts on synthetic snippets: numbers, dates, titles, issuers, approvers, contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from policykg.loaders.header import find_number, find_published
+from policykg.loaders.official import parse_official
+from policykg.loaders.records import Source
+from tests.loaders.official_helpers import parse_text
+
+BODY = "\n一、支持研发。给予补助。\n二、支持应用。给予奖励。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("苏政办发〔2024〕15号", "苏政办发〔2024〕15号"),
+        ("苏政办发[2024]15号", "苏政办发〔2024〕15号"),
+        ("苏政办发［2024］15号", "苏政办发〔2024〕15号"),
+        ("苏政办发（2024）15号", "苏政办发〔2024〕15号"),
+        ("苏政办发(2024)15号", "苏政办发〔2024〕15号"),
+        ("苏政办发【2024】15号", "苏政办发〔2024〕15号"),
+        ("蘇政辦發〔2024〕15號", "苏政办发〔2024〕15号"),
+        ("苏政办发〔2024〕第15号", "苏政办发〔2024〕15号"),
+        ("苏政办发 〔 2024 〕 015 号", "苏政办发〔2024〕15号"),
+    ],
+)
+def test_document_number_forms(raw: str, normalised: str) -> None:
+    doc = parse_text(f"江苏省人民政府办公厅关于印发若干措施的通知\n{raw}\n各市人民政府：{BODY}")
+    assert doc.number == normalised
+    assert doc.number_span.text.replace(" ", "").startswith(raw.replace(" ", "")[:4])
+
+
+def test_number_needs_year_and_sequence() -> None:
+    view = "根据有关规定（2024年修订）执行。"
+    assert find_number(view, 0, len(view)) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2025年3月9日", dt.date(2025, 3, 9)),
+        ("二〇二五年三月九日", dt.date(2025, 3, 9)),
+        ("二○二五年十二月三十一日", dt.date(2025, 12, 31)),
+        ("2025-03-09", dt.date(2025, 3, 9)),
+        ("2025年03月09日", dt.date(2025, 3, 9)),
+    ],
+)
+def test_issue_date_forms(written: str, date: dt.date) -> None:
+    doc = parse_text(f"某市科学技术局关于印发若干措施的通知\n某科〔2025〕1号\n某市科学技术局\n{written}{BODY}")
+    assert doc.date_issued == date
+    assert doc.date_span.text == written
+
+
+def test_joint_issuers_on_one_line_and_signature() -> None:
+    text = ("杭州市经济和信息化局 杭州市财政局关于印发《杭州市支持软件产业若干政策》的通知\n杭经信〔2024〕9号\n"
+            "各区、县（市）经信局：\n现将《杭州市支持软件产业若干政策》印发给你们。\n"
+            "杭州市经济和信息化局 杭州市财政局\n2024年7月1日\n杭州市支持软件产业若干政策" + BODY)
+    doc = parse_text(text)
+    assert [a.name for a in doc.issuers] == ["杭州市经济和信息化局", "杭州市财政局"]
+    assert doc.title == "杭州市支持软件产业若干政策"
+    assert doc.notice_title.startswith("杭州市经济和信息化局 杭州市财政局关于印发")
+    assert doc.date_issued == dt.date(2024, 7, 1)
+
+
+def test_issuers_from_the_signature_when_there_is_no_notice_title() -> None:
+    text = "成都市支持人工智能发展若干措施\n成都市经济和信息化局\n2024年8月8日" + BODY
+    doc = parse_text(text)
+    assert [a.name for a in doc.issuers] == ["成都市经济和信息化局"]
+    assert doc.title == "成都市支持人工智能发展若干措施"
+    assert doc.date_issued == dt.date(2024, 8, 8)
+
+
+def test_approvers_contact_and_addressees_resolved_against_the_issuer() -> None:
+    text = ("山东省工业和信息化厅关于印发《山东省机器人产业措施》的通知\n鲁工信〔2024〕3号\n"
+            "各市工业和信息化局，省直有关部门：\n《山东省机器人产业措施》已经省政府同意，现印发给你们。"
+            "执行中如有问题，请及时向省工业和信息化厅反映。\n山东省工业和信息化厅\n2024年2月2日" + BODY)
+    doc = parse_text(text)
+    assert [a.name for a in doc.approvers] == ["山东省政府"]
+    assert doc.contact.name == "山东省工业和信息化厅"
+    assert doc.addressees == ["各市工业和信息化局", "省直有关部门"]
+    assert doc.jurisdiction is not None and doc.jurisdiction.endswith("area/shandong")
+
+
+def test_two_approvers() -> None:
+    doc = parse_text("某区关于印发措施的通知\n经区委、区政府同意，现印发。\n某区科技局\n2024年1月5日" + BODY)
+    assert len(doc.approvers) == 2
+
+
+def test_web_publication_time_line_is_furniture() -> None:
+    view = "发布时间：2024-05-06 09:30:00 来源：本站\n正文"
+    value, s, e, _, _ = find_published(view)
+    assert value == dt.datetime(2024, 5, 6, 9, 30)
+    assert view[s:e] == "2024-05-06 09:30:00"
+    doc = parse_text("时间:2024/5/6 9:30:00 作者: 点击数:\n某市工信局关于印发措施的通知\n"
+                     "某工信〔2024〕2号\n某市工信局\n2024年5月1日" + BODY)
+    assert doc.published == dt.datetime(2024, 5, 6, 9, 30)
+    assert doc.date_issued == dt.date(2024, 5, 1)
+
+
+def test_document_with_none_of_the_patterns_loads_with_warnings() -> None:
+    doc = parse_text("这是一段普通的文字，没有编号，也没有日期。")
+    codes = {w.code for w in doc.warnings}
+    assert {"no-measures", "no-number", "no-date"} <= codes
+    assert doc.measures == [] and doc.number is None
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "一、", "第一条", "〔2025〕号", "（一）（二）", "1.2.3."])
+def test_degenerate_inputs_never_raise(text: str) -> None:
+    source = Source(path="x.txt", name="x.txt", sha256="0", size=len(text), encoding="utf-8",
+                    media_type="text/plain", text=text)
+    doc = parse_official(source)
+    assert doc.warnings and doc.measures == []

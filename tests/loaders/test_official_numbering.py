@@ -1,0 +1,71 @@
+"""Numbering styles and the measure-level rule, on synthetic snippets."""
+
+from __future__ import annotations
+
+from policykg.loaders.numbering import find_measures
+from tests.loaders.official_helpers import parse_text
+
+
+def _shape(text: str) -> list[tuple[int, str, str]]:
+    doc = parse_text(text)
+    return [(m.ordinal, m.numbering, m.heading) for m in doc.measures]
+
+
+def test_sections_yi_comma() -> None:
+    text = "前言说明。\n一、加大财政支持。对企业给予奖励。\n二、优化营商环境。简化审批。\n三、强化人才保障。引进人才。"
+    assert _shape(text) == [(1, "一、", "加大财政支持"), (2, "一、", "优化营商环境"),
+                            (3, "一、", "强化人才保障")]
+
+
+def test_articles_with_and_without_brackets_and_traditional() -> None:
+    text = "第一條 【總則】為促進發展，制定本辦法。\n第二條 本辦法適用於全市。\n第三條【資金】安排專項資金。"
+    assert _shape(text) == [(1, "第一条", "总则"), (2, "第一条", "本办法适用于全市"),
+                            (3, "第一条", "资金")]
+
+
+def test_articles_inside_chapters_keep_their_numbers_and_sub_items_stay_inside() -> None:
+    text = ("第一章 总则\n第一条 为了规范管理，制定本办法。\n第二章 支持内容\n"
+            "第二条 支持方式包括：\n（一）研发补助；\n（二）应用奖励。\n第三条 本办法自印发之日起施行。")
+    doc = parse_text(text)
+    assert [m.ordinal for m in doc.measures] == [1, 2, 3]
+    assert "（二）应用奖励" in doc.measures[1].span.text
+    assert "第二章" not in doc.measures[0].span.text  # a chapter heading ends the article
+
+
+def test_parenthesised_items_only() -> None:
+    text = "（一）支持研发。给予补助。\n（二）支持应用。给予奖励。"
+    assert [(o, s) for o, s, _ in _shape(text)] == [(1, "（一）"), (2, "（一）")]
+
+
+def test_arabic_points_with_full_width_and_ideographic_marks() -> None:
+    for mark in (".", "．", "、"):
+        text = f"1{mark}支持研发。给予补助。\n2{mark}支持应用。给予奖励。\n3{mark}支持人才。"
+        assert [m[0] for m in _shape(text)] == [1, 2, 3], mark
+
+
+def test_chapters_with_items_the_items_are_the_measures() -> None:
+    text = ("一、总体要求\n到2027年形成产业集群。\n二、重点任务\n（一）建设算力平台。给予补助。\n"
+            "（二）培育企业。给予奖励。\n三、保障措施\n（三）加强组织。\n（四）强化资金。")
+    shape = _shape(text)
+    assert [h for _, _, h in shape] == ["总体要求", "建设算力平台", "培育企业", "加强组织", "强化资金"]
+    assert [o for o, _, _ in shape] == [1, 2, 3, 4, 5]
+
+
+def test_items_restarting_in_each_chapter_get_running_ordinals() -> None:
+    text = ("一、产业支持\n（一）支持研发。\n（二）支持应用。\n"
+            "二、人才支持\n（一）引进人才。\n（二）培养人才。")
+    assert [(o, h) for o, _, h in _shape(text)] == [
+        (1, "支持研发"), (2, "支持应用"), (3, "引进人才"), (4, "培养人才")]
+
+
+def test_enumeration_inside_a_measure_is_not_a_chapter_split() -> None:
+    text = ("一、支持研发。对企业给予补助，包括：（一）设备购置；（二）人员培训。\n"
+            "二、支持应用。给予奖励。")
+    assert [h for _, _, h in _shape(text)] == ["支持研发", "支持应用"]
+
+
+def test_stray_marker_inside_a_sentence_is_not_a_measure() -> None:
+    view = "一、支持研发。本条所称二、三级企业另行规定。\n二、支持应用。"
+    items = find_measures(view)
+    assert [i.marker.number for i in items] == [1, 2]
+    assert view[items[1].start :].startswith("二、支持应用")
