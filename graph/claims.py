@@ -424,4 +424,6 @@ def _reported_offer(w: SourceWriter, measure: URIRef, n: int, offer: Offer, gaz:
         g.add((inst, POL.maxCostShare, decimal_literal(offer.max_cost_share.value)))
     if offer.period:
         g.add((inst, POL.period, POL[offer.period]))
+    if offer.recognition_level:
+        g.add((inst, POL.recognitionLevel, POL[offer.recognition_level]))
     w.evidence(inst, offer.span)

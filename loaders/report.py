@@ -471,6 +471,14 @@ def _reported_policy(
             pos = claim.figure_span.start - sent.start
             before = [m for m in hits if m.start <= pos]
             offer = offers[(before[-1] if before else hits[0]).concept]
+            if claim.kind == "amount" and claim.level and offer.max_amount is not None and (
+                offer.recognition_level not in (None, claim.level)
+            ):  # a tier for another recognition level: one instrument per tier
+                offer = Offer(span=offer.span, instrument_class=offer.instrument_class,
+                              instrument_concept=offer.instrument_concept)
+                policy.offers.append(offer)
+            if claim.kind == "amount" and claim.level and offer.recognition_level is None:
+                offer.recognition_level = claim.level
             if claim.kind == "share" and offer.max_cost_share is None:
                 offer.max_cost_share = Ratio(claim.share, "cost_share", claim.figure_span)
             elif claim.kind == "amount" and claim.role in ("cap", "per_recipient_cap"):

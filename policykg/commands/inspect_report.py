@@ -115,6 +115,8 @@ def render(result: LoadResult, args: argparse.Namespace) -> int:
                 out.write(f" total budget {policy.total_budget.value} yuan;")
             for offer in policy.offers:
                 bits = [offer.instrument_class]
+                if offer.recognition_level:
+                    bits.append(offer.recognition_level.lower() + " level")
                 if offer.max_cost_share is not None:
                     share = format((offer.max_cost_share.value * 100).normalize(), "f")
                     bits.append(f"up to {share}% of cost")

@@ -95,3 +95,15 @@ def test_report_graph_is_deterministic():
     assert sorted(a) == sorted(b)
     assert isinstance(next(iter(a.subjects(RDF.type, POL.Report))), URIRef)
     assert dt.date(2024, 5, 8).isoformat() in str(next(iter(a.subjects(RDF.type, POL.Report))))
+
+
+def test_without_its_official_text_a_report_keeps_the_tiers_it_states():
+    from rdflib import Dataset
+
+    report = load_report(fixture_source("zh_news_furniture.txt"))
+    _, g = report_to_graph(report, Dataset(default_union=True))
+    tiers = {
+        (g.value(i, POL.recognitionLevel), Decimal(str(g.value(i, POL.maxAmount))))
+        for i in g.subjects(RDF.type, POL.Grant)
+    }
+    assert tiers == {(POL.National, Decimal("20000000")), (POL.Provincial, Decimal("5000000"))}
