@@ -695,7 +695,7 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
      ["省工业和信息化厅", "省工信厅"],
      ["Guangdong Provincial Department of Industry and Information Technology"], ""),
     ("gd-finance", "广东省财政厅", "Department of Finance of Guangdong Province", "guangdong",
-     "gd-gov", [], ["省财政厅", "省财政"], ["provincial finance",
+     "gd-gov", ["广东省财政"], ["省财政厅", "省财政"], ["provincial finance",
                                             "Guangdong Provincial Department of Finance"],
      "省财政 ('provincial finance') in Guangdong documents denotes the funds the provincial "
      "Department of Finance disburses."),
@@ -723,19 +723,19 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
      ["广州开发区管委会", "广州开发区管理委员会"], [],
      ["Guangzhou Development District Administrative Committee"], ""),
     ("hp-gov", "广州市黄埔区人民政府", "People's Government of Huangpu District, Guangzhou", "huangpu",
-     "gz-gov", ["黄埔区人民政府", "黄埔区政府"], ["区政府", "区人民政府"],
+     "gz-gov", ["黄埔区人民政府", "黄埔区政府", "广州市黄埔区政府"], ["区政府", "区人民政府"],
      ["Huangpu District Government"], ""),
     ("gdd-eit", "广州开发区经济和信息化局", "Economy and Information Technology Bureau of Guangzhou "
      "Development District", "guangzhou-development-district", "gdd-committee",
      ["广州经济技术开发区经济和信息化局"], [], [], "The same office as the Huangpu District Bureau "
      "of Industry and Information Technology under the development-district name."),
     ("hp-miit", "广州市黄埔区工业和信息化局", "Huangpu District Bureau of Industry and Information "
-     "Technology, Guangzhou", "huangpu", "hp-gov", ["黄埔区工业和信息化局", "黄埔区工信局"],
+     "Technology, Guangzhou", "huangpu", "hp-gov", ["黄埔区工业和信息化局", "黄埔区工信局", "广州市黄埔区工信局"],
      ["区工业和信息化局", "区工信局"], [], ""),
     ("hp-org", "中共广州市黄埔区委组织部", "Organisation Department of the CPC Huangpu District "
-     "Committee, Guangzhou", "huangpu", None, ["黄埔区委组织部"], ["区委组织部"], [], ""),
+     "Committee, Guangzhou", "huangpu", None, ["黄埔区委组织部", "广州市黄埔区委组织部"], ["区委组织部"], [], ""),
     ("hp-st", "广州市黄埔区科技创新局", "Huangpu District Bureau of Science and Technology "
-     "Innovation, Guangzhou", "huangpu", "hp-gov", ["黄埔区科技创新局", "广州开发区科技创新局"],
+     "Innovation, Guangzhou", "huangpu", "hp-gov", ["黄埔区科技创新局", "广州开发区科技创新局", "广州市黄埔区科技局"],
      ["区科技创新局", "区科技局"], [],
      "Full name formed from the jurisdiction and the short form 区科技创新局 used in district "
      "documents."),
@@ -749,7 +749,7 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
      "huangpu", "hp-gov", ["黄埔区商务局", "广州开发区商务局"], ["区商务局"], [], ""),
     ("hp-drc", "广州市黄埔区发展和改革局", "Huangpu District Development and Reform Bureau, "
      "Guangzhou", "huangpu", "hp-gov", ["黄埔区发展改革局", "广州市黄埔区发展改革局",
-                                        "广州开发区发展改革局"],
+                                        "广州开发区发展改革局", "广州市黄埔区发改局"],
      ["区发展改革局", "区发改局"], [], ""),
     ("hp-data", "广州市黄埔区政务服务和数据管理局", "Huangpu District Government Service and Data "
      "Administration, Guangzhou", "huangpu", "hp-gov",
@@ -764,7 +764,7 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
      "hp-gov", ["黄埔区教育局"], ["区教育局"], [], ""),
     ("hp-hrss", "广州市黄埔区人力资源和社会保障局", "Huangpu District Bureau of Human Resources and "
      "Social Security, Guangzhou", "huangpu", "hp-gov",
-     ["黄埔区人力资源社会保障局", "广州市黄埔区人力资源社会保障局", "黄埔区人社局"],
+     ["黄埔区人力资源社会保障局", "广州市黄埔区人力资源社会保障局", "黄埔区人社局", "广州市黄埔区人社局"],
      ["区人力资源社会保障局", "区人社局"], [], ""),
     # Shenzhen
     ("sz-gov", "深圳市人民政府", "Shenzhen Municipal People's Government", "shenzhen", "gd-gov",

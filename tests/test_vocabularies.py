@@ -317,3 +317,19 @@ def test_instrument_words_of_seed_003_map_to_voucher_classes() -> None:
     classes = {gz.info(m.concept).link("instrumentClass") for m in gz.find_all(text, "instrument")}
     assert {str(POL.ComputeVoucher), str(POL.ModelVoucher), str(POL.SceneVoucher),
             str(POL.DataVoucher), str(POL.Reward), str(POL.Subsidy)} <= classes
+
+
+def test_relative_short_forms_agree_with_the_full_names() -> None:
+    """A hidden ``区X``/``省X`` label names the same body as the jurisdiction's full prefix + X,
+    which is how the loader resolves such forms against the issuing jurisdiction."""
+    gz, g = load_gazetteer(), vocab()
+    prefixes = {"区": "广州市黄埔区", "省": "广东省"}
+    checked = 0
+    for c in concepts("agency"):
+        for lit in g.objects(c, SKOS.hiddenLabel):
+            form = str(lit)
+            if form[0] in prefixes:
+                full = prefixes[form[0]] + form[1:]
+                assert gz.lookup(full, "agency") == str(c), f"{form} → {full}"
+                checked += 1
+    assert checked >= 15
