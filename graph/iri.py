@@ -46,6 +46,25 @@ def slug(text: str, max_len: int = MAX_SLUG) -> str:
     return out
 
 
+# A document-number prefix starts with a place abbreviation (长 for 长沙, 厦 for 厦门): read a
+# polyphonic first character as the place name reads it, not as the word it starts (长政 ≠ zhang).
+_PLACE_READING = {
+    "长": "chang", "厦": "xia", "重": "chong", "乐": "le", "六": "lu", "蚌": "beng",
+    "单": "shan", "番": "pan", "莘": "shen", "朝": "chao", "大": "da", "会": "hui",
+}
+
+
+def prefix_slug(prefix: str) -> str:
+    """Slug of a document-number prefix, its first character read as a place abbreviation."""
+    simplified = to_simplified(prefix).strip()
+    first = simplified[:1]
+    if first in _PLACE_READING:
+        rest = slug(simplified[1:]) if simplified[1:] else ""
+        rest = "" if rest.startswith("h-") else rest
+        return "-".join(p for p in (_PLACE_READING[first], rest) if p)
+    return slug(simplified)
+
+
 def parse_document_number(number: str) -> tuple[str, int, int] | None:
     """Split ``粤府办〔2025〕6号`` into (prefix, year, serial), or None when it does not fit."""
     m = _DOC_NUMBER.match(to_simplified(number or ""))
@@ -65,7 +84,7 @@ def document_iri(number: str | None = None, title: str | None = None) -> URIRef:
         parsed = parse_document_number(number)
         if parsed:
             prefix, year, n = parsed
-            return ID[f"doc/{year}/{slug(prefix)}-{n}"]
+            return ID[f"doc/{year}/{prefix_slug(prefix)}-{n}"]
         return ID[f"doc/number/{slug(number)}"]
     if title:
         return ID[f"doc/title/{slug(title)}"]

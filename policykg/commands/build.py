@@ -29,14 +29,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _progress_bar(total_threshold: int = 20):
+    """A progress callback for many sources: a bar on a terminal, a line per tenth otherwise."""
+    tty = sys.stderr.isatty()
+
     def show(i: int, total: int, path: str) -> None:
         if total <= total_threshold:
             return
-        width = 30
-        done = int(width * i / total)
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {i}/{total}")
-        if i == total:
-            sys.stderr.write("\n")
+        if tty:
+            width = 30
+            done = int(width * i / total)
+            sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {i}/{total} sources read")
+            if i == total:
+                sys.stderr.write("\n")
+        elif i == total or (i * 10) // total != ((i - 1) * 10) // total:
+            sys.stderr.write(f"{i}/{total} sources read\n")
         sys.stderr.flush()
 
     return show

@@ -25,6 +25,11 @@ SAFE_PATH = re.compile(r"^[a-z0-9/-]+$")
     ("银发〔2024〕12号", "doc/2024/yin-fa-12"),
     ("渝府发〔2023〕1号", "doc/2023/yu-fu-fa-1"),
     ("粤发改产业〔2024〕101号", "doc/2024/yue-fa-gai-chan-ye-101"),
+    # a polyphonic first character reads as the place it abbreviates, whatever follows
+    ("长政规〔2024〕13号", "doc/2024/chang-zheng-gui-13"),
+    ("长发改规〔2025〕57号", "doc/2025/chang-fa-gai-gui-57"),
+    ("长府办〔2024〕14号", "doc/2024/chang-fu-ban-14"),
+    ("厦府办〔2024〕2号", "doc/2024/xia-fu-ban-2"),
 ])
 def test_document_iri_from_number(number: str, path: str) -> None:
     assert iri.document_iri(number) == ID[path]
