@@ -8,8 +8,8 @@ the fewest replacement/odd characters wins — charset-normalizer alone misjudge
 texts; UTF-8 with a handful of broken sequences (replaced by U+FFFD) competes too. A winner
 with more than 20% odd characters (control, private-use, kana, Hangul…) is rejected as not
 text. Recorded encodings are normalised: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``,
-``utf-16-be`` (no BOM), ``gb18030`` (also for GBK/GB2312), ``big5`` (also cp950/HKSCS), or
-charset-normalizer's name for anything else.
+``utf-16-be`` (no BOM), ``gb18030`` (also for GBK/GB2312), ``big5`` (also cp950/HKSCS),
+``cp1252`` (Western European text), or charset-normalizer's name for anything else.
 
 HTML (``.html``/``.htm``/``.xhtml`` or content that looks like markup) is reduced to text by
 :func:`loaders.html.html_to_text`; ``Source.text`` is then that text (media type ``text/html``)
@@ -52,6 +52,9 @@ _NAMES = {
     "utf_16_le": "utf-16-le",
     "utf_16_be": "utf-16-be",
     "ascii": "utf-8",
+    "cp1252": "cp1252",
+    "latin_1": "latin-1",
+    "iso8859_1": "latin-1",
 }
 _MAX_ODD = 0.2  # a decoding with more odd characters than this is rejected
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -110,6 +113,10 @@ def _odd(ch: str) -> bool:
         or 0x1100 <= o <= 0x11FF
         or 0x0400 <= o <= 0x052F  # Cyrillic
         or 0x0370 <= o <= 0x03FF  # Greek
+        or 0x0590 <= o <= 0x06FF  # Hebrew, Arabic
+        or 0x0E00 <= o <= 0x0E7F  # Thai
+        or 0xFB50 <= o <= 0xFDFF  # Arabic presentation forms
+        or 0xFE70 <= o <= 0xFEFE
         or 0xE000 <= o <= 0xF8FF
     )
 
@@ -189,13 +196,15 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
         raise SourceError(
             "decode", f"{name} looks like a binary file (it contains NUL bytes), not text."
         )
+    candidates: dict[str, str] = {}
     text = _strict(data, "utf-8")
     if text is not None:
-        return text, "utf-8"
+        if _odd_share(text) == 0 and _score(text) >= 0:
+            return text, "utf-8"
+        candidates["utf-8"] = text  # valid but odd (short GBK can be valid UTF-8): compete
 
-    candidates: dict[str, str] = {}
     declared = _declared_charset(data)
-    for codec in filter(None, (declared, "gb18030", "big5", "cp950", "big5hkscs")):
+    for codec in filter(None, (declared, "gb18030", "big5", "cp950", "big5hkscs", "cp1252")):
         decoded = _strict(data, codec)
         if decoded is not None:
             candidates.setdefault(normalise_encoding(codec), decoded)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import random
 from pathlib import Path
 
+import opencc
 import pytest
 
 from policykg.loaders.html import html_to_text, looks_like_html
@@ -20,6 +22,7 @@ from policykg.loaders.source import (
 from tests.conftest import seed_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
+_S2T = opencc.OpenCC("s2t")
 
 SIMPLIFIED = "各区人民政府，市政府各部门：现将《关于支持智能装备产业发展的若干措施》印发给你们。"
 TRADITIONAL = "各區人民政府，市政府各部門：現將《關於支持智能裝備產業發展的若干措施》印發給你們。"
@@ -84,6 +87,25 @@ def test_short_big5_snippets(text: str) -> None:
     assert decode_bytes(text.encode("big5")) == (text, "big5")
 
 
+def test_short_gbk_that_is_also_valid_utf8() -> None:
+    for text in ("一位", "元业", "之台"):
+        data = text.encode("gb18030")
+        data.decode("utf-8")  # valid UTF-8 bytes, but nonsense as UTF-8
+        assert decode_bytes(data) == (text, "gb18030")
+
+
+def test_random_sentences_in_both_encodings() -> None:
+    # a fixed sample of random word salads (8-40 characters) from common policy characters
+    pool = "关于印发支持人工智能产业高质量发展若干政策措施的通知各区人民政府直属单位现将有事项如下"
+    pool += "请认真贯彻执行对符合条件企业给予最高万元奖励补贴资金项目申报第一条本办法自起施行责任"
+    rng = random.Random(20250309)
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(8, 40)))
+        assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+        traditional = _S2T.convert(text)
+        assert decode_bytes(traditional.encode("big5")) == (traditional, "big5")
+
+
 def test_utf8_preferred_when_clean() -> None:
     text = "价格：100元"
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
@@ -95,6 +117,14 @@ def test_utf8_with_a_broken_tail_stays_utf8() -> None:
     assert encoding == "utf-8"
     assert text.startswith(SIMPLIFIED * 2)
     assert text.endswith("\ufffd")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("Müller café", "latin-1"), ("The café – “quoted” note on subsidies.", "cp1252")],
+)
+def test_western_european_text(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, "cp1252")
 
 
 def test_bom_is_not_part_of_text(tmp_path: Path) -> None:
