@@ -732,8 +732,9 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
     ("hp-miit", "广州市黄埔区工业和信息化局", "Huangpu District Bureau of Industry and Information "
      "Technology, Guangzhou", "huangpu", "hp-gov", ["黄埔区工业和信息化局", "黄埔区工信局", "广州市黄埔区工信局"],
      ["区工业和信息化局", "区工信局"], [], ""),
-    ("hp-org", "中共广州市黄埔区委组织部", "Organisation Department of the CPC Huangpu District "
-     "Committee, Guangzhou", "huangpu", None, ["黄埔区委组织部", "广州市黄埔区委组织部"], ["区委组织部"], [], ""),
+    ("hp-org", "广州市黄埔区委组织部", "Organisation Department of the CPC Huangpu District "
+     "Committee, Guangzhou", "huangpu", None, ["黄埔区委组织部", "中共广州市黄埔区委组织部"],
+     ["区委组织部"], [], ""),
     ("hp-st", "广州市黄埔区科技创新局", "Huangpu District Bureau of Science and Technology "
      "Innovation, Guangzhou", "huangpu", "hp-gov", ["黄埔区科技创新局", "广州开发区科技创新局", "广州市黄埔区科技局"],
      ["区科技创新局", "区科技局"], [],
