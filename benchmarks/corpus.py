@@ -25,6 +25,7 @@ from pypinyin import Style, pinyin
 from policykg.ontology.gazetteer import load_gazetteer
 
 _S2T = opencc.OpenCC("s2t")
+_S2TW = opencc.OpenCC("s2tw")
 CN_DIGITS = "〇一二三四五六七八九"
 
 # Document-number prefixes per area level; combined with the area's one-character short form.
@@ -281,10 +282,10 @@ class Generator:
         )
         return text, key
 
-    def noise(self, text: str) -> str:
+    def noise(self, text: str, *, pinyin_ok: bool = True) -> str:
         """Scraping noise: pinyin after some Han characters, doubled commas, page furniture."""
         rng = self.rng
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and pinyin_ok:
             out = []
             for ch in text:
                 out.append(ch)
@@ -306,15 +307,18 @@ def generate(n: int, seed: int, out: Path) -> list[DocKey]:
     keys = []
     for i in range(n):
         text, key = gen.document(i)
-        if gen.rng.random() < 0.3:
-            text, key.script = _S2T.convert(text), "zh-Hant"
-        text = gen.noise(text)
         choice = gen.rng.random()
-        encoding = "utf-8"
-        if choice < 0.2 and key.script == "zh-Hans":
-            encoding = "gb18030"
-        elif choice < 0.4 and key.script == "zh-Hant":
-            encoding = "big5"
+        encoding = "gb18030" if choice < 0.2 else "utf-8"
+        if gen.rng.random() < 0.3:
+            key.script = "zh-Hant"
+            if choice < 0.4:
+                # Big5 pages use Taiwan forms (為), the circle ○ for 〇, and carry no pinyin.
+                encoding = "big5"
+                text = _S2TW.convert(text).replace("〇", "○")
+            else:
+                encoding = "utf-8"
+                text = _S2T.convert(text)
+        text = gen.noise(text, pinyin_ok=encoding != "big5")
         try:
             data = text.encode(encoding)
         except UnicodeEncodeError:
