@@ -105,6 +105,7 @@ def test_doubled_punctuation_span_covers_both_marks() -> None:
         ("某府办﹝2025﹞3号", "某府办〔2025〕3号"),
         ("某府办［2025］3号", "某府办[2025]3号"),
         ("按1﹕1配套", "按1:1配套"),
+        ("企业､高校｡", "企业、高校。"),
     ],
 )
 def test_width_normalisation(original: str, view: str) -> None:
@@ -190,6 +191,20 @@ def test_furniture_keeps_metadata_lines() -> None:
 def test_furniture_never_swallows_body_text() -> None:
     view = "第五条 对作者：的规定，按照来源：核实后给予支持。本条由某局负责解释。"
     assert all("支持" not in view[a:b] for a, b in furniture_lines(view))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（资金来源：市级财政专项资金）",
+        "申报时间：每年3月",
+        "依法关闭退出落后产能企业",
+        "支持企业打印设备研发",
+        "上一篇文章的规定继续有效",
+    ],
+)
+def test_body_lines_are_not_furniture(line: str) -> None:
+    assert furniture_lines(line) == []
 
 
 # ---------------------------------------------------------------- properties
