@@ -51,8 +51,7 @@ def vocabulary_graph() -> Graph:
 def add_graph(ds: Dataset, name: URIRef, triples: Iterable) -> None:
     """Add ``triples`` to the named graph ``name`` of ``ds``."""
     target = ds.graph(name)
-    for t in triples:
-        target.add(t)
+    ds.addN((s, p, o, target) for s, p, o in triples)
 
 
 def replace_source_graph(ds: Dataset, graph_iri: URIRef, new_graph: Graph) -> None:

@@ -92,8 +92,16 @@ class TurtleTerms:
     def __init__(self, bnodes: dict[BNode, str]) -> None:
         self.bnodes = bnodes
         self.used: set[str] = set()
+        self._cache: dict[tuple[Node, bool], str] = {}
 
     def __call__(self, term: Node, predicate: bool = False) -> str:
+        key = (term, predicate)
+        text = self._cache.get(key)
+        if text is None:
+            text = self._cache[key] = self._spell(term, predicate)
+        return text
+
+    def _spell(self, term: Node, predicate: bool) -> str:
         if isinstance(term, URIRef):
             text = str(term)
             if predicate and term == RDF.type:
@@ -195,8 +203,15 @@ def ntriples_text(triples: Iterable[Triple]) -> str:
     """Sorted, de-duplicated N-Triples of ``triples``."""
     triples = set(triples)
     bnodes = bnode_labels(triples)
-    lines = {f"{nt_term(s, bnodes)} {nt_term(p, bnodes)} {nt_term(o, bnodes)} .\n"
-             for s, p, o in triples}
+    cache: dict[Node, str] = {}
+
+    def spell(term: Node) -> str:
+        text = cache.get(term)
+        if text is None:
+            text = cache[term] = nt_term(term, bnodes)
+        return text
+
+    lines = {f"{spell(s)} {spell(p)} {spell(o)} .\n" for s, p, o in triples}
     return "".join(sorted(lines))
 
 
