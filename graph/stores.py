@@ -338,7 +338,7 @@ def load_dataset(path: str | os.PathLike[str], into: Dataset | None = None) -> D
         if fmt in _QUAD_FORMATS:
             ds.parse(data=data, format=fmt)
         else:
-            ds.default_context.parse(data=data, format=fmt)
+            ds.default_graph.parse(data=data, format=fmt)
     except Exception as err:  # noqa: BLE001 - parser errors of every kind become one sentence
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RDFInputError(f"{path}: is not valid {fmt} ({first[:200]}).") from err
@@ -665,7 +665,9 @@ class EndpointStore(Store):
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT,
               limit: int | None = DEFAULT_LIMIT) -> Rows:
         sw = self._wrapper(self.url, timeout)
-        sw.setQuery(sparql)
+        sw.setQuery(strip_comments(sparql))
+        if sw.isSparqlUpdateRequest():  # SPARQLWrapper guessed wrong: this is a query
+            sw.queryType = "SELECT"
         try:
             response = sw.query()
             doc = response.convert()
@@ -698,6 +700,17 @@ class EndpointStore(Store):
         except Exception as err:  # noqa: BLE001
             raise QueryError(f"the endpoint {redact_url(url)} refused the update "
                              f"({type(err).__name__}).") from err
+
+
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*'
+)
+
+
+def strip_comments(sparql: str) -> str:
+    """The query without ``#`` comments (strings and IRIs containing ``#`` are kept)."""
+    return _TOKEN.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0), sparql)
 
 
 def graph_store_url(endpoint: str) -> str:

@@ -13,7 +13,7 @@ that vocabulary scheme).
 
 Binding never splices user text into SPARQL: each value becomes a typed RDF term, validated and
 serialised with escaping, and all of them go into one ``VALUES (?a ?b …) { (… …) }`` block
-inserted as the first element of the query's outermost group.
+inserted at the query's ``# @values`` line, else as the first element of its outermost group.
 """
 
 from __future__ import annotations
@@ -263,10 +263,20 @@ def values_block(terms: dict[str, URIRef | Literal | None]) -> str:
     return f"VALUES ({heads}) {{ ({row}) }}"
 
 
+_MARKER = re.compile(r"^[ \t]*#[ \t]*@values[ \t]*$", re.MULTILINE)
+
+
 def inject_values(text: str, terms: dict[str, URIRef | Literal | None]) -> str:
-    """The query text with a VALUES block for ``terms`` as the first element of its WHERE group."""
+    """The query text with a VALUES block for ``terms``.
+
+    It goes where the query has a line ``# @values`` (the author's choice: the group whose
+    filters use the parameters), else as the first element of the outermost WHERE group.
+    """
     if not terms:
         return text
+    marker = _MARKER.search(text)
+    if marker:
+        return f"{text[:marker.start()]}  {values_block(terms)}{text[marker.end():]}"
     pos = _values_position(text)
     return f"{text[:pos]}\n  {values_block(terms)}\n{text[pos:]}"
 
