@@ -237,11 +237,6 @@ def _sorted_rdfxml(data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8") + b"\n"
 
 
-def _turtle_body(g: Graph) -> str:
-    text = g.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
-
-
 def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -> bytes:
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
     if key == "nt":
@@ -250,8 +245,9 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
     if key == "nq":
         return "".join(sorted({_nt_line(s, p, o, g) for s, p, o, g in quads})).encode("utf-8")
     if key == "trig":
-        out = [f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()]
-        by_graph: dict[Node, list] = defaultdict(list)
+        prefixes = {f"@prefix {p}: <{ns}> .": None for p, ns in PREFIXES.items()}
+        blocks = []
+        by_graph: dict[Node | None, list] = defaultdict(list)
         for s, p, o, g in quads:
             by_graph[g].append((s, p, o))
         for gid in sorted(by_graph, key=_gkey):
@@ -259,12 +255,18 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
             _bind(g)
             for t in by_graph[gid]:
                 g.add(t)
-            body = _turtle_body(g).strip("\n")
+            text = g.serialize(format="turtle")
+            lines = text.splitlines()
+            for line in lines:
+                if line.startswith("@prefix"):
+                    prefixes.setdefault(line.strip(), None)
+            body = "\n".join(ln for ln in lines if not ln.startswith("@prefix")).strip("\n")
             if gid is None:
-                out.append(f"\n{body}\n")
+                blocks.append(f"\n{body}\n")
             else:
-                out.append(f"\n{gid.n3()} {{\n{body}\n}}\n")
-        return "".join(out).encode("utf-8")
+                blocks.append(f"\n{gid.n3()} {{\n{body}\n}}\n")
+        head = "".join(f"{line}\n" for line in sorted(prefixes))
+        return (head + "".join(blocks)).encode("utf-8")
     union = union_graph(quads)
     if key == "ttl":
         return union.serialize(format="turtle").encode("utf-8")
