@@ -142,7 +142,7 @@ _MONEY_EN_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _MONEY_EN_SUFFIX = re.compile(
-    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*(?P<cur>{_CUR_AFTER})\b",
+    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:[\s-]?(?P<scale>{_SCALE})\b)?(?:\s*|-)(?P<cur>{_CUR_AFTER})\b",
     re.IGNORECASE,
 )
 _EN_LIST_LAST = re.compile(

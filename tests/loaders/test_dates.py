@@ -171,6 +171,21 @@ def test_anniversary_property(start: dt.date, years: int) -> None:
     )
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=80),
+        st.lists(
+            st.sampled_from(list("0123456789〇一二十年月日号-/.: TMarch,th")), max_size=50
+        ).map("".join),
+    )
+)
+def test_date_finders_never_crash(text: str) -> None:
+    for found in (find_dates(text), find_dates_en(text, default_year=2025)):
+        for d in found:
+            assert 0 <= d.start < d.end <= len(text)
+
+
 # ---------------------------------------------------------------- seeds
 
 

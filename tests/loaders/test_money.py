@@ -44,6 +44,8 @@ def _found(figures: list[Figure], text: str) -> list[tuple[str, Decimal, str]]:
         ("奖励十万元", [("十万元", Decimal(100000), "万元")]),
         ("500 万元", [("500 万元", Decimal(5000000), "万元")]),
         ("人民币3千万元", [("3千万元", Decimal(30000000), "千万元")]),
+        ("人民币壹佰万元整", [("壹佰万元", Decimal(1000000), "万元")]),
+        ("捐赠伍仟元", [("伍仟元", Decimal(5000), "元")]),
     ],
 )
 def test_find_money(text: str, expected: list[tuple[str, Decimal, str]]) -> None:
@@ -149,6 +151,8 @@ def test_chinese_money_property(n: int, wan: bool) -> None:
         ("between 2 and 5 million yuan", [2000000, 5000000]),
         ("5, 3 and 1 million yuan", [5000000, 3000000, 1000000]),
         ("300,000 yuan", [300000]),
+        ("a 500,000-yuan grant", [500000]),
+        ("a 2-million-yuan cap", [2000000]),
     ],
 )
 def test_find_money_en(text: str, values: list[int]) -> None:
@@ -283,3 +287,23 @@ def test_seed_000_english_amounts() -> None:
     values = [f.value for f in find_money_en(text)]
     for amount in (8000000, 100000000, 50000000, 10000000, 500000, 300000, 150000):
         assert Decimal(amount) in values
+
+
+_FUZZ = st.one_of(
+    st.text(max_size=80),
+    st.lists(
+        st.sampled_from(list("0123456789.,，、万亿元千百十一二两〇%∶:比个家第 -至()yuanmillion")),
+        max_size=60,
+    ).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FUZZ)
+def test_finders_never_crash_and_stay_in_range(text: str) -> None:
+    for finder in (find_money, find_money_en, find_percentages, find_ratios, find_counts):
+        found = finder(text)
+        for f in found:
+            assert 0 <= f.start < f.end <= len(text)
+        starts = [f.start for f in found]
+        assert starts == sorted(starts)
