@@ -8,8 +8,8 @@ the original range ``[ostart, oend)`` they stand for:
    full-width; small forms to normal ones (``﹝2025﹞``→``〔2025〕``); ideographic/no-break
    spaces to spaces; zero-width characters and BOMs are dropped; the ratio colon ``∶`` is kept.
 2. ``drop_pinyin`` — pinyin annotations right after a Han character (``關(guān)``→``關``):
-   parentheses (ASCII or full-width) holding 1–4 pinyin syllables with tone marks or tone digits,
-   or toneless syllables that pypinyin confirms as a reading of the characters before them.
+   parentheses (ASCII or full-width) holding 1–4 pinyin syllables with tone marks, or toneless or
+   tone-digit syllables (``guan1``) that pypinyin confirms as readings of the characters before.
    Real parentheticals (``（含）``, ``(2025)``, ``(API)``, ``（责任单位：…）``) are never touched.
 3. ``book_title_marks`` — ``<<…>>`` around a Han title → ``《…》``;
    ``chinese_punctuation`` — ASCII ``,`` ``:`` ``;`` ``!`` ``?``, ``(``…``)`` and ``"``…``"`` in Han
@@ -146,10 +146,12 @@ def _readings(ch: str) -> frozenset[str]:
 
 
 def _is_annotation(body: str, before: str) -> bool:
-    """Pinyin with tone marks/digits, or toneless syllables that read the Han chars before."""
-    if not body.isascii() or any(ch.isdigit() for ch in body):
-        return True  # tone marks or tone digits present
-    syllables = [s for s in re.split(r"[\s'’\-]+", body) if s]
+    """Pinyin with tone marks, or syllables (toneless or with tone digits, ``guan1``) that
+    pypinyin confirms as readings of the Han characters before them."""
+    if not body.isascii():
+        return True  # tone marks: only pinyin looks like this
+    plain = re.sub(r"(?<=[a-z])[1-5]", " ", body.lower())
+    syllables = [s for s in re.split(r"[\s'’\-]+", plain) if s]
     hans = [c for c in before if is_han(c)][-len(syllables) :]
     if len(hans) < len(syllables):
         return False

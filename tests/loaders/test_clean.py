@@ -27,6 +27,7 @@ from tests.conftest import seed_file
         ("有关（guān）部门", "有关部门"),  # full-width parentheses
         ("有关(guan1)部门", "有关部门"),  # tone digit
         ("有关(guan)部门", "有关部门"),  # toneless, confirmed by the reading of 关
+        ("机构(ji1 gou4)改革", "机构改革"),
         ("机构(jī gòu)改革", "机构改革"),  # two syllables for two characters
         ("綠(lǜ)色", "绿色"),
     ],
@@ -44,6 +45,7 @@ def test_pinyin_annotations_removed(original: str, view: str) -> None:
         ("调用(API)接口", "调用（API）接口"),
         ("调用(api)接口", "调用（api）接口"),  # toneless and not a reading of 用
         ("包括(a)项", "包括（a）项"),
+        ("包括(a1)项", "包括（a1）项"),  # tone digit, but not a reading of 括
         ("（一）支持研发", "（一）支持研发"),
         ("the (guān) word", "the (guān) word"),  # not after a Han character
     ],
@@ -212,7 +214,7 @@ def test_body_lines_are_not_furniture(line: str) -> None:
 _PIECES = st.sampled_from(
     [
         "關", "于", "發", "展", "機", "構", "区", "市", "国", "(guān)", "(fā)", "（jī）",
-        "(guan1)", "(API)", "（含）", "(2025)", '"', "<<", ">>", "〔2025〕", ",", ",,", ",。", "、,", ",、", ";,",
+        "(guan1)", "关(guan1)", "(API)", "（含）", "(2025)", '"', "<<", ">>", "〔2025〕", ",", ",,", ",。", "、,", ",、", ";,",
         "，", "。", "、", "：", ":", ";", "(", ")", "（", "）", "１２", "３％", "Ａ", "12", "0.5",
         " ", "  ", "\n", "\r\n", "\u3000", "\t", "a", "word", "∶", "号", "万元", "\u200b",
     ]
@@ -248,7 +250,7 @@ def test_clean_is_idempotent_and_leaves_no_artifacts(original: str) -> None:
     view = clean(original).view
     assert clean(view).view == view
     assert not re.search(r"[，、；。]{2}", view)
-    assert not re.search(r"[\u4e00-\u9fff][（(](?:guān|fā|jī|guan1)[)）]", view)
+    assert not re.search(r"[\u4e00-\u9fff][（(](?:guān|fā|jī)[)）]|关[（(]guan1[)）]", view)
     assert "\r" not in view and "  " not in view
 
 
