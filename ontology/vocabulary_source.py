@@ -846,7 +846,7 @@ PERIODS: list[C] = [
       alt=["有效期内", "在政策有效期内", "政策期内"],
       en_alt=["during the policy period", "within the policy period", "policy term",
               "over the policy term"]),
-    C("pol:OneTime", "一次性", "one-time", alt=["一次", "一次性给予"],
+    C("pol:OneTime", "一次性", "one-time", alt=["一次性给予", "一次性支持"],
       en_alt=["one-off", "one time", "lump-sum", "lump sum"]),
 ]
 
