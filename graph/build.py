@@ -24,6 +24,7 @@ from policykg.ontology.namespace import POL
 
 from . import dump
 from .dataset import add_graph, assemble
+from .iri import document_iri
 from .resolve import Resolver
 from .triples import document_graph
 
@@ -158,8 +159,6 @@ def convert(loaded: list[tuple[SourceReport, LoadResult]], resolver: Resolver | 
     for _, res in officials:  # titles first, so a citation by title alone finds the document
         doc = res.record
         if doc.number:
-            from .iri import document_iri
-
             node = document_iri(doc.number, doc.title)
             resolver.know_document(doc.title, node)
             resolver.know_document(doc.notice_title, node)

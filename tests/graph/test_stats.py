@@ -56,3 +56,19 @@ def test_stats_command_on_a_broken_file_says_so(tmp_path, capsys) -> None:
     bad.write_text("this is not turtle", encoding="utf-8")
     assert main(["stats", str(bad)]) == 2
     assert "could not be parsed" in capsys.readouterr().err
+
+
+def test_api_facade_builds_and_loads(tmp_path, monkeypatch) -> None:
+    from policykg import api
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(SYNTHETIC_TEXT, encoding="utf-8")
+    monkeypatch.setattr(build_mod, "_load",
+                        lambda p: LoadResult(str(p), synthetic_document(name=p.name)))
+    result = api.build([src], validate=False)
+    assert result.out is None and result.exit_code == 0
+    assert result.totals["measures"] == 2
+    result = api.build([src], out=tmp_path / "out", validate=False)
+    ds = api.load_graph(tmp_path / "out" / "policykg.trig")
+    assert len(ds) == result.totals["triples"]
