@@ -189,6 +189,7 @@ class Renderer:
             "<!DOCTYPE html>\n"
             f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<link rel="icon" href="data:,">\n'
             f"<title>{esc(title)} · policykg</title>\n"
             f"{alternates}<style>\n{self.css}</style>\n</head>\n<body>\n"
             f'<nav><a href="{home}">policykg</a> · <a href="{onto}">ontology</a></nav>\n'
