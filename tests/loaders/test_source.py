@@ -154,6 +154,22 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     assert err.value.stage == "read"
 
 
+@pytest.mark.parametrize(
+    "data", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"<html><script>x</script></html>"]
+)
+def test_no_text_content(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(SourceError) as err:
+        read_source(_write(tmp_path, "hollow.txt", data))
+    assert err.value.stage == "read"
+
+
+def test_crlf_gbk_text_keeps_its_line_breaks(tmp_path: Path) -> None:
+    text = "第一条 总则\r\n第二条 附则\r\n"
+    source = read_source(_write(tmp_path, "crlf.txt", text.encode("gbk")))
+    assert source.text == text  # spans point into the text exactly as decoded
+    assert source.encoding == "gb18030"
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as err:
         read_source(tmp_path / "nope.txt")
