@@ -14,7 +14,8 @@ policykg.ttl (readable Turtle), policykg.trig (one named graph per source, plus 
 ontology and vocabulary graphs), report.json (per source: status, stage, error, counts,
 warnings) and validation.ttl when the SHACL shapes are available. Outputs are written to a
 temporary folder first and renamed into place. Exit code 3 when some sources failed to load
-(they are listed in report.json); the others are built."""
+(they are listed in report.json); the others are built. SHACL results go to validation.ttl
+and the summary; they do not change the exit code (use `policykg validate` for that)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
