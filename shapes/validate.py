@@ -216,10 +216,13 @@ def ontology_hierarchy(ds: Dataset | None = None) -> Graph:
 # ----------------------------------------------------------------------------- units
 
 
+Triple = tuple[Node, Node, Node]
+
+
 @dataclass(slots=True)
 class _Unit:
     name: str
-    triples: list[tuple[Node, Node, Node]]
+    triples: list[Triple]
     focus: list[str]
     scope: str  # "local" | "cross"
 
@@ -228,38 +231,58 @@ def _serialize(g: Graph) -> str:
     return g.serialize(format="nt")
 
 
-def _units(ds: Dataset) -> Iterator[_Unit]:
+class _UnionIndex:
+    """Each named graph's triples (read once) and their union indexed by subject and object."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.graphs: dict[Node, list[Triple]] = {}
+        self.out: dict[Node, dict[Node, set[Node]]] = {}
+        self.inc: dict[Node, dict[Node, set[Node]]] = {}
+        for g in ds.graphs():
+            triples = list(g)
+            if not triples:
+                continue
+            self.graphs.setdefault(g.identifier, []).extend(triples)
+            for s, p, o in triples:
+                self.out.setdefault(s, {}).setdefault(p, set()).add(o)
+                self.inc.setdefault(o, {}).setdefault(p, set()).add(s)
+
+    def objects(self, s: Node, p: Node) -> set[Node]:
+        return self.out.get(s, {}).get(p, set())
+
+    def subjects(self, p: Node, o: Node) -> set[Node]:
+        return self.inc.get(o, {}).get(p, set())
+
+    def pairs(self, p: Node) -> Iterator[tuple[Node, Node]]:
+        for s, by_p in self.out.items():
+            for o in by_p.get(p, ()):
+                yield s, o
+
+
+def _units(index: _UnionIndex) -> Iterator[_Unit]:
     """One unit per non-empty named graph (ontology excluded), plus the cross-document unit."""
     _, _, cross = _shape_index()
-    graphs = sorted(
-        (g for g in ds.graphs() if g.identifier != ONTOLOGY_IRI and len(g)),
-        key=lambda g: str(g.identifier),
-    )
-    for g in graphs:
-        unit = Graph()
-        for t in g:
-            unit.add(t)
-        nodes = {n for t in g for n in (t[0], t[2]) if isinstance(n, URIRef)}
+    for identifier in sorted((i for i in index.graphs if i != ONTOLOGY_IRI), key=str):
+        triples = index.graphs[identifier]
+        unit: set[Triple] = set(triples)
+        nodes = {n for t in triples for n in (t[0], t[2]) if isinstance(n, URIRef)}
         for node in nodes:
             for p in CONTEXT_PREDICATES:
-                for _, _, o, _ in ds.quads((node, p, None, None)):
+                for o in index.objects(node, p):
                     unit.add((node, p, o))
         # A node is checked in the graph(s) that type it: an agency typed in the vocabulary and
         # only quoted (pol:evidence) in a document graph is checked with the vocabulary.
-        focus = sorted({str(s) for s in g.subjects(RDF.type) if isinstance(s, URIRef)})
+        focus = sorted({str(t[0]) for t in triples if t[1] == RDF.type and isinstance(t[0], URIRef)})
         if not focus:
             continue
-        name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
-        yield _Unit(name, list(unit), focus, "local")
-    projection = Graph()
-    for p in CROSS_DOCUMENT_PREDICATES:
-        for s, _, o, _ in ds.quads((None, p, None, None)):
-            projection.add((s, p, o))
-    if len(projection) and cross:
-        yield _Unit("(union of all graphs)", list(projection), [], "cross")
+        name = "" if identifier == DATASET_DEFAULT_GRAPH_ID else str(identifier)
+        yield _Unit(name, sorted(unit), focus, "local")
+    projection = sorted({(s, p, o) for p in CROSS_DOCUMENT_PREDICATES for s, o in index.pairs(p)})
+    if projection and cross:
+        yield _Unit("(union of all graphs)", projection, [], "cross")
 
 
-def _raw_results(unit: _Unit, hierarchy: list[tuple[Node, Node, Node]]) -> list[dict]:
+def _raw_results(unit: _Unit, hierarchy: list[Triple]) -> list[dict]:
     """Run pySHACL on one unit; return plain dicts (picklable) of the raw results."""
     from pyshacl import validate
 
@@ -402,14 +425,14 @@ def _value_text(value: Node) -> str:
 class _Lookup:
     """Labels, source files and evidence spans read from the union of a dataset."""
 
-    def __init__(self, ds: Dataset) -> None:
-        self.ds = ds
+    def __init__(self, index: _UnionIndex) -> None:
+        self.index = index
 
     def objects(self, s: Node, p: Node) -> list[Node]:
-        return sorted({o for _, _, o, _ in self.ds.quads((s, p, None, None))}, key=str)
+        return sorted(self.index.objects(s, p), key=str)
 
     def subjects(self, p: Node, o: Node) -> list[Node]:
-        return sorted({s for s, _, _, _ in self.ds.quads((None, p, o, None))}, key=str)
+        return sorted(self.index.subjects(p, o), key=str)
 
     def label(self, node: Node) -> str | None:
         for p in (RDFS.label, SKOS.prefLabel, POL.title, POL.heading):
@@ -511,7 +534,8 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
     (a node checked in two graphs yields one result) and sorted.
     """
     hierarchy = list(ontology_hierarchy(ds))
-    units = list(_units(ds))
+    index = _UnionIndex(ds)
+    units = list(_units(index))
     raws: list[dict] = []
     if jobs > 1 and len(units) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
@@ -520,7 +544,7 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
     else:
         for unit in units:
             raws.extend(_raw_results(unit, hierarchy))
-    lookup = _Lookup(ds)
+    lookup = _Lookup(index)
     unique: dict[tuple, Result] = {}
     for raw in raws:
         key = (raw["severity"], raw["source_shape"], raw["focus"], raw["component"],

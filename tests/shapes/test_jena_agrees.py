@@ -131,8 +131,9 @@ def test_jena_and_pyshacl_agree_on_every_fixture(jena, tmp_path: Path) -> None:
 
 def test_jena_and_pyshacl_agree_on_the_seed_graph(jena, seed_dataset: Dataset, tmp_path: Path) -> None:
     union = Graph()
-    for s, p, o, _ in seed_dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    for g in seed_dataset.graphs():
+        for t in g:
+            union.add(t)
     data = tmp_path / "seeds.nt"
     union.serialize(data, format="nt", encoding="utf-8")
     theirs = _findings(jena(data))

@@ -245,8 +245,9 @@ def test_seed_graph_conforms(seed_dataset: Dataset) -> None:
 def test_per_graph_validation_equals_whole_union_validation(seed_dataset: Dataset) -> None:
     """Shapes are local to a source graph: checking graph by graph finds what the union finds."""
     union = Graph()
-    for s, p, o, _ in seed_dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    for g in seed_dataset.graphs():
+        for t in g:
+            union.add(t)
     per_graph = _findings(validate_dataset(seed_dataset))
     whole = _findings(validate_graph(union))
     assert per_graph == whole
