@@ -42,7 +42,8 @@ def iri_relpath(iri: str, base: str = BASE) -> PurePosixPath | None:
 def inside(root: Path, rel: PurePosixPath | str) -> Path:
     """``root / rel`` after checking that it stays inside ``root`` (else ValueError)."""
     rel = PurePosixPath(rel)
-    if rel.is_absolute() or any(p in ("..", "") for p in rel.parts) or "\\" in str(rel):
+    if (not rel.parts or rel.is_absolute() or any(p in ("..", "") for p in rel.parts)
+            or "\\" in str(rel)):
         raise ValueError(f"refusing path {str(rel)!r}: it would leave the output folder")
     target = root.joinpath(*rel.parts)
     root_r = root.resolve()
