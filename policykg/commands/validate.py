@@ -12,8 +12,8 @@ DEFAULT_GRAPH = Path("build") / "policykg.trig"
 
 DESCRIPTION = """Validate a graph against policykg's SHACL shapes (shapes/policy.shapes.ttl).
 
-GRAPH is a .trig or .nq file (one named graph per source, as `policykg build` writes) or a
-.nt/.ttl file; default: build/policykg.trig. Shapes local to one document are checked per
+GRAPH is a .trig or .nq file (one named graph per source, as `policykg build` writes), a
+.nt/.ttl file, or a build folder (its policykg.trig is used); default: build/policykg.trig. Shapes local to one document are checked per
 named graph, the cross-document ones (repeals) once over the union.
 
 The text report groups findings by shape; each finding names the node (label and IRI), the
@@ -24,7 +24,7 @@ Exit 0 when there is no Violation (Warnings allowed), 1 when there is one, 2 on 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("graph", nargs="?", default=str(DEFAULT_GRAPH), metavar="GRAPH",
-                        help=f"graph file: .trig, .nq, .nt or .ttl (default: {DEFAULT_GRAPH})")
+                        help=f"graph file (.trig, .nq, .nt, .ttl) or build folder (default: {DEFAULT_GRAPH})")
     parser.add_argument("--format", choices=("text", "ttl", "json"), default="text",
                         help="report format on stdout (default: text)")
     parser.add_argument("--output", "-o", metavar="FILE",
@@ -39,8 +39,11 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UserError("--jobs must be 1 or more.", EXIT_USAGE)
+    graph = Path(args.graph)
+    if graph.is_dir():
+        graph = graph / "policykg.trig"
     try:
-        ds = read_dataset(args.graph)
+        ds = read_dataset(graph)
     except GraphReadError as err:
         raise UserError(str(err), EXIT_USAGE) from err
     result = validate_dataset(ds, jobs=args.jobs)

@@ -102,3 +102,5 @@ def test_default_graph_is_build_policykg_trig(capsys: pytest.CaptureFixture[str]
     (tmp_path / "build" / "policykg.trig").write_bytes(BROKEN.read_bytes())
     code, out, _ = _run(capsys)
     assert code == 1 and "6 violation(s)" in out
+    code, out, _ = _run(capsys, str(tmp_path / "build"))  # a build folder names its policykg.trig
+    assert code == 1 and "6 violation(s)" in out
