@@ -440,6 +440,18 @@ location = /ontology {
 """
 
 
+def _pylode_html() -> str | None:
+    """The packaged ontology's pyLODE page (``policykg.ontology.docs``), or None if unavailable."""
+    try:
+        from policykg.ontology.docs import render_html
+    except ImportError:
+        return None
+    try:
+        return render_html()
+    except Exception:  # noqa: BLE001 - the site keeps its own term pages if pyLODE fails
+        return None
+
+
 def build_site(
     ds_or_quads: object,
     out: Path,
@@ -494,6 +506,10 @@ def build_site(
         atomic_write_bytes(inside(root, "ontology.html"), render.ontology(terms))
         atomic_write_bytes(inside(root, "ontology.ttl"), onto.serialize(format="turtle").encode())
         atomic_write_bytes(inside(root, "ontology.jsonld"), lod.jsonld_bytes(onto))
+        pylode = _pylode_html()
+        if pylode is not None:
+            atomic_write_bytes(inside(root, "ontology/index.html"), pylode.encode("utf-8"))
+            links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
         atomic_write_bytes(inside(root, "index.html"), render.index(void, links))
         atomic_write_bytes(inside(root, ".htaccess"), HTACCESS.encode())
         atomic_write_bytes(inside(root, ".policykg-export"),

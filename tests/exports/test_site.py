@@ -77,7 +77,8 @@ def test_crawl_from_index_finds_no_404(mini_site: Path) -> None:
     urls = set(statuses)
     for path in ("id/doc/2025/ce-fu-ban-1.html", "id/doc/2025/ce-fu-ban-1.ttl",
                  "id/doc/2025/ce-fu-ban-1.jsonld", "id/doc/2025/ce-fu-ban-1/measure/1.html",
-                 "ontology.html", "explorer.html", "void.ttl", "dumps/policykg.nt"):
+                 "ontology.html", "explorer.html", "void.ttl", "dumps/policykg.nt",
+                 "ontology/index.html"):
         assert base + path in urls, path
 
 
