@@ -24,7 +24,8 @@ the original range ``[ostart, oend)`` they stand for:
    Leading and trailing whitespace of the whole text is dropped.
 6. ``simplify`` — OpenCC t2s, character for character.
 
-The view has one entry per character in ``CleanText.starts``/``ends``; ``span(i, j)`` gives the
+The view has one entry per character in ``CleanText.starts``/``ends`` (compact integer arrays;
+edits only rebuild them where something changes, so long texts stay cheap); ``span(i, j)`` gives the
 exact original characters ``original[orig_start(i):orig_end(j)]`` (annotations and doubled
 punctuation inside the range included — quotes always come from the original).
 """
@@ -33,16 +34,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..ontology.gazetteer import to_simplified
 from .records import Span
 from .script import is_han
-
-# a view character: (text, original start, original end)
-Char = tuple[str, int, int]
 
 _KEEP_FULLWIDTH = set("，：；（）！？～")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -66,8 +66,8 @@ class CleanText:
 
     original: str
     view: str
-    starts: list[int] = field(repr=False, default_factory=list)  # per view char
-    ends: list[int] = field(repr=False, default_factory=list)  # per view char, exclusive
+    starts: Sequence[int] = field(repr=False, default_factory=list)  # per view char
+    ends: Sequence[int] = field(repr=False, default_factory=list)  # per view char, exclusive
 
     def orig_start(self, i: int) -> int:
         """Original offset of view character ``i`` (``len(view)`` → end of the last character)."""
@@ -89,60 +89,80 @@ class CleanText:
         return Span(s, e, self.original[s:e])
 
     def to_view(self, orig: int) -> int:
-        """The first view index whose original range ends after ``orig`` (inverse map, for B2)."""
-        lo, hi = 0, len(self.ends)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.ends[mid] <= orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first view index whose original range ends after ``orig`` (the inverse map)."""
+        return bisect_right(self.ends, orig)
 
 
 # ---------------------------------------------------------------- steps
 
 
-def _text(chars: list[Char]) -> str:
-    return "".join(c[0] for c in chars)
+@dataclass(slots=True)
+class View:
+    """Work in progress: the view text and, per character, its original range."""
+
+    text: str
+    starts: array[int]
+    ends: array[int]
 
 
-def _merge(run: list[Char], text: str) -> Char:
-    return (text, run[0][1], run[-1][2])
+Edit = tuple[int, int, str]  # replace view[a:b] by a string of 0 or 1 character
 
 
-def normalise_width(chars: list[Char]) -> list[Char]:
+def apply_edits(v: View, edits: list[Edit]) -> View:
+    """Apply sorted, non-overlapping edits; a replacement covers the original range of [a, b)."""
+    if not edits:
+        return v
+    parts: list[str] = []
+    starts, ends = array("q"), array("q")
+    pos = 0
+    for a, b, repl in edits:
+        parts.append(v.text[pos:a])
+        starts.extend(v.starts[pos:a])
+        ends.extend(v.ends[pos:a])
+        if repl:
+            parts.append(repl)
+            starts.append(v.starts[a])
+            ends.append(v.ends[b - 1])
+        pos = b
+    parts.append(v.text[pos:])
+    starts.extend(v.starts[pos:])
+    ends.extend(v.ends[pos:])
+    return View("".join(parts), starts, ends)
+
+
+def _width_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for o in range(0xFF01, 0xFF5F):
+        if chr(o) not in _KEEP_FULLWIDTH:
+            table[o] = chr(o - 0xFEE0)
+    for o in list(range(0xFE50, 0xFE6C)) + list(range(0xFF61, 0xFF65)):
+        # small forms ﹝2025﹞ → 〔2025〕, ﹪ → %; half-width ｡｢｣､ → 。「」、
+        norm = unicodedata.normalize("NFKC", chr(o))
+        if len(norm) == 1 and norm != chr(o):
+            table[o] = norm
+    for ch in "\u3000\u00a0\u2002\u2003\u2009\u202f":
+        table[ord(ch)] = " "
+    return table
+
+
+_WIDTH = _width_table()
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+
+
+def normalise_width(v: View) -> View:
     """Full-width ASCII forms to ASCII (Chinese punctuation kept), zero-width chars dropped."""
-    out: list[Char] = []
-    for ch, s, e in chars:
-        if ch in _ZERO_WIDTH:
-            continue
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
-            ch = chr(o - 0xFEE0)
-        elif ch in "\u3000\u00a0\u2002\u2003\u2009\u202f":
-            ch = " "
-        elif 0xFF61 <= o <= 0xFF64:  # half-width ｡｢｣､ → 。「」、
-            ch = unicodedata.normalize("NFKC", ch)
-        elif 0xFE50 <= o <= 0xFE6B:  # small form variants: ﹝2025﹞ → 〔2025〕, ﹪ → %
-            ch = unicodedata.normalize("NFKC", ch) or ch
-        out.append((ch, s, e))
-    return out
+    v = View(v.text.translate(_WIDTH), v.starts, v.ends)
+    return apply_edits(v, [(m.start(), m.end(), "") for m in _ZERO_WIDTH_RE.finditer(v.text)])
 
 
 @lru_cache(maxsize=8192)
 def _readings(ch: str) -> frozenset[str]:
-    try:
-        from pypinyin import Style, pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
+    if not is_han(ch):
         return frozenset()
-    return (
-        frozenset(
-            r.lower() for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0]
-        )
-        if is_han(ch)
-        else frozenset()
-    )
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(r.lower() for r in readings[0]) if readings else frozenset()
 
 
 def _is_annotation(body: str, before: str) -> bool:
@@ -160,30 +180,23 @@ def _is_annotation(body: str, before: str) -> bool:
     )
 
 
-def drop_pinyin(chars: list[Char]) -> list[Char]:
+def drop_pinyin(v: View) -> View:
     """Remove pinyin annotations in parentheses right after a Han character (repeatedly)."""
     while True:
-        kept = _drop_pinyin_once(chars)
-        if len(kept) == len(chars):
-            return kept
-        chars = kept
-
-
-def _drop_pinyin_once(chars: list[Char]) -> list[Char]:
-    text = _text(chars)
-    drop: set[int] = set()
-    for m in _PINYIN_GROUP.finditer(text):
-        i = m.start()
-        if i == 0 or not is_han(text[i - 1]):
-            continue
-        body = m.group("body")
-        if any(c.isupper() for c in body):
-            continue  # pinyin annotations are lowercase; (API), (Ai) stay
-        if _is_annotation(body, text[max(0, i - 4) : i]):
-            drop.update(range(m.start(), m.end()))
-    if not drop:
-        return chars
-    return [c for k, c in enumerate(chars) if k not in drop]
+        edits: list[Edit] = []
+        text = v.text
+        for m in _PINYIN_GROUP.finditer(text):
+            i = m.start()
+            if i == 0 or not is_han(text[i - 1]):
+                continue
+            body = m.group("body")
+            if not body.islower():
+                continue  # pinyin annotations are lowercase; (API), (Ai) stay
+            if _is_annotation(body, text[max(0, i - 4) : i]):
+                edits.append((m.start(), m.end(), ""))
+        if not edits:
+            return v
+        v = apply_edits(v, edits)
 
 
 def _han_context(ch: str) -> bool:
@@ -191,6 +204,7 @@ def _han_context(ch: str) -> bool:
 
 
 _LINE_BREAKS = "\n\r\f\v\u2028\u2029\x85\x1c\x1d\x1e"
+_PUNCT_CANDIDATES = re.compile(r'[,:;!?()"\n\r\f\v\u2028\u2029\x85\x1c\x1d\x1e]')
 
 
 def _blank(ch: str) -> bool:
@@ -198,168 +212,151 @@ def _blank(ch: str) -> bool:
     return ch.isspace() and ch not in _LINE_BREAKS
 
 
-def chinese_punctuation(chars: list[Char]) -> list[Char]:
-    """ASCII clause punctuation and parentheses in Han context to their full-width forms.
+def chinese_punctuation(v: View) -> View:
+    """ASCII clause punctuation, parentheses and quotes in Han context to full-width forms.
 
     A matched ``(``…``)`` pair (and a ``"``…``"`` pair on one line, to ``“``…``”``) converts
-    when the character before it is Han or Chinese punctuation or the pair holds a Han character; ``, : ; ! ?`` convert when the nearest
-    non-blank neighbour on either side is Han or Chinese punctuation, except a comma or colon
-    between two digits. Conversions enable each other, so the rules run to a fixpoint.
+    when the character before it is Han or Chinese punctuation or the pair holds a Han character;
+    ``, : ; ! ?`` convert when the nearest non-blank neighbour on either side is Han or Chinese
+    punctuation, except a comma or colon between two digits. Conversions enable each other, so
+    the rules run to a fixpoint.
     """
-    out = list(chars)
-    n = len(out)
+    text = v.text
+    n = len(text)
     pairs: list[tuple[int, int]] = []
+    quotes: list[tuple[int, int]] = []
+    marks: list[int] = []
     stack: list[int] = []
-    for i, (ch, _, _) in enumerate(chars):
+    opening: int | None = None
+    for m in _PUNCT_CANDIDATES.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
-        elif ch == ")" and stack:
-            pairs.append((stack.pop(), i))
-        elif ch in _LINE_BREAKS:
-            stack.clear()
-    pairs.sort()
-    marks = [i for i, c in enumerate(chars) if c[0] in _ASCII_TO_CJK]
-    quotes: list[tuple[int, int]] = []  # ASCII "…" pairs on one line
-    opening: int | None = None
-    for i, (ch, _, _) in enumerate(chars):
-        if ch == '"':
+        elif ch == ")":
+            if stack:
+                pairs.append((stack.pop(), i))
+        elif ch == '"':
             if opening is None:
                 opening = i
             else:
                 quotes.append((opening, i))
                 opening = None
         elif ch in _LINE_BREAKS:
+            stack.clear()
             opening = None
+        else:
+            marks.append(i)
+    if not (pairs or quotes or marks):
+        return v
+    pairs.sort()
+    out: dict[int, str] = {}
+
+    def at(k: int) -> str:
+        return out.get(k) or text[k]
 
     def neighbour(i: int, step: int) -> str:
         k = i + step
-        while 0 <= k < n and _blank(out[k][0]):
+        while 0 <= k < n and _blank(text[k]):
             k += step
-        return out[k][0] if 0 <= k < n else ""
+        return at(k) if 0 <= k < n else ""
+
+    def holds_han(j: int, i: int) -> bool:
+        return any(is_han(c) for c in text[j + 1 : i])
 
     changed = True
     while changed:
         changed = False
-        for j, i in pairs:
-            if out[j][0] == "（":
-                continue
-            p = out[j - 1][0] if j > 0 else ""
-            if _han_context(p) or any(is_han(out[k][0]) for k in range(j + 1, i)):
-                out[j] = ("（", out[j][1], out[j][2])
-                out[i] = ("）", out[i][1], out[i][2])
-                changed = True
-        for j, i in quotes:
-            if out[j][0] == "“":
-                continue
-            p = out[j - 1][0] if j > 0 else ""
-            if _han_context(p) or any(is_han(out[k][0]) for k in range(j + 1, i)):
-                out[j] = ("“", out[j][1], out[j][2])
-                out[i] = ("”", out[i][1], out[i][2])
-                changed = True
+        for group, left, right in ((pairs, "（", "）"), (quotes, "“", "”")):
+            for j, i in group:
+                if j in out:
+                    continue
+                p = at(j - 1) if j > 0 else ""
+                if _han_context(p) or holds_han(j, i):
+                    out[j], out[i] = left, right
+                    changed = True
         for i in marks:
-            ch = out[i][0]
-            if ch not in _ASCII_TO_CJK:
+            if i in out:
                 continue
+            ch = text[i]
             p, q = neighbour(i, -1), neighbour(i, 1)
             if ch in ",:" and p.isdigit() and q.isdigit():
                 continue  # 1,000 and 17:46 stay ASCII
             if _han_context(p) or (_han_context(q) and not (ch == ":" and p.isdigit())):
-                out[i] = (_ASCII_TO_CJK[ch], out[i][1], out[i][2])
+                out[i] = _ASCII_TO_CJK[ch]
                 changed = True
-    return out
+    return apply_edits(v, [(i, i + 1, ch) for i, ch in sorted(out.items())])
 
 
 _BOOK_TITLE = re.compile(r"<<([^<>\n]{1,150})>>")
 
 
-def book_title_marks(chars: list[Char]) -> list[Char]:
+def book_title_marks(v: View) -> View:
     """``<<…>>`` around a Han title becomes ``《…》`` (each mark covers both original chars)."""
-    text = _text(chars)
-    edits: dict[int, Char] = {}
-    drop: set[int] = set()
-    for m in _BOOK_TITLE.finditer(text):
-        if not any(is_han(c) for c in m.group(1)):
-            continue
-        a, b = m.start(), m.end()
-        edits[a] = ("《", chars[a][1], chars[a + 1][2])
-        edits[b - 2] = ("》", chars[b - 2][1], chars[b - 1][2])
-        drop.update((a + 1, b - 1))
-    if not edits:
-        return chars
-    return [edits.get(k, c) for k, c in enumerate(chars) if k not in drop]
+    edits: list[Edit] = []
+    for m in _BOOK_TITLE.finditer(v.text):
+        if any(is_han(c) for c in m.group(1)):
+            edits.append((m.start(), m.start() + 2, "《"))
+            edits.append((m.end() - 2, m.end(), "》"))
+    return apply_edits(v, edits)
 
 
-def collapse_punctuation(chars: list[Char]) -> list[Char]:
+_PUNCT_RUN = re.compile("[" + "".join(_PUNCT_RANK) + "]{2,}")
+
+
+def collapse_punctuation(v: View) -> View:
     """A run of two or more clause punctuation marks becomes the strongest mark of the run.
 
     Runs of only ``！``/``？`` (``！？``) are kept: they are intended, not scraping artifacts.
     """
-    out: list[Char] = []
-    i, n = 0, len(chars)
-    while i < n:
-        if chars[i][0] in _PUNCT_RANK:
-            j = i
-            while j < n and chars[j][0] in _PUNCT_RANK:
-                j += 1
-            run = chars[i:j]
-            if j - i >= 2 and not all(c[0] in "！？" for c in run):
-                best = max(run, key=lambda c: _PUNCT_RANK[c[0]])[0]
-                out.append(_merge(run, best))
-            else:
-                out.extend(run)
-            i = j
-        else:
-            out.append(chars[i])
-            i += 1
-    return out
+    edits: list[Edit] = []
+    for m in _PUNCT_RUN.finditer(v.text):
+        run = m.group()
+        if all(c in "！？" for c in run):
+            continue
+        edits.append((m.start(), m.end(), max(run, key=lambda c: _PUNCT_RANK[c])))
+    return apply_edits(v, edits)
 
 
-_WS = set(" \t\r\n\f\v\u3000\u00a0\u2028\u2029\x85")
+_WS_RUN = re.compile(r"\s+")
 
 
-def collapse_whitespace(chars: list[Char]) -> list[Char]:
+def collapse_whitespace(v: View) -> View:
     """Whitespace runs → one ``\\n`` (if a line break is in the run) or one space; see module doc."""
-    out: list[Char] = []
-    i, n = 0, len(chars)
-    while i < n:
-        if chars[i][0] in _WS or chars[i][0].isspace():
-            j = i
-            while j < n and (chars[j][0] in _WS or chars[j][0].isspace()):
-                j += 1
-            run = chars[i:j]
-            if out and j < n:  # drop leading/trailing whitespace of the whole text
-                newline = any(c[0] in _LINE_BREAKS for c in run)
-                out.append(_merge(run, "\n" if newline else " "))
-            i = j
-        else:
-            out.append(chars[i])
-            i += 1
-    return _join_letter_spaced(out)
+    edits: list[Edit] = []
+    n = len(v.text)
+    for m in _WS_RUN.finditer(v.text):
+        a, b = m.span()
+        run = m.group()
+        if a == 0 or b == n:  # drop leading/trailing whitespace of the whole text
+            edits.append((a, b, ""))
+            continue
+        repl = "\n" if any(c in _LINE_BREAKS for c in run) else " "
+        if run != repl:
+            edits.append((a, b, repl))
+    return _join_letter_spaced(apply_edits(v, edits))
 
 
-def _join_letter_spaced(chars: list[Char]) -> list[Char]:
+_LETTER_SPACED = re.compile(r"(?<![^\s])(?:[^\W\d_] ){1,}[^\W\d_](?![^\s])")
+
+
+def _join_letter_spaced(v: View) -> View:
     """Drop the spaces of letter-spaced Han: ≥2 single Han chars separated by single spaces."""
-    text = _text(chars)
-    drop: set[int] = set()
-    for m in re.finditer(r"(?<![^\s])(?:[^\W\d_] ){1,}[^\W\d_](?![^\s])", text):
-        tokens = m.group(0).split(" ")
-        if all(len(t) == 1 and is_han(t) for t in tokens):
-            drop.update(k for k in range(m.start(), m.end()) if text[k] == " ")
-    if not drop:
-        return chars
-    return [c for k, c in enumerate(chars) if k not in drop]
+    edits: list[Edit] = []
+    for m in _LETTER_SPACED.finditer(v.text):
+        if all(is_han(c) for c in m.group().split(" ")):
+            edits.extend((k, k + 1, "") for k in range(m.start(), m.end()) if v.text[k] == " ")
+    return apply_edits(v, edits)
 
 
-def simplify(chars: list[Char]) -> list[Char]:
+def simplify(v: View) -> View:
     """Simplified script (OpenCC t2s), one view character for one view character."""
-    text = _text(chars)
-    simple = to_simplified(text)
-    if len(simple) != len(text):  # pragma: no cover - to_simplified guarantees the length
-        simple = "".join(to_simplified(c)[:1] or c for c in text)
-    return [(s, c[1], c[2]) for s, c in zip(simple, chars, strict=True)]
+    simple = to_simplified(v.text)
+    if len(simple) != len(v.text):  # pragma: no cover - to_simplified guarantees the length
+        simple = "".join(to_simplified(c)[:1] or c for c in v.text)
+    return View(simple, v.starts, v.ends)
 
 
-STEPS: tuple[Callable[[list[Char]], list[Char]], ...] = (
+STEPS: tuple[Callable[[View], View], ...] = (
     normalise_width,
     drop_pinyin,
     book_title_marks,
@@ -372,15 +369,11 @@ STEPS: tuple[Callable[[list[Char]], list[Char]], ...] = (
 
 def clean(original: str) -> CleanText:
     """The matching view of ``original`` (see the module doc) with its offset map. Never raises."""
-    chars: list[Char] = [(ch, k, k + 1) for k, ch in enumerate(original)]
+    n = len(original)
+    v = View(original, array("q", range(n)), array("q", range(1, n + 1)))
     for step in STEPS:
-        chars = step(chars)
-    return CleanText(
-        original=original,
-        view=_text(chars),
-        starts=[c[1] for c in chars],
-        ends=[c[2] for c in chars],
-    )
+        v = step(v)
+    return CleanText(original=original, view=v.text, starts=v.starts, ends=v.ends)
 
 
 # ---------------------------------------------------------------- page furniture
