@@ -25,6 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
+from rdflib.util import from_n3
 
 from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
 from policykg.shapes import sparql_engine
@@ -72,6 +73,7 @@ class Result:
     component: str
     path: str | None = None
     value: str | None = None
+    value_n3: str | None = None  # the exact RDF term of ``value`` (N3 syntax), for the report graph
     message: str = ""
     message_zh: str | None = None
     focus_label: str | None = None
@@ -323,6 +325,7 @@ def _read_report(report: Graph, unit_name: str) -> list[dict]:
             "component": _curie(report.value(res, SH.sourceConstraintComponent)),
             "path": _path_text(report, report.value(res, SH.resultPath)),
             "value": _value_text(value) if value is not None else None,
+            "value_n3": value.n3() if value is not None else None,
             "message": en,
             "message_zh": zh,
             "graph": unit_name,
@@ -343,6 +346,7 @@ def _sparql_raw(finding: dict, unit_name: str) -> dict:
         "component": "sh:SPARQLConstraintComponent",
         "path": _curie(path) if isinstance(path, URIRef) else None,
         "value": _value_text(value) if value is not None else None,
+        "value_n3": value.n3() if value is not None else None,
         "message": en,
         "message_zh": zh,
         "graph": unit_name,
@@ -518,6 +522,7 @@ def _enrich(raw: dict, lookup: _Lookup) -> Result:
     return Result(
         severity=raw["severity"], shape=raw["shape"], source_shape=raw["source_shape"],
         focus=raw["focus"], component=raw["component"], path=raw["path"], value=raw["value"],
+        value_n3=raw["value_n3"],
         message=raw["message"], message_zh=raw["message_zh"], focus_label=label,
         source_file=lookup.source_file(focus), evidence=quote, evidence_start=start,
         evidence_end=end, graph=raw["graph"],
@@ -620,8 +625,9 @@ def report_graph(result: ValidationResult) -> Graph:
             g.add((node, SH.resultMessage, Literal(r.message_zh, lang="zh-Hans")))
         if r.path and "|" not in r.path and not r.path.startswith("^"):
             g.add((node, SH.resultPath, _expand(r.path)))
-        if r.value is not None:
-            g.add((node, SH.value, Literal(r.value)))
+        value = _term(r)
+        if value is not None:
+            g.add((node, SH.value, value))
         if r.focus_label:
             g.add((node, RDFS.label, Literal(r.focus_label)))
         if r.source_file:
@@ -633,6 +639,18 @@ def report_graph(result: ValidationResult) -> Graph:
             if r.evidence_end is not None:
                 g.add((node, OA.end, Literal(r.evidence_end)))
     return g
+
+
+def _term(r: Result) -> Node | None:
+    """The RDF term of a result's value (its N3 form), else the plain text as a literal."""
+    if r.value_n3 is not None and not r.value_n3.startswith("_:"):
+        try:
+            term = from_n3(r.value_n3)
+            if isinstance(term, (URIRef, Literal)):
+                return term
+        except Exception:  # noqa: BLE001 - an odd literal falls back to its text
+            pass
+    return Literal(r.value) if r.value is not None else None
 
 
 def _expand(curie: str) -> URIRef:
