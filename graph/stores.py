@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.graph import Graph
+from rdflib.graph import ConjunctiveGraph, Graph
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
@@ -426,8 +426,12 @@ class MemoryStore(Store):
 
     def update(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         def work() -> None:
+            target = self.dataset
+            if isinstance(target, Dataset):  # rdflib's Dataset.update cannot add triples
+                target = ConjunctiveGraph(store=target.store,
+                                          identifier=target.default_graph.identifier)
             try:
-                self.dataset.update(sparql)
+                target.update(sparql)
             except Exception as err:  # noqa: BLE001
                 raise QueryError(f"rdflib could not run the update ({_first_line(err)}).") from err
 

@@ -172,7 +172,7 @@ def literal_term(param: Param, value: str) -> Literal:
             return Literal(date.fromisoformat(value.strip()).isoformat(), datatype=XSD.date)
         if kind == "decimal":
             number = Decimal(value.strip())
-            if not number.is_finite():
+            if not number.is_finite() or abs(number.adjusted()) > 40:
                 raise InvalidOperation
             return Literal(format(number, "f"), datatype=XSD.decimal)
         if kind == "integer":
