@@ -188,11 +188,13 @@ CATEGORIES: list[C] = [
       broader=["sme"]),
     C("specialized-sme", "专精特新中小企业", "specialised and sophisticated SME",
       alt=["专精特新企业", "专精特新"],
-      en_alt=["specialized and innovative", "specialized and innovative enterprises",
+      en_alt=["specialized and innovative SMEs", "specialized and innovative enterprises",
               "specialized, refined, and innovative", "specialized, refined and innovative",
               "specialised and sophisticated SMEs", "specialized and sophisticated SMEs",
               "specialized SMEs"],
       broader=["innovative-sme"],
+      note="'specialized and innovative' alone is not a label: news writes it before "
+           "'\"little giant\" enterprises', which must match the little-giant concept only.",
       definition="An SME recognised for specialisation, refinement, distinctiveness and novelty "
                  "(专精特新), usually at provincial level."),
     C("little-giant", _LG, "specialised and sophisticated “little giant” enterprise",
@@ -204,9 +206,6 @@ CATEGORIES: list[C] = [
       en_alt=["little giant", "little giants", "little giant enterprise",
               "little giant enterprises", '"little giant" enterprises',
               '"little giant" enterprise',
-              'specialized and innovative "little giant" enterprises',
-              'specialized and innovative "little giant" enterprise',
-              "specialized and innovative little giant enterprises",
               "specialised and sophisticated little giant"],
       broader=["specialized-sme"],
       definition="A specialised and sophisticated SME recognised nationally (by MIIT) as a "
@@ -772,8 +771,7 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
      ["深圳市政府"], [], ["Shenzhen municipal government", "Shenzhen government"], ""),
     ("sz-sti", "深圳市科技创新局", "Shenzhen Municipal Bureau of Science and Technology Innovation",
      "shenzhen", "sz-gov", ["深圳市科技创新委员会", "深圳市科创局", "深圳市科创委"], [],
-     ["Shenzhen municipal bureau of science and technology innovation",
-      "Shenzhen Science and Technology Innovation Bureau",
+     ["Shenzhen Science and Technology Innovation Bureau",
       "Shenzhen Science, Technology and Innovation Commission"],
      "Called 深圳市科技创新委员会 (Science, Technology and Innovation Commission) until its 2024 "
      "reorganisation as a bureau; both names denote this body."),
