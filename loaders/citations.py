@@ -20,7 +20,6 @@ _SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
-_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)")
 _VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{1,3})\s*年")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效)")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
@@ -67,12 +66,12 @@ def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Va
                 if d.start >= m_from.end() - 1 and d.start <= m_from.end() + 1:
                     valid_from = d.value
         until = None
-        m_until = _VALID_UNTIL.search(text)
-        if m_until:
-            for d in dates:
-                if d.start >= m_until.end() and d.start <= m_until.end() + 2:
-                    until = d.value
-                    break
+        for d in dates:
+            lead = text[max(0, d.start - 4) : d.start]
+            if re.search(r"(?:至|到|截至|截止)\s*$", lead):
+                until = d.value
+            elif valid_from is None and re.search(r"(?:有效期为?|自|从)\s*$", lead):
+                valid_from = d.value
         m_years = _VALID_YEARS.search(text)
         if until is None and m_years:
             raw = m_years.group(1)

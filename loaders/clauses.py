@@ -38,6 +38,9 @@ SpanOf = Callable[[int, int], Span]
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
+_RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
+_BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
+_BUDGET_AFTER = re.compile(r"^\s*(?:的)?\s*(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
 _UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
 _THRESHOLD_TAIL = re.compile(
     r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
@@ -139,6 +142,8 @@ def is_total_budget(clause_before: str, clause_after: str) -> bool:
     """``扶持总资金不超过|X``, ``发放最高|X|“算力券”``; not a recipient's own total (``对A…总额度``)."""
     if "发放" in clause_before and "券" in clause_after:
         return True
+    if _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(clause_after):
+        return True  # 每年安排1亿元专项资金, 设立规模10亿元的产业基金
     return (bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
             and not _PER_RECIPIENT.search(clause_before))
 
@@ -171,6 +176,11 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
     for i, f in enumerate(figs):
         clause = clauses[f.clause]
         prev = figs[i - 1] if i > 0 else None
+        if prev is not None and _RANGE_GAP.match(view[prev.end : f.start]):
+            # 100万元至500万元: the upper end carries the role, the lower end is only a bound
+            f.role = prev.role
+            prev.role = "other" if prev.role in _FUNDING_ROLES else prev.role
+            continue
         if prev is not None and _ENUM_GAP.match(view[prev.end : f.start]):
             f.role = prev.role
             f.enum_head = prev.enum_head if prev.enum_head is not None else prev

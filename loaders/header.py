@@ -169,6 +169,16 @@ def find_title_line(view: str, start: int, end: int, title: str | None) -> Found
     return None
 
 
+def find_title_standalone(view: str, start: int, title: str) -> Found | None:
+    """The first line after ``start`` that is exactly ``title`` (spaces ignored)."""
+    squeezed = re.sub(r"\s+", "", title)
+    for m in re.finditer(r"[^\n]+", view[start:]):
+        if re.sub(r"\s+", "", m.group(0)) == squeezed:
+            s = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            return Found(title, s, s + len(m.group(0).strip()))
+    return None
+
+
 def find_addressees(view: str, start: int, end: int) -> tuple[list[str], int, int] | None:
     """``各地级以上市人民政府，省政府各部门：`` → the list, and the extent of the line."""
     for m in re.finditer(r"(?:^|(?<=[\n\s]))([^\n：:。《》]{2,120}?)[：:]", view[start:end], re.M):
@@ -177,12 +187,26 @@ def find_addressees(view: str, start: int, end: int) -> tuple[list[str], int, in
             continue
         if re.search(r"(时间|来源|作者|点击|电话|地址)", text):
             continue
-        # split on 、，; but not inside parentheses (各市、县（市、区）经信局)
-        names = [n.strip() for n in re.findall(r"(?:[^，、,；（(]|[（(][^）)]*[）)])+", text)
-                 if n.strip()]
+        names = split_addressees(text)
         if names:
             return names, start + m.start(1), start + m.end()
     return None
+
+
+def split_addressees(text: str) -> list[str]:
+    """Split on ，；, then on 、 only where every part is a name of its own (≥ 3 characters);
+    never inside parentheses (各市、县（市、区）经信局; 市政府各委、办、局 stays whole)."""
+    out: list[str] = []
+    for part in re.findall(r"(?:[^，,；（(]|[（(][^）)]*[）)])+", text):
+        part = part.strip()
+        if not part:
+            continue
+        pieces = [p.strip() for p in re.findall(r"(?:[^、（(]|[（(][^）)]*[）)])+", part)]
+        if len(pieces) > 1 and all(len(p) >= 3 for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
 
 
 def find_approvers(view: str, start: int, end: int) -> list[Found]:

@@ -1,8 +1,9 @@
 """Numbered structure of an official document: which numbered items are its measures.
 
 Works on the simplified view (offsets into the view). Recognised numbering styles:
-``第一条`` (articles, optionally followed by ``【heading】``), ``一、`` (sections), ``（一）``
-(items) and ``1.``/``1．``/``1、`` (points); ``第一章`` chapters are recognised and skipped.
+``第一条`` (articles, optionally followed by ``【heading】``), ``一、``/``一．`` (sections),
+``（一）`` (items), ``1.``/``1．``/``1、`` (points) and ``（1）``; ``第一章`` chapters are
+recognised and skipped.
 
 A marker counts only at a boundary (start of a line, after white space or after ``。；：``)
 and only as part of a chain numbered 1, 2, 3… in text order, so a stray ``二、`` inside a
@@ -13,7 +14,7 @@ Rule for choosing the measure level (documented contract):
 1. If the document has a chain of at least two articles (``第一条``…), the articles are the
    measures; everything numbered inside an article stays inside it.
 2. Otherwise the top level is the outermost style with a chain of at least two items, in the
-   order ``一、`` > ``（一）`` > ``1.``. If the top-level sections are *chapters* — at least
+   order ``一、`` > ``（一）`` > ``1.`` > ``（1）``. If the top-level sections are *chapters* — at least
    two sub-items of the next style exist inside them, and every section with sub-items carries
    only a short heading before its first sub-item (no sentence end ``。``) — then the measures are the
    sub-items of every chapter (a chapter without sub-items but with body text is a measure
@@ -34,12 +35,13 @@ _BOUNDARY = r"(?:^|(?<=[\s。；：:;]))"
 
 STYLES: dict[str, re.Pattern[str]] = {
     "第一条": re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,5}})条[ \t\u3000]*", re.M),
-    "一、": re.compile(_BOUNDARY + rf"([{_CN}]{{1,4}})、", re.M),
+    "一、": re.compile(_BOUNDARY + rf"([{_CN}]{{1,4}})[、.．](?![{_CN}\d])", re.M),
     "（一）": re.compile(_BOUNDARY + rf"[（(]([{_CN}]{{1,4}})[)）]", re.M),
     "1.": re.compile(_BOUNDARY + r"(\d{1,2})[.．、](?!\d)", re.M),
+    "（1）": re.compile(_BOUNDARY + r"[（(](\d{1,2})[)）]", re.M),
 }
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
-_ORDER = ["一、", "（一）", "1."]
+_ORDER = ["一、", "（一）", "1.", "（1）"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,12 +129,15 @@ class _Parser:
             if m:
                 title_value = re.sub(r"\s+", " ", m.group(1)).strip()
         title = header.find_title_line(view, search_from, end, title_value)
+        if title is None and title_value is not None:
+            title = header.find_title_standalone(view, search_from, title_value)
         if title is None and title_value is None:
             title = header.find_title_line(view, 0, end, None)
         if title is not None:
             doc.title = title.value
             doc.title_span = self.span(title.start, title.end)
             self.title_end = title.end
+            self._measures_after_title(title.end)
         elif title_value is not None:
             doc.title = title_value
         date = header.find_issue_date(view, 0, end, self._published_line())
@@ -155,6 +158,16 @@ class _Parser:
         if found is not None:
             doc.addressees = found[0]
         doc.jurisdiction = self._jurisdiction()
+
+    def _measures_after_title(self, title_end: int) -> None:
+        """Numbered items in the covering notice are not measures: when the standalone title
+        of the measures comes after the first item, look for measures after the title only."""
+        if not self.items or self.items[0].start >= title_end:
+            return
+        after = numbering.find_measures(self.view, title_end)
+        if len(after) >= 2:
+            self.items = after
+            self.header_end = after[0].start
 
     def _published_line(self) -> tuple[int, int] | None:
         if self.doc.published_span is None:

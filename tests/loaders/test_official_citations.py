@@ -74,3 +74,15 @@ def test_scope() -> None:
 def test_nothing_claimed_when_absent() -> None:
     doc = parse_text(HEAD + BODY)
     assert doc.valid_until is None and doc.repeals == [] and doc.non_cumulative is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "valid_from", "valid_until"),
+    [
+        ("本措施自印发之日起施行，至2026年12月31日止。", "2024-04-08", "2026-12-31"),
+        ("本措施有效期为2024年5月1日至2026年4月30日。", "2024-05-01", "2026-04-30"),
+    ],
+)
+def test_validity_other_forms(clause: str, valid_from: str, valid_until: str) -> None:
+    doc = parse_text(HEAD + BODY + clause)
+    assert (str(doc.valid_from), str(doc.valid_until)) == (valid_from, valid_until)

@@ -114,3 +114,16 @@ def test_degenerate_inputs_never_raise(text: str) -> None:
                     media_type="text/plain", text=text)
     doc = parse_official(source)
     assert doc.warnings and doc.measures == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("各区人民政府，市政府各委、办、局：", ["各区人民政府", "市政府各委、办、局"]),
+        ("各地级以上市人民政府，省政府各部门、各直属机构：", ["各地级以上市人民政府", "省政府各部门", "各直属机构"]),
+        ("各市、县（市、区）经信局：", ["各市、县（市、区）经信局"]),
+    ],
+)
+def test_addressee_lists(line: str, names: list[str]) -> None:
+    doc = parse_text(f"某省人民政府办公厅关于印发措施的通知\n某府办〔2024〕1号\n{line}\n现印发。{BODY}")
+    assert doc.addressees == names

@@ -144,3 +144,16 @@ def test_instrument_named_without_figures() -> None:
 
 def test_no_instrument_word_no_figure_no_offer() -> None:
     assert measure("加强组织领导，营造良好氛围。").offers == []
+
+
+def test_a_range_gives_its_upper_end_as_the_cap() -> None:
+    assert roles("对示范项目给予100万元至500万元奖励。") == [(yuan("100"), "other"), (yuan("500"), "cap")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("市财政每年安排1亿元专项资金，支持人工智能发展。", "10000"),
+     ("设立规模20亿元的产业基金。", "200000")],
+)
+def test_budgets_set_aside(sentence: str, value: str) -> None:
+    assert roles(sentence) == [(yuan(value), "total_budget")]

@@ -69,3 +69,19 @@ def test_stray_marker_inside_a_sentence_is_not_a_measure() -> None:
     items = find_measures(view)
     assert [i.marker.number for i in items] == [1, 2]
     assert view[items[1].start :].startswith("二、支持应用")
+
+
+def test_chinese_numeral_with_dot_and_parenthesised_arabic() -> None:
+    text = "一．支持研发。给予补助。\n二．支持应用。给予奖励。"
+    assert [h for _, _, h in _shape(text)] == ["支持研发", "支持应用"]
+    text = "（1）支持研发。给予补助。\n（2）支持应用。给予奖励。"
+    assert [(o, s) for o, s, _ in _shape(text)] == [(1, "（1）"), (2, "（1）")]
+
+
+def test_numbered_items_in_the_covering_notice_are_not_measures() -> None:
+    text = ("某市人民政府办公室关于印发《某市支持机器人产业若干措施》的通知\n某府办〔2024〕8号\n各区人民政府：\n"
+            "现将有关事项通知如下：一、高度重视。二、抓好落实。\n某市人民政府办公室\n2024年9月1日\n"
+            "某市支持机器人产业若干措施\n一、支持整机研发。给予补助。\n二、支持零部件。给予奖励。\n"
+            "三、支持应用。给予奖励。")
+    shape = _shape(text)
+    assert [h for _, _, h in shape] == ["支持整机研发", "支持零部件", "支持应用"]

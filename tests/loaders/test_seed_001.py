@@ -58,10 +58,16 @@ def test_twelve_measures_with_headings(doc) -> None:
 
 def test_measure_1_threshold_is_not_a_cap_and_centres_are_tiered(doc) -> None:
     m = doc.measures[0]
-    assert amounts(m) == [(yuan("10000"), "threshold"), (yuan("5000"), "cap"), (yuan("1000"), "cap")]
+    assert amounts(m) == [
+        (yuan("10000"), "threshold"),
+        (yuan("5000"), "cap"),
+        (yuan("1000"), "cap"),
+    ]
     tiers = [offer_facts(o) for o in m.offers if o.max_amount is not None]
-    assert [(t["max"], t["level"]) for t in tiers] == [(yuan("5000"), "National"),
-                                                      (yuan("1000"), "Provincial")]
+    assert [(t["max"], t["level"]) for t in tiers] == [
+        (yuan("5000"), "National"),
+        (yuan("1000"), "Provincial"),
+    ]
     assert all("manufacturing-innovation-center" in t["categories"] for t in tiers)
     # the 1亿 threshold never becomes any offer's maximum
     assert all(o.max_amount is None or o.max_amount.value != yuan("10000") for o in m.offers)
@@ -102,14 +108,22 @@ def test_measure_7_cost_share_quota_and_cap(doc) -> None:
     (offer,) = m.offers
     f = offer_facts(offer)
     assert (f["class"], f["max"], f["share"], f["quota"], f["period"]) == (
-        "Grant", yuan("800"), Decimal("0.3"), 5, "PerYear")
+        "Grant",
+        yuan("800"),
+        Decimal("0.3"),
+        5,
+        "PerYear",
+    )
 
 
 def test_measure_9_names_instruments_without_figures(doc) -> None:
     m = doc.measures[8]
     assert m.amounts == []
-    assert {o.instrument_class for o in m.offers} == {"InvestmentFund", "InterestSubsidy",
-                                                      "RiskCompensation"}
+    assert {o.instrument_class for o in m.offers} == {
+        "InvestmentFund",
+        "InterestSubsidy",
+        "RiskCompensation",
+    }
     assert all(o.max_amount is None for o in m.offers)
 
 
@@ -117,8 +131,12 @@ def test_measure_10_two_tiered_enumerations(doc) -> None:
     m = doc.measures[9]
     got = [(f["max"], f["level"]) for f in map(offer_facts, m.offers)]
     assert got == [
-        (yuan("50"), "International"), (yuan("30"), "National"), (yuan("15"), "Industry"),
-        (yuan("100"), "International"), (yuan("30"), "National"), (yuan("10"), "Provincial"),
+        (yuan("50"), "International"),
+        (yuan("30"), "National"),
+        (yuan("15"), "Industry"),
+        (yuan("100"), "International"),
+        (yuan("30"), "National"),
+        (yuan("10"), "Provincial"),
     ]
     assert {o.instrument_class for o in m.offers} == {"Grant"}
     assert {a.role for a in m.amounts} == {"per_recipient_cap"}

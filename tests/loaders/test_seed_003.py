@@ -83,22 +83,34 @@ def test_responsible_units_resolved_to_huangpu(doc) -> None:
 def test_article_2_compute_vouchers(doc) -> None:
     art = m(doc, 2)
     assert [(q.count, q.period) for q in art.quotas] == [(10, "PerPolicyTerm")]
-    assert amounts(art) == [(yuan("500"), "per_recipient_cap"), (yuan("1000"), "total_budget"),
-                            (yuan("50"), "per_recipient_cap")]
+    assert amounts(art) == [
+        (yuan("500"), "per_recipient_cap"),
+        (yuan("1000"), "total_budget"),
+        (yuan("50"), "per_recipient_cap"),
+    ]
     (share,) = art.ratios
     assert share.value == Decimal("0.3") and share.role == "cost_share"
     assert "智能算力" in share.cost_basis
     first, second = map(offer_facts, art.offers)
     assert (first["max"], first["share"], first["quota"], first["period"]) == (
-        yuan("500"), Decimal("0.3"), 10, "PerPolicyTerm")
+        yuan("500"),
+        Decimal("0.3"),
+        10,
+        "PerPolicyTerm",
+    )
     assert (second["class"], second["total"], second["max"]) == (
-        "ComputeVoucher", yuan("1000"), yuan("50"))
+        "ComputeVoucher",
+        yuan("1000"),
+        yuan("50"),
+    )
 
 
 def test_article_3_one_time_rewards(doc) -> None:
     facts = [offer_facts(o) for o in m(doc, 3).offers if o.max_amount]
     assert [(f["class"], f["max"], f["period"]) for f in facts] == [
-        ("Reward", yuan("100"), "OneTime"), ("Reward", yuan("20"), "OneTime")]
+        ("Reward", yuan("100"), "OneTime"),
+        ("Reward", yuan("20"), "OneTime"),
+    ]
     classes = {o.instrument_class for o in m(doc, 3).offers}
     assert "ModelVoucher" in classes
     # 100个以上 / 1000个以上 are targets, not quotas
@@ -110,7 +122,12 @@ def test_article_4_scene_vouchers_quota_and_budget(doc) -> None:
     assert [(q.count, q.period) for q in art.quotas] == [(30, "PerPolicyTerm")]
     (offer,) = art.offers
     f = offer_facts(offer)
-    assert (f["class"], f["total"], f["quota"], f["max"]) == ("SceneVoucher", yuan("1000"), 30, None)
+    assert (f["class"], f["total"], f["quota"], f["max"]) == (
+        "SceneVoucher",
+        yuan("1000"),
+        30,
+        None,
+    )
 
 
 def test_article_5_data_voucher_reward(doc) -> None:
@@ -121,24 +138,40 @@ def test_article_5_data_voucher_reward(doc) -> None:
 
 def test_article_6_thresholds_shares_and_yearly_cap(doc) -> None:
     art = m(doc, 6)
-    assert amounts(art) == [(yuan("50"), "threshold"), (yuan("10"), "per_recipient_cap"),
-                            (yuan("100"), "threshold"), (yuan("20"), "cap")]
-    assert [(r.value, r.role) for r in art.ratios] == [(Decimal("0.3"), "cost_share"),
-                                                       (Decimal("0.03"), "cost_share")]
+    assert amounts(art) == [
+        (yuan("50"), "threshold"),
+        (yuan("10"), "per_recipient_cap"),
+        (yuan("100"), "threshold"),
+        (yuan("20"), "cap"),
+    ]
+    assert [(r.value, r.role) for r in art.ratios] == [
+        (Decimal("0.3"), "cost_share"),
+        (Decimal("0.03"), "cost_share"),
+    ]
     a, b = map(offer_facts, art.offers)
     assert (a["threshold"], a["share"], a["max"], a["period"]) == (
-        yuan("50"), Decimal("0.3"), yuan("10"), "PerYear")
+        yuan("50"),
+        Decimal("0.3"),
+        yuan("10"),
+        "PerYear",
+    )
     assert (b["threshold"], b["share"], b["max"]) == (yuan("100"), Decimal("0.03"), yuan("20"))
 
 
 def test_article_7_unit_rates_in_three_tiers(doc) -> None:
     art = m(doc, 7)
     roles = amounts(art)
-    assert roles[:3] == [(yuan("5000"), "threshold"), (yuan("15000"), "threshold"),
-                         (yuan("40000"), "threshold")]
+    assert roles[:3] == [
+        (yuan("5000"), "threshold"),
+        (yuan("15000"), "threshold"),
+        (yuan("40000"), "threshold"),
+    ]
     assert roles[3] == (yuan("1000"), "unit_step")
-    assert roles[4:7] == [(yuan("3"), "unit_rate"), (yuan("4"), "unit_rate"),
-                          (yuan("5.5"), "unit_rate")]
+    assert roles[4:7] == [
+        (yuan("3"), "unit_rate"),
+        (yuan("4"), "unit_rate"),
+        (yuan("5.5"), "unit_rate"),
+    ]
     assert roles[7] == (yuan("1000"), "per_recipient_cap")
     assert [(r.value, r.role) for r in art.ratios] == [(Decimal("0.1"), "other")]  # growth rate
     tiers = [offer_facts(o) for o in art.offers]
@@ -155,8 +188,12 @@ def test_articles_9_and_10(doc) -> None:
     assert (offer_facts(o9)["share"], offer_facts(o9)["max"]) == (Decimal("0.3"), yuan("500"))
     (o10,) = m(doc, 10).offers
     f = offer_facts(o10)
-    assert (f["quota"], f["max"], f["period"], f["class"]) == (10, yuan("100"), "PerPolicyTerm",
-                                                               "Reward")
+    assert (f["quota"], f["max"], f["period"], f["class"]) == (
+        10,
+        yuan("100"),
+        "PerPolicyTerm",
+        "Reward",
+    )
 
 
 def test_measures_without_money(doc) -> None:
