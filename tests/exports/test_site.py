@@ -162,3 +162,40 @@ def test_chromium_opens_a_document_page_and_the_explorer(mini_site: Path, tmp_pa
         browser.screenshot(tmp_path / "explorer.png")
     if os.environ.get("POLICYKG_KEEP_SCREENSHOTS"):
         print(f"screenshots in {tmp_path}")
+
+
+@pytest.mark.browser
+def test_explorer_stays_usable_at_three_thousand_nodes(tmp_path: Path) -> None:
+    need_tool(CHROMIUM)
+    pytest.importorskip("websocket")
+    import random
+    import time
+
+    import networkx as nx
+
+    from policykg.graph.explorer import render_explorer
+
+    rng = random.Random(7)
+    g = nx.MultiDiGraph()
+    n = 3000
+    for i in range(n):
+        g.add_node(f"https://w3id.org/policykg/id/n/{i}", label=f"节点{i}", label_en=f"node {i}",
+                   type=("pol:Measure", "pol:Grant", "pol:Agency")[i % 3])
+    for i in range(1, 2 * n):
+        a, b = rng.randrange(max(1, min(i, n))), i % n
+        g.add_edge(f"https://w3id.org/policykg/id/n/{a}", f"https://w3id.org/policykg/id/n/{b}",
+                   key="pol:x", label="x")
+    (tmp_path / "big.html").write_bytes(render_explorer(g))
+    with serve(tmp_path) as base, chromium() as browser:
+        start = time.time()
+        browser.open(base + "big.html", wait=0.2)
+        assert browser.wait_for("document.body.dataset.ready === '1'", 90), browser.errors()
+        assert time.time() - start < 90
+        assert browser.errors() == []
+        browser.evaluate("""(() => { const s = document.getElementById('search');
+            s.value = 'node 2345'; s.dispatchEvent(new Event('input'));
+            document.querySelector('#results button').click(); })()""")
+        assert browser.evaluate("document.querySelector('#details h3').textContent") == "节点2345"
+        # physics is off after stabilisation, so the page is idle
+        assert browser.evaluate("document.getElementById('physics').checked") is False
+        browser.screenshot(tmp_path / "big.png")
