@@ -229,10 +229,6 @@ class _Unit:
     scope: str  # "local" | "cross"
 
 
-def _serialize(g: Graph) -> str:
-    return g.serialize(format="nt")
-
-
 class _UnionIndex:
     """Each named graph's triples (read once) and their union indexed by subject and object."""
 
