@@ -56,6 +56,7 @@ _NAMES = {
     "latin_1": "latin-1",
     "iso8859_1": "latin-1",
 }
+_SAMPLE = 100_000  # characters per sample when judging a long decoding
 _MAX_ODD = 0.2  # a decoding with more odd characters than this is rejected
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -122,7 +123,13 @@ def _odd(ch: str) -> bool:
 
 
 def _score(text: str) -> float:
-    """Plausibility of a decoding as Chinese/Latin text: common Han chars count, oddities cost."""
+    """Plausibility of a decoding as Chinese/Latin text: common Han chars count, oddities cost.
+
+    Long texts are judged on a sample (start, middle and end) to keep decoding linear and fast.
+    """
+    if len(text) > 3 * _SAMPLE:
+        mid = len(text) // 2
+        text = text[:_SAMPLE] + text[mid : mid + _SAMPLE] + text[-_SAMPLE:]
     score = 0.0
     for ch in text:
         if ch.isascii():
