@@ -48,13 +48,15 @@ def undeclared_terms(text: str) -> set[str]:
 
 
 def linted_files() -> list[Path]:
-    """Vocabularies, shapes, queries and every Python file of the repository."""
+    """Vocabularies, shapes, queries, and every Python, Markdown, notebook, JSON-LD and
+    JavaScript file of the repository (docs and the explorer name terms too)."""
     files = set((REPO / "ontology" / "vocab").glob("*.ttl"))
     files |= set((REPO / "shapes").rglob("*.ttl"))
     files |= set((REPO / "queries").rglob("*.rq"))
-    for path in REPO.rglob("*.py"):
-        if not _SKIP_DIRS.intersection(path.relative_to(REPO).parts):
-            files.add(path)
+    for pattern in ("*.py", "*.md", "*.ipynb", "*.jsonld", "*.js"):
+        for path in REPO.rglob(pattern):
+            if not _SKIP_DIRS.intersection(path.relative_to(REPO).parts):
+                files.add(path)
     return sorted(files)
 
 
@@ -81,3 +83,20 @@ def test_no_undeclared_ontology_term_anywhere() -> None:
         for name in sorted(undeclared_terms(text)):
             problems.append(f"{path.relative_to(REPO)}: pol:{name}")
     assert problems == [], "undeclared ontology terms:\n" + "\n".join(problems)
+
+
+def test_no_term_is_declared_twice() -> None:
+    """namespace.py lists each term once; only policy.ttl gives pol: terms an OWL kind."""
+    source = (REPO / "ontology" / "namespace.py").read_text(encoding="utf-8")
+    names = re.findall(r"^\s{4}([A-Za-z]\w*): URIRef\s*$", source, flags=re.M)
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+    kinds = {"Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty",
+             "NamedIndividual"}
+    owl = "http://www.w3.org/2002/07/owl#"
+    for path in linted_files():
+        if path.suffix != ".ttl":
+            continue
+        g = Graph().parse(path, format="turtle")
+        for s, o in g.subject_objects(RDF.type):
+            if str(s).startswith(NS) and str(o).startswith(owl) and str(o)[len(owl):] in kinds:
+                raise AssertionError(f"{path.relative_to(REPO)} redeclares {s} as {o}")
