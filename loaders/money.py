@@ -45,7 +45,8 @@ _MONEY_COMPOUND = re.compile(
 )
 _MONEY_ARABIC = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?{_YUAN}")
 _MONEY_CHINESE = re.compile(rf"(?P<num>{_CHN}){_YUAN}")
-_SHARED_SEP = r"\s*(?:、|/|至|到|~|～|-|—|–|和|或)\s*"
+_SHARED_SEP = r"\s*(?P<sep>、|/|至|到|~|～|-|—|–|和|或)\s*"
+_RANGE_SEPS = set("至到~～-—–")
 _LOOKBACK_NUM = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUM})(?P<mult>千万|百万|十万|万|萬|亿|億|千)?{_SHARED_SEP}$"
 )
@@ -59,21 +60,24 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _shared_unit_numbers(text: str, start: int, limit: int = 8) -> list[tuple[int, int, str, str]]:
-    """Numbers before ``start`` joined to it by list/range separators, nearest last.
+def _shared_unit_numbers(
+    text: str, start: int, limit: int = 8
+) -> list[tuple[int, int, str, str, str]]:
+    """Numbers before ``start`` joined to it by list/range separators, nearest first.
 
-    Each is (start, end, number, own multiplier or ""): ``50万至100万元`` gives ("50", "万").
+    Each is (start, end, number, own multiplier or "", separator after it): ``50万至100万元``
+    gives ("50", "万", "至").
     """
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, str]] = []
     pos = start
     while len(found) < limit:
         m = _LOOKBACK_NUM.search(text, max(0, pos - 40), pos)
         if not m:
             break
         end = m.end("mult") if m.group("mult") else m.end("num")
-        found.append((m.start("num"), end, m.group("num"), m.group("mult") or ""))
+        found.append((m.start("num"), end, m.group("num"), m.group("mult") or "", m.group("sep")))
         pos = m.start("num")
-    return list(reversed(found))
+    return found
 
 
 def find_money(text: str) -> list[Figure]:
@@ -96,15 +100,20 @@ def find_money(text: str) -> list[Figure]:
         unit = mult.replace("萬", "万").replace("億", "亿") + "元"
         figures.append(Figure(m.start(), m.end(), tidy(value * _MULT_VALUES[mult]), unit))
         taken.append((m.start(), m.end()))
-        for s, e, num, own in _shared_unit_numbers(text, m.start()):
-            if _overlaps(taken, s, e):
-                continue
+        right = value * _MULT_VALUES[mult]
+        for s, e, num, own, sep in _shared_unit_numbers(text, m.start()):
             v = _dec(num)
-            if v is not None:
-                k = own or mult
-                own_unit = k.replace("萬", "万").replace("億", "亿") + "元"
-                figures.append(Figure(s, e, tidy(v * _MULT_VALUES[k]), own_unit))
-                taken.append((s, e))
+            if v is None or _overlaps(taken, s, e):
+                break
+            k = own or mult
+            amount = v * _MULT_VALUES[k]
+            if sep in _RANGE_SEPS and amount >= right:
+                break  # a range goes up: 10至20万元; 2024-5万元 is no range
+            figures.append(
+                Figure(s, e, tidy(amount), k.replace("萬", "万").replace("億", "亿") + "元")
+            )
+            taken.append((s, e))
+            right = amount
     for m in _MONEY_CHINESE.finditer(text):
         num = m.group("num")
         start = m.start()
@@ -146,7 +155,8 @@ _MONEY_EN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _EN_LIST_LAST = re.compile(
-    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*(?:,?\s+(?:and|or|to)\s+|\s*[-–]\s*)$",
+    rf"(?<![\d.,])(?P<num>{_EN_NUM})(?:\s?(?P<scale>{_SCALE})\b)?\s*"
+    rf"(?:,?\s+(?:and|or)\s+|(?P<range>\s+to\s+|\s*[-–]\s*))$",
     re.IGNORECASE,
 )
 _EN_LIST_MORE = re.compile(
@@ -207,6 +217,8 @@ def find_money_en(text: str) -> list[Figure]:
             s, e = lm.start("num"), lm.end("scale") if own else lm.end("num")
             if v is None or _overlaps(taken, s, e):
                 break
+            if lm.groupdict().get("range") and v >= value:
+                break  # a range goes up: 10 to 20 million yuan
             figures.append(Figure(s, e, v, _en_unit(own or scale)))
             taken.append((s, e))
             pos, pattern = s, _EN_LIST_MORE
@@ -234,7 +246,7 @@ def find_percentages(text: str) -> list[Figure]:
         lm = _PERCENT_LOOKBACK.search(text, max(0, m.start() - 20), m.start())
         if lm:
             v = parse_number(lm.group("num"))
-            if v is not None:
+            if v is not None and v < value:  # a range goes up: 10-30%
                 figures.append(Figure(lm.start("num"), lm.end("num"), tidy(v / div), unit))
     for m in _PERCENT_ZH.finditer(text):
         value = parse_number(m.group("num"))

@@ -84,6 +84,9 @@ def test_range_sharing_one_unit() -> None:
     ]
     text = "补助5千-1万元"
     assert [f.value for f in find_money(text)] == [Decimal(5000), Decimal(10000)]
+    # a "range" that goes down is no range: only the figure with the unit counts
+    assert [f.value for f in find_money("2024-5万元")] == [Decimal(50000)]
+    assert [f.value for f in find_percentages("2024-30%")] == [Decimal("0.3")]
 
 
 @pytest.mark.parametrize(
@@ -149,6 +152,9 @@ def test_chinese_money_property(n: int, wan: bool) -> None:
         ("RMB10bn", [10000000000]),
         ("grants of 50 and 10 million yuan respectively", [50000000, 10000000]),
         ("between 2 and 5 million yuan", [2000000, 5000000]),
+        ("from 10 to 20 million yuan", [10000000, 20000000]),
+        ("10-20 million yuan", [10000000, 20000000]),
+        ("page 30 - 5 million yuan", [5000000]),
         ("5, 3 and 1 million yuan", [5000000, 3000000, 1000000]),
         ("300,000 yuan", [300000]),
         ("a 500,000-yuan grant", [500000]),
