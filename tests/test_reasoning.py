@@ -125,3 +125,9 @@ def test_dl_view_maps_datatypes_and_sets_aside_ill_typed_triples() -> None:
     owl_dp = URIRef("http://www.w3.org/2002/07/owl#DatatypeProperty")
     rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     assert (URIRef("http://example.org/undeclared"), rdf_type, owl_dp) in view
+
+
+def test_reason_on_a_build_folder_without_dump_is_a_usage_error(tmp_path: Path) -> None:
+    result = _cli(str(tmp_path))
+    assert result.returncode == 2
+    assert "policykg.trig does not exist" in result.stderr

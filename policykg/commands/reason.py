@@ -22,7 +22,8 @@ _SHOW = 10
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("graph", nargs="?", metavar="GRAPH",
-                        help="an RDF data graph to check together with the ontology (optional)")
+                        help="an RDF data graph (or a build folder) to check together with the "
+                             "ontology (optional)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
     what = "ontology + vocabularies"
     if args.graph:
         path = Path(args.graph)
+        if path.is_dir():  # a build folder: its TriG dump (or N-Triples)
+            path = next((path / n for n in ("policykg.trig", "policykg.nq", "policykg.nt")
+                         if (path / n).is_file()), path / "policykg.trig")
         if not path.is_file():
             raise UserError(f"{path} does not exist; name an RDF file such as build/policykg.trig.",
                             EXIT_USAGE)
