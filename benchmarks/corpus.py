@@ -157,7 +157,7 @@ class Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.areas = _areas()
-        self.issued: dict[str, list[tuple[str, str]]] = {}  # area iri → [(title, number)]
+        self.issued: dict[str, list[tuple[str, str, dt.date]]] = {}  # area → [(title, no., date)]
         self.numbers: set[str] = set()
 
     def clause(self, m: MeasureKey) -> str:
@@ -251,12 +251,13 @@ class Generator:
             until = dt.date(year + rng.choice([1, 2, 3]), 12, 31)
             validity = f"本措施自印发之日起施行，有效期至{date_text(rng, until)}。"
         repeals: list[str] = []
-        earlier = self.issued.get(area.iri, [])
+        # Only a document issued on or before this one can be repealed by it.
+        earlier = [(t, n) for t, n, d in self.issued.get(area.iri, []) if d <= issued]
         if earlier and rng.random() < 0.4:
             old_title, old_number = rng.choice(earlier)
             repeals.append(old_number)
             validity += f"原《{old_title}》（{old_number}）同时废止。"
-        self.issued.setdefault(area.iri, []).append((title, number))
+        self.issued.setdefault(area.iri, []).append((title, number, issued))
         closing = f"{numbering(style, n_measures + 1) if style != 'tiao_h' else f'第{chinese_number(n_measures + 1)}条 【附则】'}"
         # The supplementary article is numbered too, so it is a measure.
         sup = MeasureKey(n_measures + 1, "附则")
