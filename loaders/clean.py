@@ -390,14 +390,18 @@ _FURNITURE = re.compile(
     r"上一篇[：:]|下一篇[：:]|相关链接|责任编辑|" + _NOT_AFTER_HAN + r"编辑[：:]|"
     r"(?:发布|更新|发稿)(?:时间|日期)[：:]|" + _NOT_AFTER_HAN + r"时间[：:]"
 )
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
 _FURNITURE_WORDS = re.compile(r"^(?:打印|关闭|收藏|分享|返回|顶部|[【】\[\]\s|｜/]|大|中|小)+$")
 
 
 def furniture_lines(view: str) -> list[tuple[int, int]]:
     """View ranges ``[start, end)`` that look like web-page furniture, for the parser to skip.
 
-    A whole line counts when it is short (≤ 80 characters) and holds a furniture marker
-    (信息来源, 公开方式, 点击数, 作者：, 打印, 关闭, 分享…) or only furniture words; on a longer
+    A whole line counts when it is a page number (``- 3 -``, ``第3页 共9页``) or is short
+    (≤ 80 characters) and holds a furniture marker (信息来源, 公开方式, 点击数, 作者：,
+    【打印】, 【关闭】, 分享到…) or only furniture words; on a longer
     line only a trailing tail starting at a marker after a space or sentence end, with no
     ``。`` in it and ≤ 60 characters, counts. Furniture lines may still hold facts (``时间：``
     gives the web publication time), so read those before skipping.
@@ -409,6 +413,9 @@ def furniture_lines(view: str) -> list[tuple[int, int]]:
         pos = end + 1
         stripped = line.strip()
         if not stripped:
+            continue
+        if _PAGE_NUMBER.match(stripped):
+            ranges.append((start, end))
             continue
         if len(stripped) <= 80 and (
             _FURNITURE.search(stripped) or _FURNITURE_WORDS.match(stripped)

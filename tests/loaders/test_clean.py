@@ -185,6 +185,11 @@ def test_furniture_lines() -> None:
     ]
 
 
+def test_page_numbers_are_furniture() -> None:
+    view = "第一条 正文。\n- 3 -\n第二条 正文。\n第2页 共9页\n3/9\n第3条 3个"
+    assert [view[a:b] for a, b in furniture_lines(view)] == ["- 3 -", "第2页 共9页", "3/9"]
+
+
 def test_furniture_keeps_metadata_lines() -> None:
     view = "发文字号：某府办〔2025〕12号\n字号：大 中 小\n正文。"
     assert [view[a:b] for a, b in furniture_lines(view)] == ["字号：大 中 小"]
