@@ -66,6 +66,7 @@ _RECIPIENT = re.compile(r"^\s*(?:对于|对)")
 _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
 _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
+_NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
 
 
@@ -296,6 +297,8 @@ def _local(iri: str) -> str:
 def _level_of(vocab: _Vocab, view: str, m: Match) -> str | None:
     """Recognition level of a level/area match (single-character 省/市 only inside a name)."""
     if m.scheme == "level":
+        if _NOT_RECIPIENT_LEVEL.match(view, m.end):  # 市级财政/省级专项资金: the payer, not a tier
+            return None
         if len(m.surface) == 1:
             prev = view[m.start - 1] if m.start > 0 else ""
             if not (prev in "、，" or _inside_area(vocab, m)):

@@ -117,7 +117,12 @@ def find_notice_titles(view: str, start: int, end: int) -> list[Found]:
         s = m.start(1) + cut + 1
         while s < m.end() and view[s].isspace():
             s += 1
-        text = re.sub(r"\s+", " ", view[s : m.end()]).strip()
+        if view.startswith("关于", s):  # issuer on the line above: 四川省人民政府办公厅\n关于印发…
+            prev_start = view.rfind("\n", 0, max(0, s - 1)) + 1
+            above = view[prev_start : s].strip()
+            if above and all(looks_like_agency(n) for n in above.split()):
+                s = prev_start
+        text = re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", view[s : m.end()])).strip()
         if text in seen:
             continue
         seen.add(text)

@@ -127,3 +127,11 @@ def test_degenerate_inputs_never_raise(text: str) -> None:
 def test_addressee_lists(line: str, names: list[str]) -> None:
     doc = parse_text(f"某省人民政府办公厅关于印发措施的通知\n某府办〔2024〕1号\n{line}\n现印发。{BODY}")
     assert doc.addressees == names
+
+
+def test_issuer_on_the_line_above_the_notice_title() -> None:
+    doc = parse_text("四川省人民政府办公厅\n关于印发《四川省算力措施》的通知\n川办发〔2024〕2号\n"
+                     "四川省人民政府办公厅\n2024年6月3日\n四川省算力措施" + BODY)
+    assert doc.notice_title == "四川省人民政府办公厅关于印发《四川省算力措施》的通知"
+    assert [a.name for a in doc.issuers] == ["四川省人民政府办公厅"]
+    assert doc.title == "四川省算力措施"

@@ -157,3 +157,10 @@ def test_a_range_gives_its_upper_end_as_the_cap() -> None:
 )
 def test_budgets_set_aside(sentence: str, value: str) -> None:
     assert roles(sentence) == [(yuan(value), "total_budget")]
+
+
+def test_the_payer_level_is_not_the_recognition_level() -> None:
+    m = measure("市级产业专项资金对符合条件的项目，按照项目总投资的30%给予支持，最高500万元。")
+    (offer,) = m.offers
+    assert offer.recognition_level is None
+    assert offer_facts(offer)["max"] == yuan("500")
