@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 
 _DROP_TAGS = (
     "script", "style", "noscript", "nav", "header", "footer", "head", "iframe", "template",
-    "svg", "canvas", "form", "button", "select", "object", "embed",
+    "svg", "canvas", "button", "select", "object", "embed",
 )  # fmt: skip
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "tbody", "thead", "tfoot", "h1", "h2",
@@ -93,6 +93,9 @@ def html_to_text(markup: str) -> str:
             continue
         if _is_chrome(tag) or _is_link_list(tag):
             tag.decompose()
+    for pre in soup.find_all(["pre", "textarea"]):
+        for string in pre.find_all(string=True):
+            string.replace_with(str(string).replace("\n", _NEWLINE))
     for tag in soup.find_all(True):
         if tag.name in _BLOCK_TAGS:
             tag.insert_before(_NEWLINE)

@@ -11,7 +11,8 @@ text. Recorded encodings are normalised: ``utf-8``, ``utf-8-sig``, ``utf-16``, `
 ``utf-16-be`` (no BOM), ``gb18030`` (also for GBK/GB2312), ``big5`` (also cp950/HKSCS),
 ``cp1252`` (Western European text), or charset-normalizer's name for anything else.
 
-HTML (``.html``/``.htm``/``.xhtml`` or content that looks like markup) is reduced to text by
+HTML (content that looks like markup, or a ``.html``/``.htm``/``.xhtml`` file with any tag in it;
+an "HTML" file without a single tag is plain text) is reduced to text by
 :func:`loaders.html.html_to_text`; ``Source.text`` is then that text (media type ``text/html``)
 and every span points into it. ``sha256`` and ``size`` always describe the raw bytes.
 """
@@ -264,7 +265,8 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
             f"{name} looks like a binary file (it is mostly control characters), not text.",
         )
     media_type = "text/plain"
-    if Path(name).suffix.lower() in _HTML_SUFFIXES or looks_like_html(text):
+    html_name = Path(name).suffix.lower() in _HTML_SUFFIXES
+    if looks_like_html(text) or (html_name and re.search(r"<[A-Za-z!/]", text)):
         text = html_to_text(text)
         media_type = "text/html"
     if text.startswith("\ufeff"):

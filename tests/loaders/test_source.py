@@ -306,6 +306,23 @@ def test_plain_text_with_stray_tag_is_not_html() -> None:
     assert source.text == text
 
 
+def test_html_named_file_without_tags_is_plain_text() -> None:
+    text = "第一条 总则。\n第二条 附则。"
+    source = source_from_bytes(text.encode(), "saved.html")
+    assert source.media_type == "text/plain"
+    assert source.text == text
+
+
+def test_html_pre_keeps_its_line_breaks() -> None:
+    assert html_to_text("<body><pre>第一条 甲\n第二条 乙</pre></body>") == "第一条 甲\n第二条 乙"
+
+
+def test_html_form_text_is_kept() -> None:
+    # some sites wrap the whole article in a <form>; its text must survive
+    markup = "<body><form><div><p>第一条 正文。</p></div><button>提交</button></form></body>"
+    assert html_to_text(markup) == "第一条 正文。"
+
+
 def test_html_to_text_on_broken_markup() -> None:
     assert html_to_text("<div><p>甲<p>乙</div></span>") == "甲\n乙"
     assert html_to_text("") == ""
