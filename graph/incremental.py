@@ -1,0 +1,230 @@
+"""Incremental builds: a manifest of source hashes and a cache of loaded records and graphs.
+
+``out/manifest.json`` maps every source path to its SHA-256, kind, status and named graph, and
+every graph to a digest of its content. ``out/.policykg-cache/`` keeps, per (path, hash), the
+pickled loader record and the rendered graph of the last build. On a rebuild:
+
+- an unchanged source is not parsed again (its record comes from the cache);
+- an unchanged official is not converted again, unless a title it looked up now resolves to a
+  different document (a source that registers that title was added, changed or removed);
+- reports are converted again (they are fact-checked against the officials, and are few);
+- in the store, a graph whose digest is unchanged is left alone, a changed graph is dropped and
+  loaded again, a graph no source produces any more is dropped.
+
+The dumps and the store then equal those of a fresh full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from . import dump
+from .render import Pieces
+
+MANIFEST = "manifest.json"
+CACHE_DIR = ".policykg-cache"
+VERSION = 1
+
+
+def code_fingerprint() -> str:
+    """A hash of the loader and graph code: a cache made by other code is not reused."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for folder in (here, here.parent / "loaders", here.parent / "ontology"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".ttl", ".json", ".csv") and path.is_file():
+                h.update(str(path.relative_to(folder.parent)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _key(path: str, sha: str) -> str:
+    return hashlib.sha256(f"{path}\0{sha}".encode()).hexdigest()[:32]
+
+
+class Cache:
+    """The cache of an output folder (a no-op when disabled)."""
+
+    def __init__(self, out: Path | None, enabled: bool = True) -> None:
+        self.enabled = enabled and out is not None
+        self.out = out
+        self.dir = (out / CACHE_DIR) if out is not None else None
+        self.manifest: dict = {}
+        self.code = ""
+        self.store_path: str | None = None
+        self.db: IncrementalStore | None = None
+        self._sha: dict[str, str] = {}
+        if not self.enabled:
+            return
+        self.code = code_fingerprint()
+        try:
+            manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        if manifest.get("version") == VERSION and manifest.get("code") == self.code:
+            self.manifest = manifest
+        (self.dir / "records").mkdir(parents=True, exist_ok=True)
+        (self.dir / "graphs").mkdir(parents=True, exist_ok=True)
+
+    # ---------------------------------------------------------------- sources
+
+    def _file_sha(self, path: str) -> str:
+        from .parallel import file_sha256
+
+        sha = self._sha.get(path)
+        if sha is None:
+            try:
+                sha = self._sha[path] = file_sha256(path)
+            except OSError:
+                sha = ""
+        return sha
+
+    def loaded(self, index: int, path: str):
+        """The cached load summary of an unchanged source (its record not parsed again), or None."""
+        if not self.enabled:
+            return None
+        entry = self.manifest.get("sources", {}).get(path)
+        sha = self._file_sha(path)
+        if not entry or entry.get("sha256") != sha or not sha:
+            return None
+        key = _key(path, sha)
+        summary = self.dir / "records" / f"{key}.loaded.pkl"
+        record = self.dir / "records" / f"{key}.pkl"
+        if not (summary.is_file() and record.is_file()):
+            return None
+        with open(summary, "rb") as fh:
+            item = pickle.load(fh)
+        item.index = index
+        item.handle = str(record)
+        return item
+
+    def keep_record(self, item, runner) -> None:
+        """Store a freshly loaded source's record and its load summary."""
+        if not self.enabled or not item.sha256:
+            return
+        key = _key(item.rep.path, item.sha256)
+        target = self.dir / "records" / f"{key}.pkl"
+        if isinstance(item.handle, str):
+            shutil.copyfile(item.handle, target)
+        else:
+            with open(target, "wb") as fh:
+                pickle.dump(runner.record(item), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, item.handle = item.handle, None
+        with open(self.dir / "records" / f"{key}.loaded.pkl", "wb") as fh:
+            pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        item.handle = handle
+
+    def outcome(self, item, known: dict[str, str]):
+        """The cached conversion of an unchanged official whose title look-ups still agree."""
+        if not self.enabled or not item.sha256:
+            return None
+        entry = self.manifest.get("sources", {}).get(item.rep.path)
+        if not entry or entry.get("sha256") != item.sha256:
+            return None
+        path = self.dir / "graphs" / f"{_key(item.rep.path, item.sha256)}.pkl"
+        if not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            out = pickle.load(fh)
+        if any(known.get(k) != v for k, v in out.asked.items()):
+            return None
+        out.index = item.index
+        return out
+
+    def keep_outcome(self, item, out, known: dict[str, str]) -> None:
+        if not self.enabled or not item.sha256:
+            return
+        path = self.dir / "graphs" / f"{_key(item.rep.path, item.sha256)}.pkl"
+        with open(path, "wb") as fh:
+            pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    # ---------------------------------------------------------------- store
+
+    def open_store(self, store_path):
+        """The store to update: the last build's (if it is the same store), else a fresh one."""
+        from .parallel import open_store
+
+        self.store_path = None if store_path is None else str(Path(store_path).resolve())
+        old = self.manifest.get("graphs", {}) if self.enabled else {}
+        same = (self.store_path is not None and self.manifest.get("store") == self.store_path
+                and Path(self.store_path).is_dir())
+        store = open_store(store_path, fresh=not same)
+        self.db = IncrementalStore(store, old if same else {})
+        return self.db
+
+    # ---------------------------------------------------------------- manifest
+
+    def save(self, paths: list[str], result: dict, counts) -> None:
+        """Write manifest.json and drop cache files no current source uses."""
+        if not self.enabled:
+            return
+        sources = {}
+        keep: set[str] = set()
+        for item in result["loaded"]:
+            rep = item.rep
+            sources[rep.path] = {"sha256": item.sha256, "kind": item.kind, "status": rep.status,
+                                 "graph": rep.graph}
+            keep.add(_key(rep.path, item.sha256))
+        manifest = {
+            "version": VERSION,
+            "code": self.code,
+            "store": self.store_path,
+            "sources": dict(sorted(sources.items())),
+            "graphs": dict(sorted((self.db.digests if self.db else {}).items())),
+            "run": asdict(counts),
+        }
+        for folder in ("records", "graphs"):
+            for f in (self.dir / folder).iterdir():
+                if f.name.split(".", 1)[0] not in keep:
+                    f.unlink(missing_ok=True)
+        dump.write_atomic(self.out / MANIFEST,
+                          json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+
+
+class IncrementalStore:
+    """A store updated graph by graph: unchanged graphs stay, changed ones are replaced."""
+
+    def __init__(self, store, old: dict[str, str]) -> None:
+        self.store = store
+        self.old = old
+        self.digests: dict[str, str] = {}
+        self.loaded = 0
+        self.removed = 0
+
+    def prepare(self, pieces: Pieces) -> bool:
+        """True when the graph must be (re)loaded; a changed graph is dropped first."""
+        from pyoxigraph import NamedNode
+
+        digest = pieces.digest()
+        self.digests[pieces.name] = digest
+        before = self.old.get(pieces.name)
+        if before == digest:
+            return False
+        if before is not None:
+            self.store.remove_graph(NamedNode(pieces.name))
+            self.removed += 1
+        self.loaded += 1
+        return True
+
+    def drop_stale(self, keep: set[str]) -> None:
+        """Drop the graphs of the last build that no source produced this time."""
+        from pyoxigraph import NamedNode
+
+        for name in self.old:
+            if name not in self.digests:
+                self.store.remove_graph(NamedNode(name))
+                self.removed += 1
+
+
+def manifest_of(out: str | os.PathLike) -> dict:
+    """The manifest of a build folder ({} when there is none)."""
+    try:
+        return json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,664 @@
+"""Parallel streaming build: sources loaded and converted in a process pool, quads streamed out.
+
+Each worker loads ONE source (the pickled record goes to a spool file) and later converts it into
+its named graph, returned as rendered :class:`~policykg.graph.render.Pieces` (sorted N-Triples
+lines, Turtle records, a TriG block). The parent never holds the whole corpus as rdflib objects:
+it streams each graph's quads into a pyoxigraph store (on disk with ``store=DIR``; bulk loads of
+a partition at a time) and merges the pieces into the sorted dumps. The result is the same as
+:func:`policykg.graph.build.build` (same dumps, same report.json), byte for byte, for any ``jobs``.
+
+Order of work, as in the serial build: (1) load every source; (2) register the titles of official
+documents (so a citation by title alone finds a loaded document); (3) convert officials; (4)
+convert reports in the parent, against a projection of the official graphs read from the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, URIRef
+
+from policykg.loaders.records import LoadResult, OfficialDocument, Report
+from policykg.ontology.namespace import ONTOLOGY_IRI, POL
+
+from . import dump
+from .build import BuildResult, SourceReport, _load, _sentence, _warning, expand_sources
+from .iri import VOCAB_GRAPH
+from .render import Dumps, Pieces, render
+
+Progress = Callable[[int, int, str], None]
+PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
+
+
+# ------------------------------------------------------------------ per-source work (workers)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A source after loading: its report, kind, the titles it registers, and a record handle."""
+
+    index: int
+    rep: SourceReport
+    kind: str | None  # official | report | None (failed)
+    titles: list[tuple[str, str]] = field(default_factory=list)  # (title, document IRI)
+    handle: object = None  # spool path (local), future (dask) or the LoadResult itself
+    sha256: str = ""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """An official source converted: graph name, counts, warnings, pieces, title keys it asked."""
+
+    index: int
+    graph: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+    error: str | None = None
+    pieces: Pieces | None = None
+    asked: dict[str, str | None] = field(default_factory=dict)
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """The SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def load_source(index: int, path: str) -> tuple[Loaded, LoadResult]:
+    """Load one source exactly as the serial build does (errors become the report's status)."""
+    rep = SourceReport(path=path)
+    try:
+        res = _load(Path(path))
+    except ImportError as err:
+        rep.status, rep.stage = "failed", "load"
+        rep.error = f"no loader is available ({err})"
+        res = LoadResult(path, None)
+    except Exception as err:  # noqa: BLE001 - the loader crashed on this file
+        rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
+        res = LoadResult(path, None)
+    rep.warnings += [_warning(w) for w in res.warnings]
+    if res.record is not None:
+        rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
+                         if w not in res.warnings]
+    if rep.status == "ok" and res.record is None:
+        rep.status, rep.stage = "failed", res.stage or "read"
+        rep.error = res.error or "the loader returned no record"
+    kind = None
+    titles: list[tuple[str, str]] = []
+    if isinstance(res.record, OfficialDocument):
+        kind = "official"
+        doc = res.record
+        if doc.number:
+            from .iri import document_iri
+
+            node = str(document_iri(doc.number, doc.title))
+            titles = [(t, node) for t in (doc.title, doc.notice_title) if t]
+    elif isinstance(res.record, Report):
+        kind = "report"
+    try:
+        sha = file_sha256(path)
+    except OSError:
+        sha = ""
+    return Loaded(index, rep, kind, titles, None, sha), res
+
+
+def load_to_spool(index: int, path: str, spool: str) -> Loaded:
+    """Load one source and pickle its LoadResult into ``spool``; return the small summary."""
+    loaded, res = load_source(index, path)
+    target = Path(spool) / f"{index:08d}.pkl"
+    with open(target, "wb") as fh:
+        pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    loaded.handle = str(target)
+    return loaded
+
+
+class _AskingDict(dict):
+    """The resolver's title index, remembering which keys were looked up (for incremental builds)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.asked: dict[str, str | None] = {}
+
+    def get(self, key, default=None):
+        value = super().get(key)
+        self.asked[key] = None if value is None else str(value)
+        return default if value is None else value
+
+
+_RESOLVER_GAZ: list = []
+
+
+def _resolver(known: dict[str, str]):
+    from .resolve import Resolver
+
+    if not _RESOLVER_GAZ:
+        _RESOLVER_GAZ.append(Resolver.default().gazetteer)
+    r = Resolver(_RESOLVER_GAZ[0])
+    r.known_titles = _AskingDict({k: URIRef(v) for k, v in known.items()})
+    return r
+
+
+def convert_official(index: int, res: LoadResult, known: dict[str, str]) -> Outcome:
+    """Convert one official document into its named graph, rendered (no dataset needed)."""
+    from .triples import document_graph
+
+    out = Outcome(index)
+    resolver = _resolver(known)
+    try:
+        conv = document_graph(res.record, resolver)
+    except Exception as err:  # noqa: BLE001 - one source's failure must not stop the build
+        out.error = _sentence(err)
+        out.asked = resolver.known_titles.asked
+        return out
+    out.graph = str(conv.graph_name)
+    out.counts = conv.counts
+    out.warnings = [_warning(w) for w in conv.warnings]
+    out.pieces = render(conv.graph_name, conv.graph.triples((None, None, None)))
+    out.asked = resolver.known_titles.asked
+    return out
+
+
+_KNOWN_CACHE: dict[str, dict[str, str]] = {}
+
+
+def convert_from_spool(index: int, spool_file: str, known_file: str) -> Outcome:
+    """Worker entry: read the spooled record and the title index (cached per process), convert."""
+    known = _KNOWN_CACHE.get(known_file)
+    if known is None:
+        _KNOWN_CACHE.clear()
+        with open(known_file, encoding="utf-8") as fh:
+            known = _KNOWN_CACHE[known_file] = json.load(fh)
+    with open(spool_file, "rb") as fh:
+        res = pickle.load(fh)
+    return convert_official(index, res, known)
+
+
+def _key(title: str) -> str:
+    from .resolve import _title_key
+
+    return _title_key(title)
+
+
+def title_index(loaded: Iterable[Loaded]) -> dict[str, str]:
+    """Title key → document IRI, first registration winning (the serial build's order)."""
+    known: dict[str, str] = {}
+    for item in loaded:
+        for title, node in item.titles:
+            known.setdefault(_key(title), node)
+    return known
+
+
+# ------------------------------------------------------------------ runners
+
+
+class LocalRunner:
+    """Runs the per-source work inline (``jobs`` 1) or in a process pool (fork)."""
+
+    def __init__(self, jobs: int, workdir: Path) -> None:
+        self.jobs = max(1, jobs)
+        self.spool = workdir / "spool"
+        self.spool.mkdir(parents=True, exist_ok=True)
+        self.workdir = workdir
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalRunner:
+        if self.jobs > 1:
+            _warm()
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _map(self, fn, *iterables) -> Iterator:
+        if self.pool is None:
+            return map(fn, *iterables)
+        return self.pool.map(fn, *iterables, chunksize=4)
+
+    def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
+        idx = [i for i, _ in items]
+        paths = [p for _, p in items]
+        return self._map(load_to_spool, idx, paths, [str(self.spool)] * len(items))
+
+    def convert(self, items: list[Loaded], known: dict[str, str]) -> Iterator[Outcome]:
+        known_file = self.workdir / f"known-{len(known)}-{time.monotonic_ns()}.json"
+        known_file.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+        return self._map(convert_from_spool, [x.index for x in items],
+                         [x.handle for x in items], [str(known_file)] * len(items))
+
+    def record(self, item: Loaded) -> LoadResult:
+        """The loader record of a loaded source (from its spool or cache file)."""
+        with open(item.handle, "rb") as fh:
+            return pickle.load(fh)
+
+
+def _warm() -> None:
+    """Load the vocabularies before forking, so workers inherit them instead of re-reading."""
+    from policykg.ontology.gazetteer import load_gazetteer
+
+    load_gazetteer()
+    _resolver({})
+
+
+# ------------------------------------------------------------------ sinks
+
+
+class QuadSink:
+    """Streams N-Quads into a pyoxigraph store a partition at a time; optionally writes the
+    partition files ``partitions/part-NNNNN.nq`` (each sorted)."""
+
+    def __init__(self, store, partitions: Path | None = None) -> None:
+        self.store = store
+        self.partitions = partitions
+        self.lines: list[str] = []  # every quad of the partition (for the file)
+        self.load: list[str] = []  # the quads the store still needs
+        self.sources = 0
+        self.number = 0
+        self.files: list[Path] = []
+        if partitions is not None:
+            partitions.mkdir(parents=True, exist_ok=True)
+            for old in partitions.glob("part-*.nq"):
+                old.unlink()
+
+    def add(self, pieces: Pieces, load: bool = True, count_source: bool = True) -> None:
+        quads = pieces.nquads()
+        if self.partitions is not None:
+            self.lines.extend(quads)
+        if load and self.store is not None:
+            self.load.extend(quads)
+        if count_source:
+            self.sources += 1
+            if self.sources >= PARTITION_SOURCES:
+                self.flush()
+
+    def flush(self) -> None:
+        """Close the current partition: sort it, write it, bulk-load it."""
+        if self.store is not None and self.load:
+            from pyoxigraph import RdfFormat
+
+            self.store.bulk_load(input="".join(self.load).encode("utf-8"),
+                                 format=RdfFormat.N_QUADS)
+        self.load = []
+        if not self.lines:
+            return
+        self.lines.sort()
+        data = "".join(self.lines).encode("utf-8")
+        if self.partitions is not None:
+            target = self.partitions / f"part-{self.number:05d}.nq"
+            tmp = target.with_suffix(".nq.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            self.files.append(target)
+        self.number += 1
+        self.lines = []
+        self.sources = 0
+
+
+def open_store(path: str | os.PathLike | None, fresh: bool = True):
+    """A pyoxigraph store on disk at ``path`` (cleared when ``fresh``), or in memory."""
+    from pyoxigraph import Store
+
+    if path is None:
+        return Store()
+    Path(path).mkdir(parents=True, exist_ok=True)
+    store = Store(str(path))
+    if fresh:
+        store.clear()
+    return store
+
+
+class FreshStore:
+    """The store of a full build: every graph is loaded, nothing is stale."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.digests: dict[str, str] = {}
+
+    def prepare(self, pieces: Pieces) -> bool:
+        return True
+
+    def drop_stale(self, keep: set[str]) -> None:
+        return None
+
+
+# ------------------------------------------------------------------ fixed graphs
+
+
+def fixed_graphs() -> list[Pieces]:
+    """The ontology and vocabulary graphs rendered, with the serial writers' blank-node labels."""
+    from .dataset import ontology_graph, vocabulary_graph
+
+    graphs = [(ONTOLOGY_IRI, set(ontology_graph())), (VOCAB_GRAPH, set(vocabulary_graph()))]
+    graphs = [(n, ts) for n, ts in graphs if ts]
+    union_labels = dump.bnode_labels(set().union(*(ts for _, ts in graphs)) if graphs else set())
+    trig_labels = dump.bnode_labels(t for _, ts in graphs for t in ts)
+    return [render(n, ts, union_labels, trig_labels) for n, ts in graphs]
+
+
+# ------------------------------------------------------------------ reports against the store
+
+
+REPORT_PREDICATES = (POL.source, POL.attestedBy, POL.title, POL.noticeTitle, POL.jurisdiction,
+                     POL.dateIssued, POL.documentNumber, POL.hasMeasure, POL.theme,
+                     POL.targetsSector)
+
+
+def _to_rdflib(term):
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    from rdflib import BNode as RBNode
+    from rdflib import Literal as RLiteral
+
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return RBNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            from .stores import canonical_language
+
+            return RLiteral(term.value, lang=canonical_language(term.language))
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return RLiteral(term.value)
+        return RLiteral(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _select(store, query: str) -> Iterator[tuple]:
+    for row in store.query(query, use_default_graph_as_union=True):
+        yield tuple(_to_rdflib(v) for v in row)
+
+
+def report_context(store) -> Graph:
+    """What report linking reads of the official graphs: documents, titles, places, dates,
+    numbers, measures and their subjects (a projection of the union)."""
+    g = Graph()
+    values = " ".join(f"<{p}>" for p in REPORT_PREDICATES)
+    q = f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"
+    g.addN((s, p, o, g) for s, p, o in _select(store, q))
+    q = f"SELECT ?s WHERE {{ ?s a <{POL.PolicyDocument}> }}"
+    g.addN((s, RDF.type, POL.PolicyDocument, g) for (s,) in _select(store, q))
+    return g
+
+
+def add_document_detail(g: Graph, store, doc: URIRef) -> None:
+    """Add everything the fact-checker reads of one document: it, its measures, instruments and
+    their evidence nodes (all their triples, from the union)."""
+    d = f"<{doc}>"
+    m, i, e = f"<{POL.hasMeasure}>", f"<{POL.providesInstrument}>", f"<{POL.evidence}>"
+    q = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ BIND({d} AS ?s) }} UNION {{ {d} {m} ?s }} UNION "
+         f"{{ {d} {m}/{i} ?s }} UNION {{ {d} {e} ?s }} UNION {{ {d} {m}/{e} ?s }} UNION "
+         f"{{ {d} {m}/{i}/{e} ?s }} ?s ?p ?o }}")
+    g.addN((s, p, o, g) for s, p, o in _select(store, q))
+
+
+def convert_report(rep: SourceReport, res: LoadResult, context: Graph, store,
+                   taken: set[str]) -> Pieces | None:
+    """Convert one report as the serial build does, against ``context`` (updated in place)."""
+    from .claims import link_report, report_to_graph
+    from .factcheck import documents_in
+
+    rep.kind = "report"
+    try:
+        from policykg.ontology.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        known = set(documents_in(context))
+        for link in link_report(res.record, context, gaz):
+            if link.doc in known:
+                add_document_detail(context, store, link.doc)
+        name, g = report_to_graph(res.record, context)
+    except Exception as err:  # noqa: BLE001
+        rep.status, rep.stage, rep.error = "failed", "convert", _sentence(err)
+        return None
+    if str(name) in taken:
+        rep.status, rep.stage = "failed", "assemble"
+        rep.error = f"its graph {name} is already taken by another source"
+        return None
+    taken.add(str(name))
+    context.addN((s, p, o, context) for s, p, o in g)
+    rep.graph = str(name)
+    rep.counts = {"triples": len(g), "claims": len(set(g.subjects(RDF.type, POL.Claim)))}
+    return render(name, g.triples((None, None, None)))
+
+
+# ------------------------------------------------------------------ the build
+
+
+@dataclass(slots=True)
+class RunCounts:
+    """How much work a run did: sources parsed, officials converted, reports converted, reused."""
+
+    parsed: int = 0
+    converted: int = 0
+    reports: int = 0
+    reused: int = 0
+
+
+@dataclass(slots=True)
+class ParallelResult(BuildResult):
+    """A build result plus the store the graph went into, the work counts and partition files."""
+
+    store: object = None
+    counts: RunCounts | None = None
+    partitions: list[Path] = field(default_factory=list)
+
+
+def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
+                   *, jobs: int = 2, store: str | os.PathLike | None = None,
+                   validate: bool = True, progress: Progress | None = None,
+                   runner=None, partitions: bool = False,
+                   incremental: bool = False) -> BuildResult:
+    """Build like :func:`policykg.graph.build.build`, in parallel and streaming (see module doc).
+
+    ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
+    also writes ``out/partitions/part-NNNNN.nq``; ``incremental`` reuses the cache of an earlier
+    build in ``out`` (see :mod:`policykg.graph.incremental`).
+    """
+    from . import incremental as inc
+
+    started = time.perf_counter()
+    paths = [str(p) for p in expand_sources(sources)]
+    outdir = Path(out) if out is not None else None
+    if outdir is not None:
+        outdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".policykg-parallel-",
+                                 dir=outdir if outdir is not None else None))
+    cache = inc.Cache(outdir, enabled=incremental and outdir is not None)
+    counts = RunCounts()
+    try:
+        own_runner = runner is None
+        runner = runner or LocalRunner(jobs, work)
+        if own_runner:
+            runner.__enter__()
+        try:
+            result, pieces_by_graph = _run(paths, runner, cache, counts, work, progress)
+        finally:
+            if own_runner:
+                runner.__exit__(None, None, None)
+        part_dir = (outdir / "partitions") if (partitions and outdir is not None) else None
+        db = cache.open_store(store) if incremental else FreshStore(open_store(store))
+        sink = QuadSink(db.store, part_dir)
+        dumps = Dumps(work)
+        reports = result.pop("reports")
+        fixed = fixed_graphs()
+        for p in fixed:
+            dumps.add(p)
+            sink.add(p, load=db.prepare(p), count_source=False)
+        sink.flush()
+        for name in result["order"]:
+            p = pieces_by_graph[name]
+            dumps.add(p)
+            sink.add(p, load=db.prepare(p))
+        sink.flush()
+        # reports: against the officials now in the store
+        taken = set(pieces_by_graph) | {str(ONTOLOGY_IRI), str(VOCAB_GRAPH)}
+        context = report_context(db.store) if reports else None
+        report_pieces = []
+        for rep, res in reports:
+            p = convert_report(rep, res, context, db.store, taken)
+            counts.reports += 1
+            if p is not None:
+                report_pieces.append(p)
+        for p in report_pieces:
+            dumps.add(p)
+            sink.add(p, load=db.prepare(p), count_source=False)
+        sink.flush()
+        db.drop_stale(taken)
+        sources_reports: list[SourceReport] = result["sources"]
+        totals_ = _totals(sources_reports, dumps, work)
+        ds = Dataset(default_union=True)
+        build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
+                                      partitions=sink.files)
+        if validate:
+            _validate(build_result, db.store, jobs)
+        if outdir is not None:
+            _write(build_result, dumps, outdir)
+            cache.save(paths, result, counts)
+            build_result.out = outdir
+        else:
+            dumps.write(work)
+            build_result.totals["triples"] = dumps.triples
+        build_result.seconds = time.perf_counter() - started
+        return build_result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(paths: list[str], runner, cache, counts: RunCounts, work: Path,
+         progress: Progress | None) -> tuple[dict, dict[str, Pieces]]:
+    """Load and convert every source; return ordered graph names, reports, per-source reports."""
+    total = len(paths)
+    loaded: list[Loaded] = [None] * total  # type: ignore[list-item]
+    todo: list[tuple[int, str]] = []
+    for i, path in enumerate(paths):
+        hit = cache.loaded(i, path)
+        if hit is not None:
+            loaded[i] = hit
+            counts.reused += 1
+        else:
+            todo.append((i, path))
+    done = 0
+    for item in runner.load(todo):
+        loaded[item.index] = item
+        counts.parsed += 1
+        cache.keep_record(item, runner)
+        done += 1
+        if progress:
+            progress(done, len(todo), paths[item.index])
+    known = title_index(loaded)
+    officials = [x for x in loaded if x.kind == "official"]
+    outcomes: dict[int, Outcome] = {}
+    convert: list[Loaded] = []
+    for item in officials:
+        hit = cache.outcome(item, known)
+        if hit is not None:
+            outcomes[item.index] = hit
+        else:
+            convert.append(item)
+    if convert and hasattr(runner, "ensure_records"):
+        runner.ensure_records(convert, cache)
+    for out in runner.convert(convert, known):
+        outcomes[out.index] = out
+        counts.converted += 1
+        cache.keep_outcome(loaded[out.index], out, known)
+    pieces_by_graph: dict[str, Pieces] = {}
+    order: list[str] = []
+    for item in officials:
+        rep, out = item.rep, outcomes[item.index]
+        rep.kind = "official"
+        if out.error is not None:
+            rep.status, rep.stage, rep.error = "failed", "convert", out.error
+            continue
+        if out.graph in pieces_by_graph:
+            first = next(x.rep.path for x in officials if x.rep.graph == out.graph)
+            rep.status, rep.graph = "skipped", out.graph
+            rep.warnings.append(_warning(
+                f"the same document as {first} (same number or title); only the first is built"))
+            continue
+        if out.pieces is not None and out.pieces.has_bnodes:
+            raise ValueError(f"{rep.path}: its graph has blank nodes, which a parallel build "
+                             "cannot label consistently")
+        pieces_by_graph[out.graph] = out.pieces
+        order.append(out.graph)
+        rep.graph = out.graph
+        rep.counts = out.counts
+        rep.warnings += out.warnings
+    reports = []
+    for item in loaded:
+        if item.kind == "report":
+            reports.append((item.rep, runner.record(item)))
+    return {"order": order, "reports": reports, "sources": [x.rep for x in loaded],
+            "loaded": loaded}, pieces_by_graph
+
+
+def _totals(sources: list[SourceReport], dumps: Dumps, work: Path) -> dict[str, int]:
+    ok = [s for s in sources if s.status == "ok"]
+    return {
+        "sources": len(sources),
+        "failed": sum(1 for s in sources if s.status == "failed"),
+        "skipped": sum(1 for s in sources if s.status == "skipped"),
+        "documents": sum(s.counts.get("documents", 0) for s in ok),
+        "reports": sum(1 for s in ok if s.kind == "report"),
+        "measures": sum(s.counts.get("measures", 0) for s in ok),
+        "instruments": sum(s.counts.get("instruments", 0) for s in ok),
+        "agencies": len(dumps.agencies),
+        "triples": 0,  # filled in when the N-Triples dump is merged
+        "warnings": sum(len(s.warnings) for s in sources),
+    }
+
+
+def dataset_from_store(store) -> Dataset:
+    """An rdflib dataset (union default graph) holding the quads of a pyoxigraph store."""
+    ds = Dataset(default_union=True)
+    graphs: dict[str, Graph] = {}
+    batch = []
+    for q in store:
+        name = q.graph_name.value
+        g = graphs.get(name)
+        if g is None:
+            g = graphs[name] = ds.graph(URIRef(name))
+        batch.append((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), g))
+        if len(batch) >= 50_000:
+            ds.addN(batch)
+            batch = []
+    ds.addN(batch)
+    return ds
+
+
+def _validate(result: BuildResult, store, jobs: int) -> None:
+    try:
+        from policykg.shapes.validate import validate_dataset
+    except ImportError:
+        return
+    try:
+        ds = dataset_from_store(store)
+        result.validation = validate_dataset(ds, jobs=jobs)
+    except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal
+        result.validation_error = _sentence(err)
+
+
+def _write(result: BuildResult, dumps: Dumps, out: Path) -> None:
+    dumps.write(out)
+    result.totals["triples"] = dumps.triples
+    text = json.dumps(result.report_json(), ensure_ascii=False, indent=2) + "\n"
+    dump.write_atomic(out / "report.json", text)
+    if result.validation is not None and hasattr(result.validation, "write"):
+        result.validation.write(out / "validation.ttl")  # atomic (temp file + rename)
+    else:
+        (out / "validation.ttl").unlink(missing_ok=True)
