@@ -35,7 +35,8 @@ _YMD_ZH = re.compile(
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
     r"(?:\s*(?P<h>\d{1,2})\s*[时時:：]\s*(?P<mi>\d{1,2})\s*分?)?"
 )
-_ZH_DIGITS = "〇○零Ｏ０一二三四五六七八九"
+_ZH_DIGITS = "〇○零Ｏ０0OΟ一二三四五六七八九"
+_ZEROS = str.maketrans({c: "〇" for c in "○零Ｏ０0OΟ"})
 _YMD_HAN = re.compile(
     rf"(?P<y>[{_ZH_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     rf"\s*(?P<d>[一二三四五六七八九十]{{1,3}})\s*[日号號]"
@@ -67,7 +68,7 @@ def find_dates(text: str) -> list[DateFigure]:
         if day:
             found.append(DateFigure(m.start(), m.end(), day, _time(m)))
     for m in _YMD_HAN.finditer(text):
-        y = chinese_to_int(m.group("y"))
+        y = chinese_to_int(m.group("y").translate(_ZEROS))
         mo, d = chinese_to_int(m.group("m")), chinese_to_int(m.group("d"))
         if y is None or mo is None or d is None:
             continue
