@@ -29,7 +29,9 @@ _DOC_CLAUSE = re.compile(
     r"(?:^|(?<=[\s。]))本(?:政策)?(?:措施|办法|通知|规定|细则|方案|意见|政策|计划)[^。\n]{0,30}?"
     r"(?:有效期|自[^。\n]{0,20}?起(?:施行|实施|执行))"
 )
-_TRAILER = re.compile(r"(?:^|\n)\s*(?:附件|抄送|公开方式|信息来源|来源|责任编辑|扫一扫)\s*[：:]?")
+_TRAILER = re.compile(
+    r"(?:^|\n)\s*(?:附件|抄送|公开方式|信息来源|来源|责任编辑|扫一扫)\s*[：:]?|[（(]此件[^）)\n]{0,12}[）)]"
+)
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 _PROGRAM_SUFFIX = re.compile(r"^(行动|计划|工程|专项行动|大赛|竞赛|比赛|杯|平台|活动|赛事|专项)")
 _PROGRAM_NAME_END = re.compile(r"(杯|赛|行动|计划|工程|平台)$")
@@ -141,8 +143,8 @@ class _Parser:
         elif title_value is not None:
             doc.title = title_value
         date = header.find_issue_date(view, 0, end, self._published_line())
-        if date is None and not self.items:
-            date = None
+        if date is None and self.items:
+            date = self._closing_signature()
         if date is not None:
             doc.date_issued = date[0]
             doc.date_span = self.span(date[1], date[2])
@@ -158,6 +160,34 @@ class _Parser:
         if found is not None:
             doc.addressees = found[0]
         doc.jurisdiction = self._jurisdiction()
+
+    def _closing_signature(self) -> tuple | None:
+        """A signature at the end (``某市人民政府\n2024年5月6日`` after the last measure): its date;
+        the last measure is cut before it."""
+        view = self.view
+        tail_start = max(self.items[-1].marker.end, len(view) - 200)
+        for value, s, e in reversed(self._standalone_dates(tail_start)):
+            line_start = view.rfind("\n", 0, s) + 1
+            prev_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
+            same_line = view[line_start:s].split()
+            above = view[prev_start : max(prev_start, line_start - 1)].split()
+            names = same_line or above
+            if names and all(agencies.looks_like_agency(n) for n in names):
+                cut = line_start if same_line else prev_start
+                last = self.items[-1]
+                self.items[-1] = numbering.Item(last.ordinal, last.marker, last.start, cut)
+                return value, s, e
+        return None
+
+    def _standalone_dates(self, start: int) -> list[tuple]:
+        from .dates import find_dates
+
+        out = []
+        for d in find_dates(self.view[start:]):
+            s, e = start + d.start, start + d.end
+            if self.view[e : e + 1] in ("", "\n") and "年" in self.view[s:e]:
+                out.append((d.value, s, e))
+        return out
 
     def _measures_after_title(self, title_end: int) -> None:
         """Numbered items in the covering notice are not measures: when the standalone title

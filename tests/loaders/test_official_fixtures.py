@@ -1,7 +1,8 @@
 """Synthetic official documents (other provinces, other shapes) against expected records.
 
 Each ``fixtures/official/<name>.<txt|html>`` has a ``<name>.json`` holding the expected
-projection of the record (see :func:`project`); only the keys present in the JSON are compared.
+projection of the record (see :func:`project`); only the keys present in the JSON are compared,
+so a fact whose form depends on vocabulary coverage (an approver's full name) can be left out.
 """
 
 from __future__ import annotations

@@ -79,7 +79,9 @@ def test_approvers_contact_and_addressees_resolved_against_the_issuer() -> None:
             "各市工业和信息化局，省直有关部门：\n《山东省机器人产业措施》已经省政府同意，现印发给你们。"
             "执行中如有问题，请及时向省工业和信息化厅反映。\n山东省工业和信息化厅\n2024年2月2日" + BODY)
     doc = parse_text(text)
-    assert [a.name for a in doc.approvers] == ["山东省政府"]
+    (approver,) = doc.approvers
+    # 省政府 → 山东省政府, or the vocabulary's full name when the body is in the vocabulary
+    assert approver.name == ("山东省人民政府" if approver.concept else "山东省政府")
     assert doc.contact.name == "山东省工业和信息化厅"
     assert doc.addressees == ["各市工业和信息化局", "省直有关部门"]
     assert doc.jurisdiction is not None and doc.jurisdiction.endswith("area/shandong")
@@ -135,3 +137,15 @@ def test_issuer_on_the_line_above_the_notice_title() -> None:
     assert doc.notice_title == "四川省人民政府办公厅关于印发《四川省算力措施》的通知"
     assert [a.name for a in doc.issuers] == ["四川省人民政府办公厅"]
     assert doc.title == "四川省算力措施"
+
+
+def test_signature_and_date_at_the_end_of_the_document() -> None:
+    text = ("湖南省人民政府关于加快人工智能产业发展的实施意见\n湘政发〔2024〕5号\n各市州人民政府：\n"
+            "一、加强算力建设。给予补助。\n二、培育龙头企业。给予奖励。\n"
+            "湖南省人民政府\n2024年5月6日\n（此件主动公开）")
+    doc = parse_text(text)
+    assert doc.date_issued == dt.date(2024, 5, 6)
+    assert [a.name for a in doc.issuers] == ["湖南省人民政府"]
+    assert doc.title == "湖南省人民政府关于加快人工智能产业发展的实施意见"
+    last = doc.measures[-1].span.text
+    assert "2024年5月6日" not in last and "此件" not in last and last.endswith("给予奖励。")
