@@ -92,3 +92,43 @@ def test_python_api_rows_and_dataframe():
     text = policykg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/policykg/ontology#Measure> }",
                           source=MINI)
     assert text == [{"n": 10}]
+
+
+def test_endpoint_credentials_come_from_the_environment_and_are_never_printed(
+        monkeypatch, capsys):
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen: list[str | None] = []
+
+    class Refuse(BaseHTTPRequestHandler):
+        def _refuse(self) -> None:
+            seen.append(self.headers.get("Authorization"))
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="test"')
+            self.end_headers()
+
+        do_PUT = do_POST = do_GET = _refuse
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Refuse)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    password = "pa55-word-never-shown"
+    monkeypatch.setenv("POLICYKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("POLICYKG_ENDPOINT_PASSWORD", password)
+    url = f"http://127.0.0.1:{server.server_port}/query"
+    try:
+        assert main(["push", str(MINI), "--endpoint", url]) == 1
+        assert main(["query", "timeline", "--endpoint", url]) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    captured = capsys.readouterr()
+    assert password not in captured.out + captured.err
+    token = "Basic " + base64.b64encode(f"alice:{password}".encode()).decode()
+    assert seen and seen[0] == token  # the PUT carried the credentials
