@@ -56,6 +56,7 @@ _SHARE_NOUN = re.compile(
     r"(?:按照|按其|按|不超过其|不超过|不高于)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
     r"价款|收入|交易额|费))\s*$"
 )
+_SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 _QUOTA_BEFORE = re.compile(
     r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
@@ -236,6 +237,12 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
     if m:
         f.role = "cost_share"
         f.basis = re.sub(r"^(?:其|实际)", "", m.group(1)).strip() or None
+        return
+    cues = list(_SHARE_CUE.finditer(before))
+    if cues and _SHARE_AFTER.match(view, f.end):  # 按实际支付租金50%给予补贴
+        basis = re.sub(r"^(?:其|实际)", "", before[cues[-1].end() :]).strip()
+        f.role = "cost_share"
+        f.basis = basis if 2 <= len(basis) <= 40 else None
         return
     if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
         f.role = "cost_share"

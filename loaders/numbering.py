@@ -17,7 +17,8 @@ Rule for choosing the measure level (documented contract):
    order ``一、`` > ``（一）`` > ``1.`` > ``（1）``. If the top-level sections are *chapters* — at least
    two sub-items of the next style exist inside them, and every section with sub-items carries
    only a short heading before its first sub-item (no sentence end ``。``) — then the measures are the
-   sub-items of every chapter (a chapter without sub-items but with body text is a measure
+   sub-items of every chapter (the sub-style is the first lower style that fits: ``（一）``, else
+   ``1.``…) (a chapter without sub-items but with body text is a measure
    itself). Otherwise the top-level sections are the measures.
 3. Measures are numbered 1..n in text order (``ordinal``); when sub-items restart at ``（一）``
    in each chapter the running count is used, so ordinals stay unique in the document.
@@ -105,11 +106,6 @@ def _extents(chain_: list[Marker], end: int) -> list[tuple[Marker, int, int]]:
     return out
 
 
-def _sub_style(style: str) -> str | None:
-    i = _ORDER.index(style)
-    return _ORDER[i + 1] if i + 1 < len(_ORDER) else None
-
-
 def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
     """The measures of the body ``view[start:end]`` according to the rule in the module doc."""
     end = len(view) if end is None else end
@@ -121,9 +117,9 @@ def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Ite
         if len(top) < 2:
             continue
         sections = _extents(top, end)
-        sub = _sub_style(style)
-        if sub is not None and _are_chapters(view, sections, sub):
-            return _chapter_items(view, sections, sub)
+        for sub in _ORDER[_ORDER.index(style) + 1 :]:  # 一、 chapters over （一） or 1. items
+            if _are_chapters(view, sections, sub):
+                return _chapter_items(view, sections, sub)
         return [Item(i + 1, mk, s, e) for i, (mk, s, e) in enumerate(sections)]
     return []
 

@@ -164,3 +164,9 @@ def test_the_payer_level_is_not_the_recognition_level() -> None:
     (offer,) = m.offers
     assert offer.recognition_level is None
     assert offer_facts(offer)["max"] == yuan("500")
+
+
+def test_cost_share_of_any_named_basis_before_a_giving_word() -> None:
+    m = measure("对入驻企业，按实际支付租金50%给予补贴，每家每年最高20万元。")
+    assert [(r.value, r.role, r.cost_basis) for r in m.ratios] == [
+        (Decimal("0.5"), "cost_share", "支付租金")]

@@ -85,3 +85,10 @@ def test_numbered_items_in_the_covering_notice_are_not_measures() -> None:
             "三、支持应用。给予奖励。")
     shape = _shape(text)
     assert [h for _, _, h in shape] == ["支持整机研发", "支持零部件", "支持应用"]
+
+
+def test_chapters_with_arabic_points_directly_inside() -> None:
+    text = ("一、产业支持\n1.支持研发。给予补助。\n2.支持应用。给予奖励。\n"
+            "二、人才支持\n3.引进人才。给予补贴。")
+    assert [(o, s, h) for o, s, h in _shape(text)] == [
+        (1, "1.", "支持研发"), (2, "1.", "支持应用"), (3, "1.", "引进人才")]
