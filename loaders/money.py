@@ -14,6 +14,7 @@ Money requires an explicit yuan unit (``元``, ``yuan``, ``RMB``, ``¥``); other
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,8 +57,21 @@ def _dec(num: str) -> Decimal | None:
     return parse_number(num)
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in spans)
+class _Taken:
+    """Disjoint ranges already claimed by a figure, kept sorted for logarithmic overlap tests."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)  # ranges starting before e
+        return i > 0 and self.ends[i - 1] > s
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 def _shared_unit_numbers(
@@ -83,7 +97,7 @@ def _shared_unit_numbers(
 def find_money(text: str) -> list[Figure]:
     """Chinese money figures in yuan: ``800万元``, ``0.5亿元``, ``五千万元``, ``1亿5000万元``, ``50、30、15万元``."""
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for m in _MONEY_COMPOUND.finditer(text):
         a, b = _dec(m.group("a")), _dec(m.group("b"))
         if a is None or b is None:
@@ -91,7 +105,7 @@ def find_money(text: str) -> list[Figure]:
         figures.append(Figure(m.start(), m.end(), tidy(a * 10**8 + b * 10**4), "亿元"))
         taken.append((m.start(), m.end()))
     for m in _MONEY_ARABIC.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = _dec(m.group("num"))
         if value is None:
@@ -103,7 +117,7 @@ def find_money(text: str) -> list[Figure]:
         right = value * _MULT_VALUES[mult]
         for s, e, num, own, sep in _shared_unit_numbers(text, m.start()):
             v = _dec(num)
-            if v is None or _overlaps(taken, s, e):
+            if v is None or taken.overlaps(s, e):
                 break
             k = own or mult
             amount = v * _MULT_VALUES[k]
@@ -120,7 +134,7 @@ def find_money(text: str) -> list[Figure]:
         # the numeral run may begin with characters of a preceding word; trim to a valid numeral
         while num and (parse_number(num) is None or num[0] in "万萬亿億百千佰仟"):
             num, start = num[1:], start + 1
-        if len(num) < 2 or _overlaps(taken, start, m.end()):
+        if len(num) < 2 or taken.overlaps(start, m.end()):
             continue
         if start > 0 and text[start - 1] in _VAGUE_BEFORE:
             continue
@@ -186,7 +200,7 @@ def find_money_en(text: str) -> list[Figure]:
     a figure per number; a bare 4-digit year-like number is never pulled into such a list.
     """
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for m in _MONEY_EN_PREFIX.finditer(text):
         cur, scale = m.group("cur"), m.group("scale")
         if cur.lower() == "yuan" and not scale:
@@ -196,7 +210,7 @@ def find_money_en(text: str) -> list[Figure]:
             figures.append(Figure(m.start(), m.end(), value, _en_unit(scale)))
             taken.append((m.start(), m.end()))
     for m in _MONEY_EN_SUFFIX.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         scale = m.group("scale")
         value = _en_value(m.group("num"), scale)
@@ -215,7 +229,7 @@ def find_money_en(text: str) -> list[Figure]:
                 break
             v = _en_value(num, own or scale)
             s, e = lm.start("num"), lm.end("scale") if own else lm.end("num")
-            if v is None or _overlaps(taken, s, e):
+            if v is None or taken.overlaps(s, e):
                 break
             if lm.groupdict().get("range") and v >= value:
                 break  # a range goes up: 10 to 20 million yuan
