@@ -72,3 +72,16 @@ def test_api_facade_builds_and_loads(tmp_path, monkeypatch) -> None:
     result = api.build([src], out=tmp_path / "out", validate=False)
     ds = api.load_graph(tmp_path / "out" / "policykg.trig")
     assert len(ds) == result.totals["triples"]
+
+
+def test_stats_reads_nquads(built, tmp_path) -> None:
+    ds = load_graph(built / "policykg.trig")
+    nq = tmp_path / "graph.nq"
+    nq.write_text(ds.serialize(format="nquads"), encoding="utf-8")
+    st = compute(load_graph(nq))
+    assert st.classes["pol:Measure"] == 2 and len(st.documents) == 1
+
+
+def test_unknown_graph_format_is_refused(tmp_path) -> None:
+    with pytest.raises(ValueError):
+        load_graph(tmp_path / "graph.xml")
