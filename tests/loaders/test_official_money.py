@@ -170,3 +170,8 @@ def test_cost_share_of_any_named_basis_before_a_giving_word() -> None:
     m = measure("对入驻企业，按实际支付租金50%给予补贴，每家每年最高20万元。")
     assert [(r.value, r.role, r.cost_basis) for r in m.ratios] == [
         (Decimal("0.5"), "cost_share", "支付租金")]
+
+
+def test_the_same_enterprise_total_is_a_per_recipient_cap_not_a_budget() -> None:
+    got = roles("按合同金额的30%给予补贴，单个合同补贴最高100万元，同一企业年度补贴总额不超过300万元。")
+    assert got == [(yuan("100"), "per_recipient_cap"), (yuan("300"), "per_recipient_cap")]
