@@ -9,6 +9,7 @@ every file has the same readable layout. Output is deterministic (byte-identical
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +26,19 @@ def traditional(text: str) -> str:
     return _S2T.convert(text)
 
 
+# Names whose toneless pinyin collides with another's: 陕西 (Shaanxi) vs 山西 (Shanxi).
+_SLUG_OVERRIDES = {"陕西": ["shaan", "xi"]}
+
+
 def pinyin_slug(text: str) -> str:
-    """Lowercase hyphen-joined pinyin syllables of a simplified Chinese name."""
-    parts = [p.lower() for p in lazy_pinyin(text) if p.strip()]
+    """Lowercase hyphen-joined pinyin syllables of a simplified Chinese name (陕西 → shaan-xi,
+    the official romanisation, so that it differs from 山西 → shan-xi)."""
+    parts: list[str] = []
+    for chunk in re.split("(" + "|".join(_SLUG_OVERRIDES) + ")", text):
+        if chunk in _SLUG_OVERRIDES:
+            parts += _SLUG_OVERRIDES[chunk]
+        elif chunk:
+            parts += [p.lower() for p in lazy_pinyin(chunk) if p.strip()]
     return "-".join("".join(ch for ch in p if ch.isalnum()) for p in parts)
 
 
@@ -781,6 +792,35 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
     ("sz-data", "深圳市政务服务和数据管理局", "Shenzhen Municipal Government Service and Data "
      "Administration", "shenzhen", "sz-gov", ["深圳市政务服务数据管理局"], [], [], ""),
 ]
+
+def _government_rows() -> list[tuple]:
+    """People's governments (and provincial general offices) of the other areas of the area
+    scheme, so documents of any province or major city name known issuers. Names follow the
+    fixed national pattern: ``<area>人民政府`` and, for provincial-level areas,
+    ``<area>人民政府办公厅``. Areas with hand-written rows above are skipped."""
+    done = {"guangdong", "guangzhou", "shenzhen", "hong-kong", "macao"}
+    province_gov = {"guangdong": "gd-gov"}
+    rows: list[tuple] = []
+    for slug, zh, en, _short, level, _parent, _within in AREA_ROWS:
+        if level != "province" or slug in done:
+            continue
+        name = en if en.endswith(("Province", "Region")) else f"{en} Municipality"
+        province_gov[slug] = f"gov-{slug}"
+        rows.append((f"gov-{slug}", f"{zh}人民政府", f"People's Government of {name}", slug,
+                     "state-council", [f"{zh}政府"], [], [], ""))
+        rows.append((f"gov-office-{slug}", f"{zh}人民政府办公厅",
+                     f"General Office of the People's Government of {name}", slug,
+                     f"gov-{slug}", [f"{zh}政府办公厅"], [], [], ""))
+    for slug, zh, en, _short, level, parent, _within in AREA_ROWS:
+        if level != "city" or slug in done:
+            continue
+        rows.append((f"gov-{slug}", f"{zh}人民政府", f"{en} Municipal People's Government", slug,
+                     province_gov.get(parent or ""), [f"{zh}政府"], [], [], ""))
+    return rows
+
+
+AGENCY_ROWS += _government_rows()
+
 
 # --------------------------------------------------------------------------- organisations
 
