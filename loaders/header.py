@@ -35,8 +35,10 @@ CONTACT = re.compile(
     r"(?:请|可)?(?:径向|直接向|及时向|迳向|向)([^，。；\n]{2,40}?)(?:反映|反馈|报告|咨询)"
     r"|请?与([^，。；\n]{2,40}?)联系"
 )
+_WRITTEN = re.compile(r"(?:成文日期|发文日期|印发日期|签发日期)\s*[：:]\s*")
+_LABELLED = re.compile(r"(?:发布时间|发布日期|公开日期|更新时间|时间|日期)\s*[：:]\s*$")
 PUBLISHED = re.compile(
-    r"(?:^|\n)\s*(?:发布时间|发布日期|时间|日期|发文日期|成文日期)\s*[：:]\s*"
+    r"(?:^|\n|\s)\s*(?:发布时间|发布日期|公开日期|时间|日期)\s*[：:]\s*"
     r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?:\s*日)?"
     r"(?:\s+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?"
 )
@@ -174,6 +176,15 @@ def find_title_line(view: str, start: int, end: int, title: str | None) -> Found
     return None
 
 
+def find_issuing_organ(view: str, start: int, end: int) -> list[Found]:
+    """A page's metadata field ``发布机构：X`` (or 发文机关/发文单位)."""
+    m = re.search(r"(?:发布机构|发文机关|发文单位|发文机构)\s*[：:]\s*([^\n：:]+?)(?=\s+\S+[：:]|\n|$)",
+                  view[start:end])
+    if not m:
+        return []
+    return _agency_list(view, start + m.start(1), start + m.end(1))
+
+
 def find_title_standalone(view: str, start: int, title: str) -> Found | None:
     """The first line after ``start`` that is exactly ``title`` (spaces ignored)."""
     squeezed = re.sub(r"\s+", "", title)
@@ -244,10 +255,17 @@ def find_issue_date(
 
     Falls back to the last full date in the header; dates on the web-time line are skipped.
     """
+    written = _WRITTEN.search(view, start, end)
+    if written:  # a page's metadata table: 成文日期：2025-03-09
+        for d in find_dates(view[written.end() : written.end() + 20]):
+            if d.start == 0:
+                return d.value, written.end(), written.end() + d.end
     candidates = []
     for d in find_dates(view[start:end]):
         s, e = start + d.start, start + d.end
         if skip and skip[0] <= s < skip[1]:
+            continue
+        if _LABELLED.search(view, max(start, s - 8), s):  # 发布日期：… is not the issue date
             continue
         if not re.search(r"(年.*月.*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})", view[s:e]):
             continue

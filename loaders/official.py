@@ -150,6 +150,8 @@ class _Parser:
             doc.date_span = self.span(date[1], date[2])
             if not issuers:
                 issuers = self._signature(date[1])
+        if not issuers:
+            issuers = header.find_issuing_organ(view, 0, end)
         self.prefixes = agencies.jurisdiction_prefixes([f.value for f in issuers])
         doc.issuers = self._refs(issuers)
         doc.approvers = self._refs(header.find_approvers(view, 0, end))

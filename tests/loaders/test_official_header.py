@@ -149,3 +149,14 @@ def test_signature_and_date_at_the_end_of_the_document() -> None:
     assert doc.title == "湖南省人民政府关于加快人工智能产业发展的实施意见"
     last = doc.measures[-1].span.text
     assert "2024年5月6日" not in last and "此件" not in last and last.endswith("给予奖励。")
+
+
+def test_page_metadata_table() -> None:
+    text = ("索引号：1144/2025-00123 分类：综合政务\n发布机构：江西省工业和信息化厅\n成文日期：2025-03-09\n"
+            "文号：赣工信〔2025〕4号\n发布日期：2025-03-12\n江西省支持机器人产业若干措施" + BODY)
+    doc = parse_text(text)
+    assert doc.date_issued == dt.date(2025, 3, 9)
+    assert doc.published == dt.datetime(2025, 3, 12)
+    assert doc.number == "赣工信〔2025〕4号"
+    assert [a.name for a in doc.issuers] == ["江西省工业和信息化厅"]
+    assert doc.title == "江西省支持机器人产业若干措施"
