@@ -140,6 +140,8 @@ def dl_view(graph: Graph) -> tuple[Graph, list[str]]:
     ill: list[str] = []
     uses: dict[URIRef, set[str]] = defaultdict(set)
     for s, p, o in graph:
+        if p == OWL.imports:  # never let the reasoner fetch anything from the network
+            continue
         if p in (RDFS.range,) and isinstance(o, URIRef) and (
             o.startswith(str(XSD)) or o == RDF.langString or o in datatypes
             or OWL.DatatypeProperty in kinds.get(s, ())
