@@ -460,6 +460,7 @@ def build_site(
     endpoint: str | None = None,
     explorer_html: bytes | None = None,
     with_dumps: bool = True,
+    license_iri: str | None = None,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
@@ -485,7 +486,8 @@ def build_site(
         if dumps:
             ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
             atomic_write_bytes(inside(root, "dumps/context.jsonld"), (ctx + "\n").encode())
-        void = describe(quads, dumps, created=created, endpoint=endpoint)
+        void = describe(quads, dumps, created=created, endpoint=endpoint,
+                        **({"license_iri": license_iri} if license_iri else {}))
         atomic_write_bytes(inside(root, "void.ttl"), void_bytes(void))
         links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
         for iri in sorted(idx.pages):
