@@ -274,13 +274,18 @@ def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
 class _Vocab:
     """Vocabulary matches inside one measure (view offsets)."""
 
-    def __init__(self, gaz: Gazetteer | None, view: str, start: int, end: int) -> None:
+    def __init__(self, gaz: Gazetteer | None, view: str, start: int, end: int,
+                 matches: dict[str, list[Match]] | None = None) -> None:
         self.gaz = gaz
         self.by_scheme: dict[str, list[Match]] = {}
         if gaz is None:
             return
         text = view[start:end]
         for scheme in ("instrument", "category", "level", "period", "area"):
+            if matches is not None and scheme in matches:  # whole-view matches, computed once
+                self.by_scheme[scheme] = [m for m in matches[scheme]
+                                          if start <= m.start and m.end <= end]
+                continue
             self.by_scheme[scheme] = [
                 Match(m.start + start, m.end + start, m.concept, m.scheme, m.surface)
                 for m in gaz.find_all(text, scheme)
@@ -350,11 +355,14 @@ def _period_at(vocab: _Vocab, view: str, s: int, e: int, exclude: list[tuple[int
 def analyse(
     view: str, start: int, end: int, span_of: SpanOf, gaz: Gazetteer | None,
     heading: tuple[int, int] | None = None, skip: list[tuple[int, int]] | None = None,
+    matches: dict[str, list[Match]] | None = None,
 ) -> MeasureFacts:
-    """Every amount, ratio, quota and offer in the measure ``view[start:end]``."""
+    """Every amount, ratio, quota and offer in the measure ``view[start:end]``.
+
+    ``matches`` may hold vocabulary matches over the whole view per scheme (to match once)."""
     skip = skip or []
     facts = MeasureFacts()
-    vocab = _Vocab(gaz, view, start, end)
+    vocab = _Vocab(gaz, view, start, end, matches)
     text = view[start:end]
 
     def shift(found):  # figures over the measure text → view offsets

@@ -84,6 +84,8 @@ class _Parser:
         self.furniture: list[tuple[int, int]] = []
         self.prefixes: dict[str, str] = {}
         self.title_end = 0
+        self._matches: dict | None = None
+        self._chapters: list | None = None
 
     def span(self, s: int, e: int):
         return self.ct.span(s, e)
@@ -254,7 +256,9 @@ class _Parser:
         for s, _ in self.furniture:
             if item.marker.end <= s < end:
                 end = s
-        for s, _, _ in numbering.chapters(view):
+        if self._chapters is None:
+            self._chapters = numbering.chapters(view)
+        for s, _, _ in self._chapters:
             if item.marker.end <= s < end:
                 end = s
         m = _TRAILER.search(view, item.marker.end, end)
@@ -309,7 +313,8 @@ class _Parser:
                 stop = view.find("。", he, end)
                 lead_end = stop if stop > 0 else he
             facts = clauses.analyse(view, item.marker.end, end, self.span, self.gaz,
-                                    heading=(hs, lead_end), skip=notes)
+                                    heading=(hs, lead_end), skip=notes,
+                                    matches=self._all_matches())
             measure.amounts, measure.ratios = facts.amounts, facts.ratios
             measure.quotas, measure.offers = facts.quotas, facts.offers
             measure.categories = self._concepts("category", item.start, end)
@@ -319,13 +324,21 @@ class _Parser:
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
 
+    def _all_matches(self) -> dict:
+        """Vocabulary matches over the whole view, per scheme (computed once per document)."""
+        if self._matches is None:
+            self._matches = {}
+            if self.gaz is not None:
+                for scheme in ("instrument", "category", "level", "period", "area", "sector",
+                               "theme", "organization"):
+                    self._matches[scheme] = self.gaz.find_all(self.view, scheme)
+        return self._matches
+
     def _concepts(self, scheme: str, s: int, e: int) -> list[ConceptRef]:
-        if self.gaz is None:
-            return []
         out: list[ConceptRef] = []
-        for m in self.gaz.find_all(self.view[s:e], scheme):
-            if all(r.concept != m.concept for r in out):
-                out.append(ConceptRef(scheme, m.concept, self.span(s + m.start, s + m.end)))
+        for m in self._all_matches().get(scheme, []):
+            if s <= m.start and m.end <= e and all(r.concept != m.concept for r in out):
+                out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
         return out
 
     def _programs(self, s: int, e: int) -> list[ProgramRef]:

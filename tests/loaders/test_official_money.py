@@ -175,3 +175,10 @@ def test_cost_share_of_any_named_basis_before_a_giving_word() -> None:
 def test_the_same_enterprise_total_is_a_per_recipient_cap_not_a_budget() -> None:
     got = roles("按合同金额的30%给予补贴，单个合同补贴最高100万元，同一企业年度补贴总额不超过300万元。")
     assert got == [(yuan("100"), "per_recipient_cap"), (yuan("300"), "per_recipient_cap")]
+
+
+def test_programmes_in_quotes_but_not_instruments_or_slogans() -> None:
+    m = measure("实施“数字赋能”行动，举办“创新杯”大赛，发放“算力券”，按“一事一议”方式支持，"
+                "组织“星火计划”“燎原计划”等专项。")
+    assert [p.name for p in m.programs] == ["数字赋能行动", "创新杯", "星火计划", "燎原计划"]
+    assert all(m.span.start <= p.span.start < m.span.end for p in m.programs)
