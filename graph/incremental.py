@@ -22,6 +22,7 @@ import os
 import pickle
 import shutil
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 
 from . import dump
@@ -32,8 +33,10 @@ CACHE_DIR = ".policykg-cache"
 VERSION = 1
 
 
+@cache
 def code_fingerprint() -> str:
-    """A hash of the loader and graph code: a cache made by other code is not reused."""
+    """A hash of the loader and graph code (once per process): a cache made by other code is not
+    reused."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for folder in (here, here.parent / "loaders", here.parent / "ontology"):

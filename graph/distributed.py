@@ -1,0 +1,113 @@
+"""The per-source build work on a Dask distributed cluster (``--executor dask --scheduler ADDR``).
+
+The same functions as the local pool (:mod:`policykg.graph.parallel`) are submitted to a
+``dask.distributed.Client``: loading (the loader record stays in cluster memory as a future) and
+converting officials (the title index is scattered to every worker once). The client process
+then writes sorted, deterministic per-partition N-Quads files ``out/partitions/part-NNNNN.nq``
+that any triplestore bulk-loads, fills the pyoxigraph store, converts the reports and writes the
+usual dumps — byte-identical to the local build. Workers must see the source paths (a shared
+filesystem, or the same paths on every machine).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterable, Iterator
+
+from policykg.loaders.records import LoadResult
+
+from .parallel import Loaded, Outcome, ParallelResult, build_parallel, convert_official, load_source
+
+BATCH = 256  # tasks in flight per batch, so the client never holds every result at once
+
+
+def _load_task(index: int, path: str) -> tuple[Loaded, LoadResult]:
+    return load_source(index, path)
+
+
+def _summary(pair: tuple[Loaded, LoadResult]) -> Loaded:
+    return pair[0]
+
+
+def _record(pair: tuple[Loaded, LoadResult]) -> LoadResult:
+    return pair[1]
+
+
+def _convert_task(index: int, res: LoadResult, known: dict[str, str]) -> Outcome:
+    return convert_official(index, res, known)
+
+
+def _read_pickle(path: str) -> LoadResult:
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
+class DaskRunner:
+    """Runs the load and convert steps as Dask tasks; results come back in source order."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.records: dict[int, object] = {}  # index → future of the LoadResult
+
+    def __enter__(self) -> DaskRunner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.records.clear()
+
+    def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
+        for start in range(0, len(items), BATCH):
+            batch = items[start:start + BATCH]
+            pairs = self.client.map(_load_task, [i for i, _ in batch], [p for _, p in batch],
+                                    pure=False)
+            summaries = self.client.map(_summary, pairs)
+            for (index, _), pair, fut in zip(batch, pairs, summaries, strict=True):
+                self.records[index] = self.client.submit(_record, pair)
+                loaded = fut.result()
+                loaded.handle = index
+                yield loaded
+            del pairs
+
+    def ensure_records(self, items: list[Loaded], cache) -> None:
+        """Records of sources loaded from the cache (a file path): read them on a worker."""
+        for item in items:
+            if isinstance(item.handle, str):
+                self.records[item.index] = self.client.submit(_read_pickle, item.handle,
+                                                              pure=False)
+                item.handle = item.index
+
+    def convert(self, items: list[Loaded], known: dict[str, str]) -> Iterator[Outcome]:
+        if not items:
+            return
+        known_f = self.client.scatter(known, broadcast=True)
+        for start in range(0, len(items), BATCH):
+            batch = items[start:start + BATCH]
+            futs = [self.client.submit(_convert_task, x.index, self.records[x.index], known_f,
+                                       pure=False) for x in batch]
+            for x, fut in zip(batch, futs, strict=True):
+                out = fut.result()
+                self.records.pop(x.index, None)  # an official's record is not needed again
+                yield out
+
+    def record(self, item: Loaded) -> LoadResult:
+        if isinstance(item.handle, str):
+            return _read_pickle(item.handle)
+        return self.records[item.index].result()
+
+
+def build_dask(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build", *,
+               scheduler: str | None = None, client=None, **kwargs) -> ParallelResult:
+    """Build on a Dask cluster (``scheduler`` address, or an existing ``client``); writes the
+    N-Quads partitions as well as the usual outputs."""
+    from dask.distributed import Client
+
+    own = client is None
+    if own:
+        client = Client(scheduler, timeout="30s")
+    try:
+        with DaskRunner(client) as runner:
+            return build_parallel(sources, out, runner=runner, partitions=True, **kwargs)
+    finally:
+        if own:
+            client.close()
