@@ -27,6 +27,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print nothing but errors")
     parser.add_argument("--no-validate", action="store_true",
                         help="skip SHACL validation")
+    scale = parser.add_argument_group("scale (parallel, incremental, distributed)")
+    scale.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="load and convert sources in N processes, streaming the quads "
+                            "(default: one process, one in-memory graph)")
+    scale.add_argument("--store", default=None, metavar="DIR",
+                       help="also put the graph into an on-disk pyoxigraph store in DIR")
+    scale.add_argument("--incremental", action="store_true",
+                       help="reuse the last build in --out: only changed sources are parsed "
+                            "(manifest.json records source hashes)")
+    scale.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="where the per-source work runs (dask: a dask.distributed cluster)")
+    scale.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask)")
 
 
 def _progress_bar(total_threshold: int = 20):
@@ -73,6 +86,39 @@ def summary(result) -> str:
     return "\n".join(lines)
 
 
+def _scaled(args: argparse.Namespace) -> bool:
+    """True when an option of the parallel/incremental/distributed build is given."""
+    jobs = getattr(args, "jobs", None)
+    return bool((jobs is not None and jobs > 1) or getattr(args, "store", None)
+                or getattr(args, "incremental", False)
+                or getattr(args, "executor", "local") == "dask")
+
+
+def _build_scaled(args: argparse.Namespace, out, progress):
+    """Dispatch to the parallel (local pool) or distributed (Dask) build."""
+    import os
+
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UserError(f"--jobs {jobs} is not a number of processes; give 1 or more.", EXIT_USAGE)
+    kwargs = {"store": args.store, "validate": not args.no_validate, "progress": progress,
+              "incremental": args.incremental, "jobs": jobs}
+    if args.executor == "dask":
+        if not args.scheduler:
+            raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786).",
+                            EXIT_USAGE)
+        from policykg.graph.distributed import build_dask
+
+        try:
+            return build_dask(args.sources, out=out, scheduler=args.scheduler, **kwargs)
+        except OSError as err:
+            raise UserError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler "
+                            f"({err}); start one with `dask scheduler`.", EXIT_USAGE) from err
+    from policykg.graph.parallel import build_parallel
+
+    return build_parallel(args.sources, out=out, **kwargs)
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -84,8 +130,11 @@ def run(args: argparse.Namespace) -> int:
                         EXIT_USAGE)
     progress = None if args.quiet else _progress_bar()
     try:
-        result = build(args.sources, out=out, progress=progress,
-                       validate=not args.no_validate)
+        if _scaled(args):
+            result = _build_scaled(args, out, progress)
+        else:
+            result = build(args.sources, out=out, progress=progress,
+                           validate=not args.no_validate)
     except SourceNotFound as err:
         raise UserError(f"{err}; give source files or folders of .txt/.html files.",
                         EXIT_USAGE) from err
