@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .clauses import SENTENCE_END, split
 from .dates import anniversary_minus_one_day, find_dates
 from .header import find_numbers
 from .numerals import chinese_to_int
 
-_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
@@ -49,7 +49,7 @@ class Validity:
 
 def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence extents (``。；`` or line ends) of ``view[start:end]``."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(view, start, end)]
+    return [(seg.start, seg.end) for seg in split(view, start, end, SENTENCE_END)]
 
 
 def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Validity | None:

@@ -35,7 +35,7 @@ SpanOf = Callable[[int, int], Span]
 
 # ---------------------------------------------------------------- grammar (structural cues)
 
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,：:]")
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
@@ -107,11 +107,24 @@ class MeasureFacts:
 # ---------------------------------------------------------------- segmentation
 
 
+def is_hard_wrap(view: str, pos: int) -> bool:
+    """A line break at ``pos`` inside a sentence (scraped text wrapped mid-clause): the line
+    before it does not end a sentence and already holds a comma."""
+    before = view[:pos].rstrip(" ")
+    if not before or before[-1] in "。；;！？!?：:）)】」”\"":
+        return False
+    line = before[before.rfind("\n") + 1 :]
+    return before[-1] in "，、" or "，" in line
+
+
 def split(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Segment]:
-    """Segments of ``view[start:end]`` cut after each match of ``pattern`` (the mark included)."""
+    """Segments of ``view[start:end]`` cut after each match of ``pattern`` (the mark included);
+    a line break that only wraps a sentence does not cut it."""
     out = []
     s = start
     for m in pattern.finditer(view, start, end):
+        if m.group(0) == "\n" and is_hard_wrap(view, m.start()):
+            continue
         if m.end() > s:
             out.append(Segment(s, m.end()))
         s = m.end()
@@ -371,7 +384,7 @@ def analyse(
     def skipped(s: int) -> bool:
         return any(a <= s < b for a, b in skip)
 
-    sentences = split(view, start, end, _SENTENCE_END)
+    sentences = split(view, start, end, SENTENCE_END)
     basis_spans: list[tuple[int, int]] = []
     money_by_sentence: dict[int, list[Fig]] = {}
     pct: list[Fig] = []

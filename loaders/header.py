@@ -23,7 +23,7 @@ NUMBER = re.compile(
 )
 # a notice: "<issuer>关于印发<title>的通知" (also 转发/发布/公布, 决定/意见/批复…)
 NOTICE = re.compile(
-    r"([^\n。；]{0,80}?)关于(印发|转发|发布|公布|下达|颁布)?\s*《?([^\n。；《》]{2,120}?)》?\s*的"
+    r"([^\n。；]{0,80}?)关于(印发|转发|发布|公布|下达|颁布)?\s*《?([^。；《》，]{2,120}?)》?\s*的"
     r"(通知|决定|意见|批复|函|公告|通告)"
 )
 TITLE_END = re.compile(
@@ -154,7 +154,7 @@ def title_from_notice(notice: Found, view: str) -> Found | None:
     m = NOTICE.match(view, notice.start, notice.end)
     if not m or m.group(2) is None:
         return None
-    value = re.sub(r"\s+", " ", m.group(3)).strip()
+    value = re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", m.group(3))).strip()
     return Found(value, m.start(3), m.end(3))
 
 

@@ -160,3 +160,11 @@ def test_page_metadata_table() -> None:
     assert doc.number == "赣工信〔2025〕4号"
     assert [a.name for a in doc.issuers] == ["江西省工业和信息化厅"]
     assert doc.title == "江西省支持机器人产业若干措施"
+
+
+def test_notice_title_wrapped_over_two_lines() -> None:
+    doc = parse_text("安徽省经济和信息化厅关于印发《安徽省支持\n智能网联汽车发展若干措施》的通知\n皖经信〔2024〕7号\n"
+                     "安徽省经济和信息化厅\n2024年3月1日" + BODY)
+    assert doc.notice_title == "安徽省经济和信息化厅关于印发《安徽省支持智能网联汽车发展若干措施》的通知"
+    assert doc.title == "安徽省支持智能网联汽车发展若干措施"
+    assert [a.name for a in doc.issuers] == ["安徽省经济和信息化厅"]

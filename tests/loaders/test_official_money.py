@@ -182,3 +182,9 @@ def test_programmes_in_quotes_but_not_instruments_or_slogans() -> None:
                 "组织“星火计划”“燎原计划”等专项。")
     assert [p.name for p in m.programs] == ["数字赋能行动", "创新杯", "星火计划", "燎原计划"]
     assert all(m.span.start <= p.span.start < m.span.end for p in m.programs)
+
+
+def test_hard_wrapped_lines_do_not_cut_a_sentence() -> None:
+    doc = parse_text("一、支持研发。对企业研发投入给予补助，\n单个企业最高200万元。\n二、其他。加强宣传。")
+    (offer,) = doc.measures[0].offers
+    assert (offer.instrument_class, offer.max_amount.value) == ("Subsidy", yuan("200"))
