@@ -536,7 +536,7 @@ AREA_ROWS: list[tuple[str, str, str, list[str], str, str | None, list[str]]] = [
     ("henan", "河南省", "Henan Province", ["河南"], "province", "china", []),
     ("hubei", "湖北省", "Hubei Province", ["湖北", "鄂"], "province", "china", []),
     ("hunan", "湖南省", "Hunan Province", ["湖南"], "province", "china", []),
-    ("guangdong", "广东省", "Guangdong Province", ["广东", "粤", "全省"], "province", "china", []),
+    ("guangdong", "广东省", "Guangdong Province", ["广东", "粤"], "province", "china", []),
     ("guangxi", "广西壮族自治区", "Guangxi Zhuang Autonomous Region", ["广西"], "province", "china", []),
     ("hainan", "海南省", "Hainan Province", ["海南"], "province", "china", []),
     ("chongqing", "重庆市", "Chongqing", ["重庆", "渝"], "province", "china", []),
