@@ -60,6 +60,9 @@ class SiteIndex:
     graphs_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
     labels: dict[Node, dict[str, str]] = field(default_factory=dict)
     pages: dict[str, PurePosixPath] = field(default_factory=dict)
+    graph_pages: dict[str, PurePosixPath] = field(default_factory=dict)
+    graph_triples: dict[Node, list[tuple[Node, Node, Node]]] = field(
+        default_factory=lambda: defaultdict(list))
     terms: dict[str, str] = field(default_factory=dict)  # term IRI -> anchor
 
     @classmethod
@@ -67,9 +70,10 @@ class SiteIndex:
         triples = sorted({(s, p, o) for s, p, o, _ in quads},
                          key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
         idx = cls(triples)
-        for s, _p, _o, g in quads:
+        for s, p, o, g in quads:
             if g is not None:
                 idx.graphs_of[s].add(g)
+                idx.graph_triples[g].append((s, p, o))
         for s, p, o in triples:
             idx.out_edges[s].append((p, o))
             if not isinstance(o, Literal):
@@ -83,6 +87,12 @@ class SiteIndex:
             for s, p, o in triples:
                 if p == prop and isinstance(o, Literal):
                     idx.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
+        for gid in idx.graph_triples:
+            if (isinstance(gid, URIRef) and str(gid).startswith(str(ID))
+                    and str(gid) not in idx.pages):
+                rel = iri_relpath(str(gid))
+                if rel is not None:
+                    idx.graph_pages[str(gid)] = rel
         for s, p, o in triples:
             if p == OA.exact and s not in idx.labels:
                 idx.labels[s] = {"": str(o)}
@@ -153,6 +163,9 @@ class Renderer:
         if s in idx.pages:
             target = _page_file(idx.pages[s], ".html")
             return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>')
+        if s in idx.graph_pages:
+            target = _page_file(idx.graph_pages[s], ".html")
+            return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
         if s in idx.terms or s.startswith(str(POL._NS)):
             anchor = idx.terms.get(s, "")
             return (f'<a href="{esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
@@ -232,8 +245,27 @@ class Renderer:
         graphs = sorted(idx.graphs_of.get(node, set()), key=str)
         if graphs:
             parts.append("<h2>Named graphs</h2>\n<ul>" + "".join(
-                f"<li><code>{esc(str(g))}</code></li>" for g in graphs) + "</ul>\n")
+                f"<li>{self.link(here, g)}</li>" for g in graphs) + "</ul>\n")
         return self.page(here, idx.label(node), "".join(parts), alt)
+
+    def graph_page(self, gid: URIRef) -> bytes:
+        """A named graph: its size, its subjects, and its content as Turtle and JSON-LD."""
+        idx = self.idx
+        rel = idx.graph_pages[str(gid)]
+        here = _page_file(rel, ".html")
+        ttl, jsonld = _page_file(rel, ".ttl"), _page_file(rel, ".jsonld")
+        alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
+               f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
+        triples = idx.graph_triples.get(gid, [])
+        subjects = sorted({s for s, _, _ in triples if isinstance(s, URIRef)},
+                          key=lambda n: (idx.label(n), str(n)))
+        items = "".join(f"<li>{self.link(here, n)}</li>" for n in subjects)
+        body = (f"<h1>Named graph</h1>\n<p class=\"iri\"><code>{esc(str(gid))}</code></p>\n"
+                f"<p>{len(triples)} statements about {len(subjects)} resources. "
+                f'Download: <a href="{esc(_href(here, ttl))}" type="text/turtle">Turtle</a> · '
+                f'<a href="{esc(_href(here, jsonld))}" type="application/ld+json">JSON-LD</a></p>\n'
+                f'<h2>Resources</h2>\n<ul class="list">{items}</ul>\n')
+        return self.page(here, str(gid), body, alt, lang="en")
 
     def property_table(self, here: PurePosixPath, node: Node, outgoing: bool) -> str:
         idx = self.idx
@@ -338,6 +370,11 @@ class Renderer:
         body.append("<h2>Downloads and tools</h2>\n<ul>" + "".join(
             f'<li><a href="{esc(href)}">{esc(text)}</a></li>' for href, text in extra_links)
             + "</ul>\n")
+        if idx.graph_pages:
+            body.append("<h2>Named graphs (one per source)</h2>\n<ul>" + "".join(
+                f"<li>{self.link(here, URIRef(g))} "
+                f'<span class="tag">{len(idx.graph_triples[URIRef(g)])}</span></li>'
+                for g in sorted(idx.graph_pages)) + "</ul>\n")
         body.append("<h2>Contents</h2>\n<p class=\"toc\">" + " · ".join(
             f'<a href="#c{i}">{esc(idx.term_label(c) if c is not None else "untyped")}'
             f" ({len(by_class[c])})</a>" for i, c in enumerate(classes)) + "</p>\n")
@@ -499,6 +536,17 @@ def build_site(
                                desc.serialize(format="turtle").encode("utf-8"))
             atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
             count += 1
+        for iri in sorted(idx.graph_pages):
+            gid = URIRef(iri)
+            rel = idx.graph_pages[iri]
+            content = Graph()
+            lod._bind(content)
+            for t in idx.graph_triples[gid]:
+                content.add(t)
+            atomic_write_bytes(inside(root, _page_file(rel, ".html")), render.graph_page(gid))
+            atomic_write_bytes(inside(root, _page_file(rel, ".ttl")),
+                               content.serialize(format="turtle").encode("utf-8"))
+            atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
         terms = _ontology_terms(idx)
         onto = Graph()
         lod._bind(onto)

@@ -200,3 +200,15 @@ def test_explorer_stays_usable_at_three_thousand_nodes(tmp_path: Path) -> None:
         # physics is off after stabilisation, so the page is idle
         assert browser.evaluate("document.getElementById('physics').checked") is False
         browser.screenshot(tmp_path / "big.png")
+
+
+def test_named_graphs_have_pages_with_their_content(mini_site: Path) -> None:
+    page = mini_site / "id" / "graph" / "doc" / "2025" / "ce-fu-ban-1.html"
+    doc = lxml.html.fromstring(page.read_bytes())
+    assert "../../../doc/2025/ce-fu-ban-1.html" in doc.xpath("//a/@href")
+    content = Graph().parse(page.with_suffix(".ttl"), format="turtle")
+    assert (URIRef(DOC), None, None) in content
+    assert (URIRef("https://w3id.org/policykg/id/report/2025-03-05/test-news"), None, None) \
+        not in content  # the report lives in its own graph
+    resource = lxml.html.fromstring((mini_site / "id/doc/2025/ce-fu-ban-1.html").read_bytes())
+    assert "../../graph/doc/2025/ce-fu-ban-1.html" in resource.xpath("//a/@href")
