@@ -25,6 +25,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--out {out} is a file; name a folder for the documentation.", EXIT_USAGE)
     try:
         target = write_docs(out)
+    except ImportError as err:
+        raise UserError(f"pyLODE is needed to write documentation ({err}); "
+                        "install it with `pip install pylode`.", EXIT_USAGE) from err
     except PermissionError as err:
         raise UserError(f"--out {out} is not writable ({err.strerror}); choose another folder.",
                         EXIT_USAGE) from err
