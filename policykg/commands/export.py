@@ -27,8 +27,9 @@ ALL_FORMATS = (*RDF_FORMATS, "void", "site", *GRAPH_FORMATS, "html", "all")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``policykg export``."""
-    parser.add_argument("source", metavar="BUILD_DIR_OR_GRAPH",
-                        help="a build folder (with policykg.trig) or an RDF file (.trig .nq .ttl .nt .rdf)")
+    parser.add_argument("source", metavar="BUILD_DIR_OR_GRAPH", nargs="?", default="build",
+                        help="a build folder (with policykg.trig) or an RDF file "
+                             "(.trig .nq .ttl .nt .rdf); default: build")
     parser.add_argument("--format", "-f", required=True, choices=ALL_FORMATS,
                         help="what to write (see above)")
     parser.add_argument("--out", "-o", required=True, metavar="PATH",

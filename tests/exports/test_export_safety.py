@@ -189,3 +189,22 @@ def test_any_iri_maps_inside_the_folder(tmp_path_factory: pytest.TempPathFactory
     target = inside(root, rel)  # raises if it would escape
     assert target.resolve().is_relative_to(root.resolve())
     assert all(part not in ("..", ".") and "/" not in part for part in rel.parts)
+
+
+def test_rdfxml_input_never_resolves_external_entities(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    source = tmp_path / "xxe.rdf"
+    source.write_text(
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE rdf:RDF [ <!ENTITY xxe SYSTEM "file://{secret}"> ]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
+        '<rdf:Description rdf:about="https://w3id.org/policykg/id/x">'
+        "<rdfs:label>&xxe;</rdfs:label></rdf:Description>\n</rdf:RDF>\n")
+    out = tmp_path / "out.nt"
+    code = main(["export", str(source), "--format", "nt", "--out", str(out)])
+    if code == 0:
+        assert "TOP-SECRET-VALUE" not in out.read_text("utf-8")
+    else:
+        assert code == 2 and not out.exists()
