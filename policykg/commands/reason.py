@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
         what += f" + {path} ({len(data)} triples)"
     try:
         report = check(data)
+    except ImportError as err:
+        raise UserError(f"owlready2 is needed to run HermiT ({err}); install it with "
+                        "`pip install owlready2`.", EXIT_USAGE) from err
     except JavaMissing as err:
         raise UserError("HermiT needs a Java runtime and `java` was not found; install one "
                         "(e.g. apt-get install default-jre) and rerun.", EXIT_USAGE) from err
