@@ -52,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     except JavaMissing as err:
         raise UserError("HermiT needs a Java runtime and `java` was not found; install one "
                         "(e.g. apt-get install default-jre) and rerun.", EXIT_USAGE) from err
-    verdict = "consistent" if report.consistent else "inconsistent"
+    if not report.consistent:
+        verdict = "inconsistent"
+    elif report.ill_typed:
+        verdict = "ill-typed (the rest is consistent)"
+    else:
+        verdict = "consistent"
     print(f"{verdict}: {what}, {report.triples} triples checked by HermiT "
           f"in {report.seconds:.1f} s")
     if report.unsatisfiable:
