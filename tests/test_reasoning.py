@@ -131,3 +131,16 @@ def test_reason_on_a_build_folder_without_dump_is_a_usage_error(tmp_path: Path) 
     result = _cli(str(tmp_path))
     assert result.returncode == 2
     assert "policykg.trig does not exist" in result.stderr
+
+
+def test_ill_typed_triples_fail_even_when_the_rest_is_consistent(monkeypatch, capsys) -> None:
+    import policykg.ontology.reasoning as reasoning
+    from policykg.cli import main
+
+    line = '<https://w3id.org/policykg/id/x> <https://w3id.org/policykg/ontology#period> "1" .'
+    monkeypatch.setattr(reasoning, "check", lambda data=None: reasoning.ReasoningReport(
+        consistent=True, ill_typed=[line], triples=10, seconds=0.1))
+    assert main(["reason"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("ill-typed (the rest is consistent):")
+    assert line in out
