@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .records import LoadResult, Source
+from .records import LoadResult, OfficialDocument, Report, Source
 from .source import SourceError, read_source
 
 
@@ -39,7 +39,29 @@ def parse_source(source: Source) -> LoadResult:
     except Exception as err:  # noqa: BLE001 - a loader bug must not stop a build
         return LoadResult(path=path, record=None, error=(
             f"{source.name} could not be parsed ({type(err).__name__}: {err})."), stage="parse")
+    if not recognisable(record):
+        return LoadResult(path=path, record=None, warnings=list(record.warnings), error=(
+            f"{source.name} reads neither as a policy document nor as a report on one (no "
+            "document number, title, numbered measures, policy title or figures were found)."),
+            stage="parse")
     return LoadResult(path=path, record=record, warnings=list(record.warnings))
+
+
+def recognisable(record: OfficialDocument | Report) -> bool:
+    """True when a parsed record has any structure of a policy or of a report on one.
+
+    A recipe, a CSV table or a page of unrelated prose parses into an empty record: no document
+    number, title or measures (official); no quoted policy title, agency, subject, area, reported
+    policy or money/share figure (report — a count or a date alone is not enough). Such a
+    source is a failure at the ``parse`` stage, not an empty graph.
+    """
+    if isinstance(record, OfficialDocument):
+        return bool(record.number or record.title or record.notice_title or record.measures)
+    if isinstance(record, Report):
+        return bool(record.policy_titles or record.reported_policy or record.agencies
+                    or record.subject_concepts or record.jurisdiction
+                    or any(c.amount is not None or c.share is not None for c in record.claims))
+    return True
 
 
 def load(path: str | Path) -> LoadResult:
