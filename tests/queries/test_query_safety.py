@@ -25,6 +25,10 @@ from .conftest import MINI
 REFUSED = {
     "service": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
     "nested-service": "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://x.invalid/> { ?s ?q ?r } } }",
+    "exists-service": "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <http://a.invalid/> { ?s ?p ?o } } }",
+    "subquery-service": "SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <http://b.invalid/> { ?s ?p ?o } } } }",
+    "variable-service": "ASK { BIND(EXISTS { SERVICE ?x { ?a ?b ?c } } AS ?e) }",
+    "update-service": "INSERT { ?s ?p ?o } WHERE { SERVICE <http://c.invalid/> { ?s ?p ?o } }",
     "from": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
     "from-named": "SELECT * FROM NAMED <http://x.invalid/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "load": "LOAD <file:///etc/passwd>",
