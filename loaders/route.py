@@ -5,14 +5,34 @@
 exception inside a parser gives ``stage="parse"``. Reports (news, briefings) are recognised
 by ``loaders.report.is_report`` when that module is installed; everything else is parsed as an
 official document by :func:`loaders.official.parse_official`.
+
+One strong signal overrides ``is_report``: on the cleaned view (pinyin annotations and doubled
+punctuation removed), a line near the top that is *only* a document number (``粤府办〔2025〕6号``)
+or *only* a notice title (``…关于印发…的通知``). News and briefings quote numbers and titles
+inside sentences, never as lines of their own.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .records import LoadResult, OfficialDocument, Report, Source
 from .source import SourceError, read_source
+
+_HEAD_CHARS = 1500
+_NUMBER_LINE = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}\s*〔\s*(?:19|20)\d{2}\s*〕\s*(?:第\s*)?\d{1,4}\s*号\s*$", re.M)
+_NOTICE_LINE = re.compile(r"^\s*[^\n。，]{0,60}关于印发[^\n。]{2,120}的(?:通知|决定)\s*$", re.M)
+
+
+def has_official_header(source: Source) -> bool:
+    """A line that is only a document number or only a notice title near the top of the text."""
+    from .clean import clean
+
+    view = clean(source.text[: _HEAD_CHARS * 2]).view[:_HEAD_CHARS]
+    view = re.sub(r"[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]", r"〔\1〕", view)
+    return bool(_NUMBER_LINE.search(view) or _NOTICE_LINE.search(view))
 
 
 def _report_module():
@@ -30,7 +50,7 @@ def parse_source(source: Source) -> LoadResult:
     path = source.path or source.name
     try:
         report = _report_module()
-        if report is not None and report.is_report(source):
+        if report is not None and not has_official_header(source) and report.is_report(source):
             record = report.load_report(source)
         else:
             from .official import parse_official

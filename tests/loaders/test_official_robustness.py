@@ -138,3 +138,15 @@ def test_any_text_parses_without_raising_and_spans_map_back(text: str) -> None:
     assert not [w for w in doc.warnings if w.code.endswith("-failed")], doc.warnings
     for span in spans_of(doc):
         assert text[span.start : span.end] == span.text
+
+
+def test_a_number_line_makes_a_scraped_document_official(tmp_path: Path) -> None:
+    official = tmp_path / "official.txt"
+    official.write_text("某市工(gōng)業和信息化局關(guān)於印發若干措施的通知\n某(mǒu)工信發(fā)〔2025〕7號\n"
+                        "各有關單位：\n現將措施印發給你們，，請認真執行。\n（一）支持研發。給予補助。\n"
+                        "（二）支持應用。給予獎勵。", encoding="utf-8")
+    assert type(load(official).record).__name__ == "OfficialDocument"
+    news = tmp_path / "news.txt"
+    news.write_text("本报讯 近日，某市工信局印发《若干措施》（某工信发〔2025〕7号），记者从发布会上获悉，"
+                    "对企业给予最高500万元奖励。\n责任编辑：张三", encoding="utf-8")
+    assert type(load(news).record).__name__ == "Report"
