@@ -33,6 +33,10 @@ Parameters declared in the query header are given as --param name=value; values 
 RDF terms (never spliced into the query text). Queries may not use SERVICE, FROM, LOAD or
 updates unless --allow-service / --allow-update are given; each query has a deadline
 (--timeout) and a row cap (--limit). `policykg query --list` shows the catalog.
+
+An allowed update changes only the store it runs on (a --graph file is read into memory and
+never written back). Exit 1 when a query runs past --timeout or the engine fails; exit 2 when a
+query is refused, invalid, or a parameter or file is wrong.
 """
 
 
