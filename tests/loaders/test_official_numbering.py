@@ -92,3 +92,10 @@ def test_chapters_with_arabic_points_directly_inside() -> None:
             "二、人才支持\n3.引进人才。给予补贴。")
     assert [(o, s, h) for o, s, h in _shape(text)] == [
         (1, "1.", "支持研发"), (2, "1.", "支持应用"), (3, "1.", "引进人才")]
+
+
+def test_trailers_end_the_last_measure_but_ordinary_lines_do_not() -> None:
+    text = ("一、支持研发。给予补助。\n二、支持应用。给予奖励。\n来源于企业的申请按规定办理。\n"
+            "附件：1.申报表\n抄送：市委办公室")
+    last = parse_text(text).measures[-1].span.text
+    assert last.endswith("来源于企业的申请按规定办理。")
