@@ -212,3 +212,24 @@ def test_named_graphs_have_pages_with_their_content(mini_site: Path) -> None:
         not in content  # the report lives in its own graph
     resource = lxml.html.fromstring((mini_site / "id/doc/2025/ce-fu-ban-1.html").read_bytes())
     assert "../../graph/doc/2025/ce-fu-ban-1.html" in resource.xpath("//a/@href")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_chromium_shows_the_seed_graph(seed_all: Path, tmp_path: Path) -> None:
+    need_tool(CHROMIUM)
+    pytest.importorskip("websocket")
+    with serve(seed_all / "site") as base, chromium() as browser:
+        browser.open(base + "id/doc/2025/yue-fu-ban-6.html")
+        assert browser.errors() == []
+        assert "粤府办〔2025〕6号" in browser.evaluate("document.body.textContent")
+        browser.screenshot(tmp_path / "seed-doc.png")
+        browser.open(base + "explorer.html", wait=0.5)
+        assert browser.wait_for("document.body.dataset.ready === '1'", 90), browser.errors()
+        assert browser.errors() == []
+        browser.evaluate("""(() => { const s = document.getElementById('search');
+            s.value = 'yue-fu-ban-6'; s.dispatchEvent(new Event('input'));
+            document.querySelector('#results button').click(); })()""")
+        details = browser.evaluate("document.getElementById('details').textContent")
+        assert "粤府办〔2025〕6号" in details and "2025-03-09" in details
+        browser.screenshot(tmp_path / "seed-explorer.png")
