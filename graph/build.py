@@ -236,9 +236,31 @@ def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
     }
 
 
+def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
+    """Turn every source with warnings into a failure (stage ``strict``), its graph removed.
+
+    A skipped duplicate fails too, but the graph it shares with the first copy stays.
+    """
+    for rep in sources:
+        if rep.status == "failed" or not rep.warnings:
+            continue
+        if rep.status == "ok" and rep.graph:
+            ds.remove_graph(URIRef(rep.graph))
+            rep.graph = None
+        count = len(rep.warnings)
+        rep.status, rep.stage = "failed", "strict"
+        rep.error = (f"{Path(rep.path).name} has {count} warning{'s' if count > 1 else ''} and "
+                     f"--strict turns warnings into failures (first: "
+                     f"{rep.warnings[0]['message'].rstrip('.')}).")
+
+
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
-          progress: Progress | None = None, validate: bool = True) -> BuildResult:
-    """Run the whole pipeline; write outputs into ``out`` unless it is None."""
+          progress: Progress | None = None, validate: bool = True,
+          strict: bool = False) -> BuildResult:
+    """Run the whole pipeline; write outputs into ``out`` unless it is None.
+
+    With ``strict``, a source with warnings fails (see :func:`apply_strict`).
+    """
     started = time.perf_counter()
     paths = expand_sources(sources)
     loaded: list[tuple[SourceReport, LoadResult]] = []
@@ -265,6 +287,8 @@ def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = 
         loaded.append((rep, res))
     ds = convert(loaded)
     reports = [rep for rep, _ in loaded]
+    if strict:
+        apply_strict(ds, reports)
     result = BuildResult(ds, reports, totals(ds, reports))
     validator = _validator() if validate else None
     if validator is not None:

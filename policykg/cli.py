@@ -32,6 +32,7 @@ EPILOG = """exit codes:
   1  the command ran and found a problem (a SHACL Violation, an inconsistent ontology)
   2  usage error: a bad option, a missing file, or a command not available yet
   3  build: some sources failed to load (listed in report.json); the others were built
+     (with --strict, a source with warnings fails too)
 """
 
 
@@ -63,7 +64,8 @@ def make_parser() -> argparse.ArgumentParser:
             epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks on errors")  # SUPPRESS: keep a --debug given before
         if module is not None:
             module.add_arguments(p)
         else:

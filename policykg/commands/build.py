@@ -14,7 +14,8 @@ policykg.ttl (readable Turtle), policykg.trig (one named graph per source, plus 
 ontology and vocabulary graphs), report.json (per source: status, stage, error, counts,
 warnings) and validation.ttl when the SHACL shapes are available. Outputs are written to a
 temporary folder first and renamed into place. Exit code 3 when some sources failed to load
-(they are listed in report.json); the others are built. SHACL results go to validation.ttl
+(they are listed in report.json); the others are built. With --strict a source with
+warnings fails too (stage "strict") and its graph is left out. SHACL results go to validation.ttl
 and the summary; they do not change the exit code (use `policykg validate` for that)."""
 
 
@@ -27,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print nothing but errors")
     parser.add_argument("--no-validate", action="store_true",
                         help="skip SHACL validation")
+    parser.add_argument("--strict", action="store_true",
+                        help="a source with warnings fails (exit code 3) and is left out")
     scale = parser.add_argument_group("scale (parallel, incremental, distributed)")
     scale.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="load and convert sources in N processes, streaming the quads "
@@ -129,12 +132,15 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--out {out} is a file; give a folder to write the build into.",
                         EXIT_USAGE)
     progress = None if args.quiet else _progress_bar()
+    if args.strict and _scaled(args):
+        raise UserError("--strict works with the one-process build only; drop --jobs, --store, "
+                        "--incremental and --executor dask, or drop --strict.", EXIT_USAGE)
     try:
         if _scaled(args):
             result = _build_scaled(args, out, progress)
         else:
             result = build(args.sources, out=out, progress=progress,
-                           validate=not args.no_validate)
+                           validate=not args.no_validate, strict=args.strict)
     except SourceNotFound as err:
         raise UserError(f"{err}; give source files or folders of .txt/.html files.",
                         EXIT_USAGE) from err
