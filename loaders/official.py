@@ -91,8 +91,9 @@ class _Parser:
     def span(self, s: int, e: int):
         return self.ct.span(s, e)
 
-    def line_of(self, pos: int) -> int:
-        return self.doc.source.text.count("\n", 0, self.ct.orig_start(pos)) + 1
+    def line_of_original(self, offset: int) -> int:
+        """1-based line of an offset into the original text."""
+        return self.doc.source.text.count("\n", 0, offset) + 1
 
     # ------------------------------------------------------------ structure
 
@@ -318,6 +319,13 @@ class _Parser:
                                     matches=self._all_matches())
             measure.amounts, measure.ratios = facts.amounts, facts.ratios
             measure.quotas, measure.offers = facts.quotas, facts.offers
+            for amount in facts.amounts:
+                if amount.role == "other":
+                    self.doc.warnings.append(Warning_(
+                        "amount-role-unknown",
+                        f"The amount {amount.span.text} in measure {item.ordinal} has no "
+                        "recognised role (cap, threshold, budget…); it is kept as 'other'.",
+                        self.line_of_original(amount.span.start)))
             measure.categories = self._concepts("category", item.start, end)
             measure.sectors = self._concepts("sector", item.start, end)
             measure.themes = self._concepts("theme", item.start, end)

@@ -188,3 +188,10 @@ def test_hard_wrapped_lines_do_not_cut_a_sentence() -> None:
     doc = parse_text("一、支持研发。对企业研发投入给予补助，\n单个企业最高200万元。\n二、其他。加强宣传。")
     (offer,) = doc.measures[0].offers
     assert (offer.instrument_class, offer.max_amount.value) == ("Subsidy", yuan("200"))
+
+
+def test_an_amount_without_a_role_is_kept_as_other_with_a_warning() -> None:
+    doc = parse_text("一、措施。\n企业注册资本为300万元。\n二、其他。加强宣传。")
+    assert [(a.value, a.role) for a in doc.measures[0].amounts] == [(yuan("300"), "other")]
+    (warning,) = [w for w in doc.warnings if w.code == "amount-role-unknown"]
+    assert warning.line == 2 and "300万元" in warning.message
