@@ -22,6 +22,8 @@ Rule for choosing the measure level (documented contract):
    itself). Otherwise the top-level sections are the measures.
 3. Measures are numbered 1..n in text order (``ordinal``); when sub-items restart at ``（一）``
    in each chapter the running count is used, so ordinals stay unique in the document.
+4. Under ``第X章`` chapters (and no articles), when the sections restart in every chapter, the
+   sections of all chapters are the measures, numbered on in the same way.
 """
 
 from __future__ import annotations
@@ -107,8 +109,25 @@ def _extents(chain_: list[Marker], end: int) -> list[tuple[Marker, int, int]]:
 
 
 def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
-    """The measures of the body ``view[start:end]`` according to the rule in the module doc."""
+    """The measures of the body ``view[start:end]`` according to the rule in the module doc.
+
+    Under ``第X章`` chapters whose sections restart at ``一、`` in each chapter, the measures
+    of every chapter are joined with running ordinals."""
     end = len(view) if end is None else end
+    found = _find_measures(view, start, end)
+    heads = [m.start() for m in CHAPTER.finditer(view, start, end)]
+    if len(heads) >= 2 and not (found and found[0].marker.style == "第一条"):
+        joined: list[Item] = []
+        bounds = heads + [end]
+        for s, e in zip(bounds, bounds[1:], strict=False):
+            for item in _find_measures(view, s, e):
+                joined.append(Item(len(joined) + 1, item.marker, item.start, item.end))
+        if len(joined) > len(found):
+            return joined
+    return found
+
+
+def _find_measures(view: str, start: int, end: int) -> list[Item]:
     articles = chain(markers(view, "第一条", start, end))
     if len(articles) >= 2:
         return [Item(i + 1, mk, s, e) for i, (mk, s, e) in enumerate(_extents(articles, end))]

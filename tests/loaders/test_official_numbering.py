@@ -99,3 +99,10 @@ def test_trailers_end_the_last_measure_but_ordinary_lines_do_not() -> None:
             "附件：1.申报表\n抄送：市委办公室")
     last = parse_text(text).measures[-1].span.text
     assert last.endswith("来源于企业的申请按规定办理。")
+
+
+def test_sections_restarting_in_each_numbered_chapter() -> None:
+    text = ("第一章 总体要求\n一、明确目标。形成集群。\n二、坚持原则。市场主导。\n"
+            "第二章 支持措施\n一、支持研发。给予补助。\n二、支持应用。给予奖励。\n三、支持人才。给予补贴。")
+    assert [(o, h) for o, _, h in _shape(text)] == [
+        (1, "明确目标"), (2, "坚持原则"), (3, "支持研发"), (4, "支持应用"), (5, "支持人才")]
