@@ -1,0 +1,1 @@
+"""Tests of policykg export: dumps, VoID, site, graph tools, explorer, safety."""
