@@ -68,6 +68,7 @@ _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限
 _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
+_GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
 _FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
 
 
@@ -560,6 +561,8 @@ def _figureless_offers(
             if not any(v.end() <= m.start <= v.end() + 20 for v in verbs):
                 continue
             if vocab.instrument_class(m.concept) in ("FundingInstrument",):
+                continue
+            if _GENERIC_SUPPORT.match(m.surface):  # 给予政策扶持: a verb of support, no instrument
                 continue
             if chosen and chosen[-1].end == m.start:  # 配套奖励: the head noun wins
                 chosen[-1] = m

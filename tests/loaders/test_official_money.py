@@ -195,3 +195,7 @@ def test_an_amount_without_a_role_is_kept_as_other_with_a_warning() -> None:
     assert [(a.value, a.role) for a in doc.measures[0].amounts] == [(yuan("300"), "other")]
     (warning,) = [w for w in doc.warnings if w.code == "amount-role-unknown"]
     assert warning.line == 2 and "300万元" in warning.message
+
+
+def test_generic_support_is_not_an_instrument_offer() -> None:
+    assert measure("对重点企业给予政策扶持。").offers == []
