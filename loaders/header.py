@@ -201,7 +201,7 @@ def find_addressees(view: str, start: int, end: int) -> tuple[list[str], int, in
         text = m.group(1).strip()
         if not (text.startswith("各") or "各" in text or "有关" in text):
             continue
-        if re.search(r"(时间|来源|作者|点击|电话|地址)", text):
+        if re.search(r"(时间|来源|作者|点击|电话|地址|如下|现将|通知|印发|规定|要求|根据|为了)", text):
             continue
         names = split_addressees(text)
         if names:

@@ -168,3 +168,9 @@ def test_notice_title_wrapped_over_two_lines() -> None:
     assert doc.notice_title == "安徽省经济和信息化厅关于印发《安徽省支持智能网联汽车发展若干措施》的通知"
     assert doc.title == "安徽省支持智能网联汽车发展若干措施"
     assert [a.name for a in doc.issuers] == ["安徽省经济和信息化厅"]
+
+
+def test_a_sentence_ending_in_a_colon_is_not_an_addressee_list() -> None:
+    doc = parse_text("某市工信局关于印发措施的通知\n某工信〔2024〕2号\n现将有关事项通知如下：\n某市工信局\n"
+                     "2024年5月1日" + BODY)
+    assert doc.addressees == []
