@@ -302,10 +302,36 @@ def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = 
     return result
 
 
+def remove_stale_temp(out: Path) -> list[Path]:
+    """Delete ``.policykg-build-<pid>-*`` folders left in ``out`` by a killed build.
+
+    A folder whose process is still alive (a concurrent build) is kept.
+    """
+    removed = []
+    for tmp in out.glob(".policykg-build-*"):
+        pid = tmp.name.removeprefix(".policykg-build-").split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except OSError:  # alive but not ours, or unknown: leave it
+            continue
+        shutil.rmtree(tmp, ignore_errors=True)
+        removed.append(tmp)
+    return removed
+
+
 def write_outputs(result: BuildResult, out: Path) -> Path:
-    """Write dumps, report.json and validation.ttl to a temp folder, then rename each into ``out``."""
+    """Write dumps, report.json and validation.ttl to a temp folder, then rename each into ``out``.
+
+    Temp folders left by an earlier build that was killed are removed first.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".policykg-build-", dir=out))
+    remove_stale_temp(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".policykg-build-{os.getpid()}-", dir=out))
     try:
         dump.write_all(result.dataset, tmp)
         text = json.dumps(result.report_json(), ensure_ascii=False, indent=2) + "\n"
