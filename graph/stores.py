@@ -230,7 +230,9 @@ _FORMATS = {
     ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".jsonld": "json-ld", ".json": "json-ld",
 }
 _QUAD_FORMATS = {"trig", "nquads", "json-ld"}
-_EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+%?\s*[^\s>]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
+_EXTERNAL_ENTITY = re.compile(
+    rb"<!ENTITY\s+%?\s*[^\s>]+\s+(SYSTEM|PUBLIC)\b|<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b",
+    re.IGNORECASE)
 _SHIPPED_CONTEXT_PREFIX = "https://w3id.org/policykg/"
 
 
@@ -315,8 +317,8 @@ def safe_rdf_data(path: Path) -> tuple[bytes | str, str]:
     fmt = rdf_format(path)
     data = read_rdf_bytes(path)
     if fmt == "xml" and _EXTERNAL_ENTITY.search(data):
-        raise RDFInputError(f"{path}: the RDF/XML declares an external entity (SYSTEM/PUBLIC), "
-                            "which policykg never resolves; remove the DOCTYPE entity.")
+        raise RDFInputError(f"{path}: the RDF/XML declares an external entity or DTD "
+                            "(SYSTEM/PUBLIC), which policykg never resolves; remove it.")
     if fmt == "json-ld":
         try:
             doc = json.loads(data.decode("utf-8-sig"))

@@ -144,6 +144,15 @@ def test_rdfxml_external_entities_are_refused_and_never_read(tmp_path):
     assert all(SECRET not in str(o) for o in g.objects())
 
 
+def test_rdfxml_external_dtd_is_refused(tmp_path):
+    path = tmp_path / "dtd.rdf"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF SYSTEM "http://127.0.0.1:9/x.dtd">\n'
+                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+                    encoding="utf-8")
+    with pytest.raises(RDFInputError, match="external entity or DTD"):
+        load_dataset(path)
+
+
 def test_rdfxml_internal_entities_still_work(tmp_path):
     path = tmp_path / "ok.rdf"
     path.write_text("""<?xml version="1.0"?>
