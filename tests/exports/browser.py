@@ -34,11 +34,14 @@ def serve(folder: Path) -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(100):
+        deadline = time.time() + 60
+        while True:
             try:
-                urllib.request.urlopen(base, timeout=1).close()
+                urllib.request.urlopen(base, timeout=2).close()
                 break
             except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"http.server did not start on {base}") from None
                 time.sleep(0.1)
         yield base
     finally:
@@ -68,11 +71,15 @@ class Chromium:
                 raise RuntimeError("chromium did not open its DevTools port")
             time.sleep(0.1)
         port = int(port_file.read_text().split()[0])
-        pages = []
+        pages: list[dict] = []
+        deadline = time.time() + 30
         while not pages and time.time() < deadline:
             targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=5))
             pages = [t for t in targets if t.get("type") == "page"]
             time.sleep(0.1)
+        if not pages:
+            self.close()
+            raise RuntimeError("chromium opened no page target")
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30,
                                               suppress_origin=True)
         self.next_id = 0
