@@ -1,0 +1,360 @@
+"""Benchmarks of the scaled build: ``python benchmarks/run.py [--docs 100,1000,10000] [--smoke]``.
+
+For every corpus size (generated once by ``benchmarks/corpus.py`` and cached under
+``benchmarks/cache/``) one run measures, on the same data: the parallel streaming build into a
+pyoxigraph store (``policykg build --jobs 2 --store``): seconds, sources/s, triples/s, peak RSS of
+the process tree (psutil, sampled in a thread); SHACL validation time; an incremental rebuild
+after one source changed; median and 95th percentile of every catalog query on the store. The
+baselines come from the same run: (a) the naive build (one process, one rdflib graph in memory),
+(b) pyoxigraph's own bulk load of the finished N-Quads dump (the floor). Results go to
+``benchmarks/results/<date>.json`` and ``.md`` (``--smoke``: under ``benchmarks/cache/``), and
+the table and the ratios are printed. ``--smoke`` is the CI check: 100 documents, < 2 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / "cache"
+RESULTS = HERE / "results"
+SEED = 1
+
+TARGETS = {
+    "build_10k_seconds": 300, "build_10k_rss_mb": 2048, "speedup_vs_naive_1k": 2.0,
+    "memory_vs_naive_1k": 1 / 3, "floor_ratio": 10.0, "incremental_share": 0.02,
+    "query_median_seconds": 0.5,
+}
+
+
+# ------------------------------------------------------------------ measuring a command
+
+
+class PeakRSS(threading.Thread):
+    """Samples the resident memory of a process and all its children until stopped."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak = pid, every, 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop_event.is_set():
+            total = 0
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop_event.wait(self.every)
+
+    def stop(self) -> int:
+        self._stop_event.set()
+        self.join()
+        return self.peak
+
+
+def measure(cmd: list[str], timeout: float | None = None) -> dict:
+    """Run ``cmd``; its wall time (s), peak RSS of its process tree (MB) and exit code."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = PeakRSS(proc.pid)
+    sampler.start()
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    peak = sampler.stop()
+    if proc.returncode not in (0, 3):
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return {"seconds": round(seconds, 3), "rss_mb": round(peak / 2**20, 1),
+            "exit": proc.returncode}
+
+
+def policykg(*args: str) -> list[str]:
+    return [sys.executable, "-m", "policykg", *args]
+
+
+# ------------------------------------------------------------------ one size
+
+
+def corpus(n: int) -> Path:
+    """The generated corpus of ``n`` documents (cached)."""
+    folder = CACHE / f"corpus-{n}-seed{SEED}"
+    if not (folder / "answers.json").is_file():
+        sys.path.insert(0, str(HERE))
+        from corpus import generate  # benchmarks/corpus.py
+
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(n, SEED, folder)
+    return folder / "docs"
+
+
+def _changed_source(work: Path) -> tuple[Path, bytes]:
+    """A replacement text for the first source: a document of another seed."""
+    sys.path.insert(0, str(HERE))
+    from corpus import generate
+
+    other = work / "other"
+    shutil.rmtree(other, ignore_errors=True)
+    generate(1, SEED + 1000, other)
+    return other / "docs" / "doc_000000.txt", (other / "docs" / "doc_000000.txt").read_bytes()
+
+
+_QUERY_CHILD = """
+import json, statistics, sys, time
+from pyoxigraph import Store
+from policykg.queries.catalog import bind, load
+store = Store.read_only(sys.argv[1])
+query = load(sys.argv[2])
+values = {k: v for k, v in json.loads(sys.argv[3]).items() if k in {p.name for p in query.params}}
+text = bind(query, values)
+times, rows = [], 0
+for i in range(int(sys.argv[4]) + 1):
+    t = time.perf_counter()
+    result = store.query(text, use_default_graph_as_union=True)
+    rows = int(result) if isinstance(result, bool) else sum(1 for _ in result)
+    if i:
+        times.append(time.perf_counter() - t)
+times.sort()
+p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+print(json.dumps({"median": round(statistics.median(times), 4), "p95": round(p95, 4),
+                  "rows": rows, "params": values}))
+"""
+
+
+def sample_values(store_dir: Path) -> dict[str, str]:
+    """Lookup parameters for the queries about one measure or document: the first measure of
+    the first document with a number (a realistic single-item lookup, not a scan of all)."""
+    from pyoxigraph import Store
+
+    store = Store.read_only(str(store_dir))
+    q = ("PREFIX pol: <https://w3id.org/policykg/ontology#> "
+         "SELECT ?d ?m WHERE { ?d pol:documentNumber ?n ; pol:hasMeasure ?m } "
+         "ORDER BY ?d ?m LIMIT 1")
+    for row in store.query(q, use_default_graph_as_union=True):
+        return {"document": row["d"].value, "measure": row["m"].value}
+    return {}
+
+
+def query_times(store_dir: Path, repeats: int, timeout: float = 60.0) -> dict:
+    """Median and p95 (s) of every catalog query on the store, each in a child process with a
+    deadline (default parameters; a sample measure/document for the lookup queries)."""
+    from policykg.queries.catalog import list_queries
+
+    values = json.dumps(sample_values(store_dir))
+    out = {}
+    for q in list_queries():
+        try:
+            proc = subprocess.run([sys.executable, "-c", _QUERY_CHILD, str(store_dir),
+                                   str(q.path or q.name), values, str(repeats)],
+                                  capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            out[q.name] = {"error": f"timeout after {timeout:g} s"}
+            continue
+        if proc.returncode != 0:
+            tail = proc.stderr.strip().splitlines()[-1:] or ["failed"]
+            out[q.name] = {"error": tail[0]}
+            continue
+        out[q.name] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
+
+
+def validation_time(store_dir: Path, jobs: int) -> dict:
+    """SHACL validation of the built graph (as the build would run it), in a child process."""
+    code = (
+        "import sys,time,json\n"
+        "from pyoxigraph import Store\n"
+        "from policykg.graph.parallel import dataset_from_store\n"
+        "from policykg.shapes.validate import validate_dataset\n"
+        "ds = dataset_from_store(Store.read_only(sys.argv[1]))\n"
+        "t = time.perf_counter(); r = validate_dataset(ds, jobs=int(sys.argv[2]))\n"
+        "print(json.dumps({'validate_seconds': time.perf_counter() - t, 'units': r.units,"
+        " 'results': len(r.results), 'conforms': r.conforms}))\n"
+    )
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, str(store_dir), str(jobs)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip().splitlines()[-1:]}
+    doc = json.loads(proc.stdout.strip().splitlines()[-1])
+    doc["total_seconds"] = round(time.perf_counter() - started, 3)
+    doc["validate_seconds"] = round(doc["validate_seconds"], 3)
+    return doc
+
+
+def floor_time(store_dir: Path, work: Path) -> dict:
+    """pyoxigraph's bulk load of the finished graph as N-Quads into a new store (the floor)."""
+    from pyoxigraph import RdfFormat, Store
+
+    nq = work / "final.nq"
+    Store.read_only(str(store_dir)).dump(output=str(nq), format=RdfFormat.N_QUADS)
+    target = work / "floor-store"
+    shutil.rmtree(target, ignore_errors=True)
+    t = time.perf_counter()
+    Store(str(target)).bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    seconds = time.perf_counter() - t
+    shutil.rmtree(target, ignore_errors=True)
+    return {"seconds": round(seconds, 3), "bytes": nq.stat().st_size}
+
+
+def run_size(n: int, args: argparse.Namespace) -> dict:
+    docs = corpus(n)
+    work = CACHE / f"work-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    src = work / "src"
+    shutil.copytree(docs, src)
+    out, store = work / "parallel", work / "store"
+    row: dict = {"docs": n}
+    print(f"[{n}] parallel build (--jobs {args.jobs}) …", flush=True)
+    par = measure(policykg("build", str(src), "--out", str(out), "--jobs", str(args.jobs),
+                           "--store", str(store), "--incremental", "--no-validate", "--quiet"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    triples = report["totals"]["triples"]
+    par.update(sources_per_s=round(n / par["seconds"], 2),
+               triples_per_s=round(triples / par["seconds"], 1), triples=triples,
+               failed=report["totals"]["failed"])
+    row["parallel"] = par
+    if n <= args.naive_max:
+        print(f"[{n}] naive build (one process, rdflib in memory) …", flush=True)
+        naive = measure(policykg("build", str(src), "--out", str(work / "naive"),
+                                 "--no-validate", "--quiet"))
+        naive["identical_dumps"] = all(
+            (work / "naive" / f).read_bytes() == (out / f).read_bytes()
+            for f in ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json"))
+        row["naive"] = naive
+        shutil.rmtree(work / "naive", ignore_errors=True)
+    print(f"[{n}] floor: pyoxigraph bulk load of the finished dump …", flush=True)
+    row["floor"] = floor_time(store, work)
+    print(f"[{n}] incremental rebuild after one changed source …", flush=True)
+    _, text = _changed_source(work)
+    first = sorted(src.glob("*.txt"))[0]
+    first.write_bytes(text)
+    inc = measure(policykg("build", str(src), "--out", str(out), "--jobs", str(args.jobs),
+                           "--store", str(store), "--incremental", "--no-validate", "--quiet"))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    inc["run"] = manifest.get("run", {})
+    row["incremental"] = inc
+    print(f"[{n}] catalog queries …", flush=True)
+    row["queries"] = query_times(store, args.repeats)
+    if n <= args.validate_max:
+        print(f"[{n}] SHACL validation …", flush=True)
+        row["validation"] = validation_time(store, args.jobs)
+    row["ratios"] = ratios(row)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return row
+
+
+def ratios(row: dict) -> dict:
+    par = row["parallel"]
+    out = {"floor_ratio": round(par["seconds"] / max(row["floor"]["seconds"], 1e-9), 1),
+           "incremental_share": round(row["incremental"]["seconds"] / par["seconds"], 3)}
+    if "naive" in row:
+        out["speedup_vs_naive"] = round(row["naive"]["seconds"] / par["seconds"], 2)
+        out["memory_vs_naive"] = round(par["rss_mb"] / max(row["naive"]["rss_mb"], 1e-9), 2)
+    medians = [q["median"] for q in row["queries"].values() if "median" in q]
+    if medians:
+        out["slowest_query_median"] = max(medians)
+    v = row.get("validation", {})
+    if "validate_seconds" in v:
+        out["validation_vs_build"] = round(v["validate_seconds"] / par["seconds"], 2)
+    return out
+
+
+# ------------------------------------------------------------------ report
+
+
+def markdown(results: dict) -> str:
+    lines = [f"# policykg benchmarks {results['date']}", "",
+             f"Machine: {results['machine']['cpus']} CPUs, Python {results['machine']['python']}; "
+             f"parallel build with --jobs {results['jobs']}.", "",
+             "| docs | build s | sources/s | triples/s | peak RSS MB | naive s | naive RSS MB "
+             "| speedup | memory | floor s | build/floor | incremental s | share "
+             "| slowest query median s | validation s |",
+             "|" + "---|" * 15]
+    for row in results["sizes"]:
+        par, r = row["parallel"], row["ratios"]
+        naive = row.get("naive", {})
+        v = row.get("validation", {})
+        lines.append("| " + " | ".join(str(x) for x in (
+            row["docs"], par["seconds"], par["sources_per_s"], par["triples_per_s"],
+            par["rss_mb"], naive.get("seconds", "–"), naive.get("rss_mb", "–"),
+            r.get("speedup_vs_naive", "–"), r.get("memory_vs_naive", "–"),
+            row["floor"]["seconds"], r["floor_ratio"], row["incremental"]["seconds"],
+            r["incremental_share"], r.get("slowest_query_median", "–"),
+            v.get("validate_seconds", "–"))) + " |")
+    lines += ["", "Catalog queries (median / p95 seconds) on the largest store:", ""]
+    last = results["sizes"][-1]
+    lines += ["| query | median | p95 | rows |", "|---|---|---|---|"]
+    for name, q in sorted(last["queries"].items()):
+        lines.append(f"| {name} | {q.get('median', '–')} | {q.get('p95', '–')} | "
+                     f"{q.get('rows', q.get('error', ''))} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", default="100,1000", help="corpus sizes, comma-separated")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=7, help="timed runs per query")
+    parser.add_argument("--naive-max", type=int, default=1000,
+                        help="largest size at which the naive baseline is run")
+    parser.add_argument("--validate-max", type=int, default=1000,
+                        help="largest size at which validation is timed")
+    parser.add_argument("--keep", action="store_true", help="keep the work folders")
+    parser.add_argument("--smoke", action="store_true",
+                        help="quick CI check: 100 documents, results under benchmarks/cache/")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.docs, args.repeats, args.validate_max = "100", 2, 0
+    sizes = [int(x) for x in str(args.docs).split(",") if x.strip()]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    results = {
+        "date": dt.date.today().isoformat(),
+        "jobs": args.jobs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "targets": TARGETS,
+        "sizes": [],
+    }
+    for n in sizes:
+        results["sizes"].append(run_size(n, args))
+    folder = (CACHE / "results") if args.smoke else RESULTS
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = results["date"] + ("-smoke" if args.smoke else "")
+    (folder / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    table = markdown(results)
+    (folder / f"{stem}.md").write_text(table, encoding="utf-8")
+    print(table)
+    for row in results["sizes"]:
+        print(f"{row['docs']} docs: " + ", ".join(f"{k} {v}" for k, v in row["ratios"].items()))
+    bad = [row["docs"] for row in results["sizes"] if row["parallel"]["exit"] not in (0, 3)]
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
