@@ -123,29 +123,37 @@ class Cache:
             pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
         item.handle = handle
 
-    def outcome(self, item, known: dict[str, str]):
-        """The cached conversion of an unchanged official whose title look-ups still agree."""
+    def _graph_file(self, item, suffix: str) -> Path:
+        return self.dir / "graphs" / f"{_key(item.rep.path, item.sha256)}{suffix}"
+
+    def valid_outcome(self, item, known: dict[str, str]) -> bool:
+        """True when an unchanged official's cached graph can be reused: the titles it looked up
+        still resolve to the same documents."""
         if not self.enabled or not item.sha256:
-            return None
+            return False
         entry = self.manifest.get("sources", {}).get(item.rep.path)
         if not entry or entry.get("sha256") != item.sha256:
-            return None
-        path = self.dir / "graphs" / f"{_key(item.rep.path, item.sha256)}.pkl"
-        if not path.is_file():
-            return None
-        with open(path, "rb") as fh:
+            return False
+        asked_file, graph_file = self._graph_file(item, ".asked.json"), self._graph_file(item, ".pkl")
+        if not (asked_file.is_file() and graph_file.is_file()):
+            return False
+        asked = json.loads(asked_file.read_text(encoding="utf-8"))
+        return all(known.get(k) == v for k, v in asked.items())
+
+    def load_outcome(self, item):
+        """The cached conversion of an official (check :meth:`valid_outcome` first)."""
+        with open(self._graph_file(item, ".pkl"), "rb") as fh:
             out = pickle.load(fh)
-        if any(known.get(k) != v for k, v in out.asked.items()):
-            return None
         out.index = item.index
         return out
 
     def keep_outcome(self, item, out, known: dict[str, str]) -> None:
         if not self.enabled or not item.sha256:
             return
-        path = self.dir / "graphs" / f"{_key(item.rep.path, item.sha256)}.pkl"
-        with open(path, "wb") as fh:
+        with open(self._graph_file(item, ".pkl"), "wb") as fh:
             pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._graph_file(item, ".asked.json").write_text(
+            json.dumps(out.asked, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
     # ---------------------------------------------------------------- store
 

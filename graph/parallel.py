@@ -482,32 +482,33 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
     cache = inc.Cache(outdir, enabled=incremental and outdir is not None)
     counts = RunCounts()
     try:
-        own_runner = runner is None
-        runner = runner or LocalRunner(jobs, work)
-        if own_runner:
-            runner.__enter__()
-        try:
-            result, pieces_by_graph = _run(paths, runner, cache, counts, work, progress)
-        finally:
-            if own_runner:
-                runner.__exit__(None, None, None)
         part_dir = (outdir / "partitions") if (partitions and outdir is not None) else None
         db = cache.open_store(store) if incremental else FreshStore(open_store(store))
         sink = QuadSink(db.store, part_dir)
         dumps = Dumps(work)
-        reports = result.pop("reports")
         fixed = fixed_graphs()
         for p in fixed:
             dumps.add(p)
             sink.add(p, load=db.prepare(p), count_source=False)
         sink.flush()
-        for name in result["order"]:
-            p = pieces_by_graph[name]
+
+        def emit(p: Pieces) -> None:
             dumps.add(p)
             sink.add(p, load=db.prepare(p))
+
+        own_runner = runner is None
+        runner = runner or LocalRunner(jobs, work)
+        if own_runner:
+            runner.__enter__()
+        try:
+            result = _run(paths, runner, cache, counts, progress, emit)
+        finally:
+            if own_runner:
+                runner.__exit__(None, None, None)
         sink.flush()
         # reports: against the officials now in the store
-        taken = set(pieces_by_graph) | {str(ONTOLOGY_IRI), str(VOCAB_GRAPH)}
+        reports = result.pop("reports")
+        taken = set(result["names"]) | {p.name for p in fixed}
         context = report_context(db.store) if reports else None
         report_pieces = []
         for rep, res in reports:
@@ -540,9 +541,10 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run(paths: list[str], runner, cache, counts: RunCounts, work: Path,
-         progress: Progress | None) -> tuple[dict, dict[str, Pieces]]:
-    """Load and convert every source; return ordered graph names, reports, per-source reports."""
+def _run(paths: list[str], runner, cache, counts: RunCounts, progress: Progress | None,
+         emit: Callable[[Pieces], None]) -> dict:
+    """Load every source, convert the officials (in source order, each graph handed to ``emit``
+    as soon as it is ready); return the graph names, the reports to convert, per-source reports."""
     total = len(paths)
     loaded: list[Loaded] = [None] * total  # type: ignore[list-item]
     todo: list[tuple[int, str]] = []
@@ -563,48 +565,42 @@ def _run(paths: list[str], runner, cache, counts: RunCounts, work: Path,
             progress(done, len(todo), paths[item.index])
     known = title_index(loaded)
     officials = [x for x in loaded if x.kind == "official"]
-    outcomes: dict[int, Outcome] = {}
-    convert: list[Loaded] = []
-    for item in officials:
-        hit = cache.outcome(item, known)
-        if hit is not None:
-            outcomes[item.index] = hit
-        else:
-            convert.append(item)
+    reuse = {x.index for x in officials if cache.valid_outcome(x, known)}
+    convert = [x for x in officials if x.index not in reuse]
     if convert and hasattr(runner, "ensure_records"):
         runner.ensure_records(convert, cache)
-    for out in runner.convert(convert, known):
-        outcomes[out.index] = out
-        counts.converted += 1
-        cache.keep_outcome(loaded[out.index], out, known)
-    pieces_by_graph: dict[str, Pieces] = {}
-    order: list[str] = []
+    fresh = iter(runner.convert(convert, known))
+    first_of: dict[str, str] = {}
     for item in officials:
-        rep, out = item.rep, outcomes[item.index]
+        if item.index in reuse:
+            out = cache.load_outcome(item)
+        else:
+            out = next(fresh)
+            if out.index != item.index:
+                raise RuntimeError("the executor returned results out of order")
+            counts.converted += 1
+            cache.keep_outcome(item, out, known)
+        rep = item.rep
         rep.kind = "official"
         if out.error is not None:
             rep.status, rep.stage, rep.error = "failed", "convert", out.error
             continue
-        if out.graph in pieces_by_graph:
-            first = next(x.rep.path for x in officials if x.rep.graph == out.graph)
+        if out.graph in first_of:
             rep.status, rep.graph = "skipped", out.graph
-            rep.warnings.append(_warning(
-                f"the same document as {first} (same number or title); only the first is built"))
+            rep.warnings.append(_warning(f"the same document as {first_of[out.graph]} (same "
+                                         "number or title); only the first is built"))
             continue
         if out.pieces is not None and out.pieces.has_bnodes:
             raise ValueError(f"{rep.path}: its graph has blank nodes, which a parallel build "
                              "cannot label consistently")
-        pieces_by_graph[out.graph] = out.pieces
-        order.append(out.graph)
+        first_of[out.graph] = rep.path
         rep.graph = out.graph
         rep.counts = out.counts
         rep.warnings += out.warnings
-    reports = []
-    for item in loaded:
-        if item.kind == "report":
-            reports.append((item.rep, runner.record(item)))
-    return {"order": order, "reports": reports, "sources": [x.rep for x in loaded],
-            "loaded": loaded}, pieces_by_graph
+        emit(out.pieces)
+    reports = [(x.rep, runner.record(x)) for x in loaded if x.kind == "report"]
+    return {"names": list(first_of), "reports": reports, "sources": [x.rep for x in loaded],
+            "loaded": loaded}
 
 
 def _totals(sources: list[SourceReport], dumps: Dumps, work: Path) -> dict[str, int]:
