@@ -280,15 +280,31 @@ def test_seed_eligibility_little_giant_in_huangpu(seed_memory):
 def test_seed_vouchers_compared(seed_memory):
     text = seed_text("003")
     rows = ask(seed_memory, "vouchers-compared")
-    types = {str(t).split("#")[1] for t in values(rows, "type")}
+    official = [r for r in rows if r.get("number") is not None]
+    types = {str(t).split("#")[1] for t in values(official, "type")}
     words = {"ComputeVoucher": "算力券", "ModelVoucher": "模型券", "SceneVoucher": "场景券",
              "DataVoucher": "数据券"}
     assert types == {t for t, w in words.items() if f"“{w}”" in text}
     compute = {(r["maxCostShare"] and r["maxCostShare"].toPython(), r["maxAmount"].toPython(),
                 r["totalBudget"] and r["totalBudget"].toPython())
-               for r in rows if str(r["type"]).endswith("ComputeVoucher")}
+               for r in official if str(r["type"]).endswith("ComputeVoucher")}
     assert compute == {(Decimal("0.3"), Decimal("5000000"), None),
                        (None, Decimal("500000"), Decimal("10000000"))}
+
+
+def test_seed_vouchers_compared_across_jurisdictions(seed_memory):
+    """A voucher known only from a news report is compared with the official ones."""
+    report = seed_text("004")
+    share = Decimal(re.search(r"up to (\d+)%", report).group(1)) / 100
+    cap = Decimal(re.search(r"ceiling of (\d+) million yuan", report).group(1)) * 1_000_000
+    rows = ask(seed_memory, "vouchers-compared")
+    by_area = {}
+    for r in rows:
+        by_area.setdefault(str(r["jurisdiction"]).rsplit("/", 1)[-1], []).append(r)
+    assert len(by_area) >= 2
+    shenzhen = [r for r in by_area["shenzhen"] if str(r["type"]).endswith("ComputeVoucher")]
+    assert [(r["maxCostShare"].toPython(), r["maxAmount"].toPython()) for r in shenzhen] == [
+        (share, cap)]
 
 
 def test_seed_agencies_by_measures(seed_memory):
