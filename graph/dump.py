@@ -11,9 +11,7 @@ surroundings, so they too are stable.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +21,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SH, SKOS
 from rdflib.term import Node
 
+from policykg.graph.safepath import atomic_write_bytes
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA, TIME, VANN, WD
 
 Triple = tuple[Node, Node, Node]
@@ -268,23 +267,7 @@ def trig_text(ds: Dataset) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
 def write_all(ds: Dataset, folder: Path) -> dict[str, Path]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
+from policykg.graph.safepath import atomic_write_bytes
 from policykg.graph.stores import (
     DEFAULT_LIMIT,
     DEFAULT_TIMEOUT,
@@ -113,12 +112,7 @@ def emit(rows: Rows, args: argparse.Namespace) -> None:
     """Print (or atomically write) the rows; warn on stderr when the row cap cut them."""
     text = render(rows, rows.variables, args.format)
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        atomic_write_bytes(Path(args.output), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     if rows.truncated:
