@@ -149,7 +149,7 @@ _LEVELS: list[tuple[Level, re.Pattern[str]]] = [
         "Provincial",
         re.compile(
             r"\bprovincial(?:[- ]level)?\b(?!\s+(?:finance|financial|fiscal|government|budget))"
-            r"|省级(?!财政|配套)|广东省(?=专业)",
+            r"|省级(?!财政|配套)|(?<=[\u4e00-\u9fff])省(?=专业)",
             re.I,
         ),
     ),

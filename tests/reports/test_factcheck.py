@@ -98,3 +98,13 @@ def test_release_dates_against_issue_and_publication_dates():
     assert before.verdict == "Conflicting" and "before" in before.reason
     published = _check_date(_date_claim(dt.date(2024, 3, 12)), _doc(issued, dt.date(2024, 3, 10)))
     assert published.verdict == "Conflicting" and "2024-03-10" in published.reason
+
+
+def test_provincial_committee_level_is_found_for_any_province():
+    """Regression: the provincial level of a standards committee was keyed to one province name."""
+    from policykg.loaders.report_figures import _levels_in
+
+    for province in ("浙江省", "四川省", "广东省"):
+        text = f"承担全国、{province}专业标准化技术委员会秘书处的，分别给予支持。"
+        levels = [lvl for _, lvl in _levels_in(text, 0, len(text))]
+        assert levels == ["National", "Provincial"], (province, levels)
