@@ -155,6 +155,22 @@ class Cache:
         self._graph_file(item, ".asked.json").write_text(
             json.dumps(out.asked, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
+    def fixed_graphs(self, make):
+        """The rendered ontology and vocabulary graphs: cached (they change only with the code,
+        which the cache's fingerprint covers), else ``make()``."""
+        if not self.enabled:
+            return make()
+        path = self.dir / f"fixed-{self.code}.pkl"
+        if path.is_file():
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        pieces = make()
+        for old in self.dir.glob("fixed-*.pkl"):
+            old.unlink(missing_ok=True)
+        with open(path, "wb") as fh:
+            pickle.dump(pieces, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return pieces
+
     # ---------------------------------------------------------------- store
 
     def open_store(self, store_path):

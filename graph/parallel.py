@@ -486,7 +486,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         db = cache.open_store(store) if incremental else FreshStore(open_store(store))
         sink = QuadSink(db.store, part_dir)
         dumps = Dumps(work)
-        fixed = fixed_graphs()
+        fixed = cache.fixed_graphs(fixed_graphs)
         for p in fixed:
             dumps.add(p)
             sink.add(p, load=db.prepare(p), count_source=False)

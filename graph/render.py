@@ -251,8 +251,14 @@ class AtomicText:
         if exc_type is not None:
             Path(self.tmp).unlink(missing_ok=True)
             return
-        os.chmod(self.tmp, 0o666 & ~dump._umask())
+        os.chmod(self.tmp, 0o666 & ~_umask())
         os.replace(self.tmp, self.path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def graph_triples(g: Graph) -> list[tuple[Node, Node, Node]]:
