@@ -45,7 +45,8 @@ class PeakRSS(threading.Thread):
 
     def __init__(self, pid: int, every: float = 0.1) -> None:
         super().__init__(daemon=True)
-        self.pid, self.every, self.peak = pid, every, 0
+        self.pid, self.every, self.peak, self.peak_pss = pid, every, 0, 0
+        self.pss_ok = True
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -56,7 +57,7 @@ class PeakRSS(threading.Thread):
         except psutil.Error:
             return
         while not self._stop_event.is_set():
-            total = 0
+            total = pss = 0
             try:
                 procs = [root, *root.children(recursive=True)]
             except psutil.Error:
@@ -64,9 +65,12 @@ class PeakRSS(threading.Thread):
             for p in procs:
                 try:
                     total += p.memory_info().rss
-                except psutil.Error:
-                    pass
+                    if self.pss_ok:
+                        pss += p.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    self.pss_ok = False
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
             self._stop_event.wait(self.every)
 
     def stop(self) -> int:
@@ -90,7 +94,10 @@ def measure(cmd: list[str], timeout: float | None = None) -> dict:
     peak = sampler.stop()
     if proc.returncode not in (0, 3):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    # rss_mb: sum of the processes' RSS (counts pages that forked workers share with their
+    # parent once per process); pss_mb: proportional set size, shared pages split fairly
     return {"seconds": round(seconds, 3), "rss_mb": round(peak / 2**20, 1),
+            "pss_mb": round(sampler.peak_pss / 2**20, 1) if sampler.pss_ok else None,
             "exit": proc.returncode}
 
 
@@ -276,6 +283,8 @@ def ratios(row: dict) -> dict:
     if "naive" in row:
         out["speedup_vs_naive"] = round(row["naive"]["seconds"] / par["seconds"], 2)
         out["memory_vs_naive"] = round(par["rss_mb"] / max(row["naive"]["rss_mb"], 1e-9), 2)
+        if par.get("pss_mb") and row["naive"].get("pss_mb"):
+            out["pss_vs_naive"] = round(par["pss_mb"] / row["naive"]["pss_mb"], 2)
     medians = [q["median"] for q in row["queries"].values() if "median" in q]
     if medians:
         out["slowest_query_median"] = max(medians)
@@ -292,9 +301,9 @@ def markdown(results: dict) -> str:
     lines = [f"# policykg benchmarks {results['date']}", "",
              f"Machine: {results['machine']['cpus']} CPUs, Python {results['machine']['python']}; "
              f"parallel build with --jobs {results['jobs']}.", "",
-             "| docs | build s | sources/s | triples/s | peak RSS MB | naive s | naive RSS MB "
-             "| speedup | memory | floor s | build/floor | incremental s | share "
-             "| slowest query median s | validation s |",
+             "| docs | build s | sources/s | triples/s | peak RSS MB (PSS) | naive s "
+             "| naive RSS MB (PSS) | speedup | memory | floor s | build/floor | incremental s "
+             "| share | slowest query median s | validation s |",
              "|" + "---|" * 15]
     for row in results["sizes"]:
         par, r = row["parallel"], row["ratios"]
@@ -302,7 +311,8 @@ def markdown(results: dict) -> str:
         v = row.get("validation", {})
         lines.append("| " + " | ".join(str(x) for x in (
             row["docs"], par["seconds"], par["sources_per_s"], par["triples_per_s"],
-            par["rss_mb"], naive.get("seconds", "–"), naive.get("rss_mb", "–"),
+            f"{par['rss_mb']} ({par.get('pss_mb', '–')})", naive.get("seconds", "–"),
+            f"{naive['rss_mb']} ({naive.get('pss_mb', '–')})" if naive else "–",
             r.get("speedup_vs_naive", "–"), r.get("memory_vs_naive", "–"),
             row["floor"]["seconds"], r["floor_ratio"], row["incremental"]["seconds"],
             r["incremental_share"], r.get("slowest_query_median", "–"),
@@ -346,6 +356,13 @@ def main(argv: list[str] | None = None) -> int:
     folder = (CACHE / "results") if args.smoke else RESULTS
     folder.mkdir(parents=True, exist_ok=True)
     stem = results["date"] + ("-smoke" if args.smoke else "")
+    try:  # an earlier run the same day: keep its other sizes
+        earlier = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+        done = {row["docs"] for row in results["sizes"]}
+        results["sizes"] = sorted([r for r in earlier.get("sizes", []) if r["docs"] not in done]
+                                  + results["sizes"], key=lambda r: r["docs"])
+    except (OSError, ValueError, KeyError):
+        pass
     (folder / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     table = markdown(results)
     (folder / f"{stem}.md").write_text(table, encoding="utf-8")
