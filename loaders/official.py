@@ -72,6 +72,9 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
     return doc
 
 
+# Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
+_BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
+
 class _Parser:
     """One parse: holds the clean text and the offsets shared by the steps."""
 
@@ -326,10 +329,13 @@ class _Parser:
                         f"The amount {amount.span.text} in measure {item.ordinal} has no "
                         "recognised role (cap, threshold, budget…); it is kept as 'other'.",
                         self.line_of_original(amount.span.start)))
-            measure.categories = self._concepts("category", item.start, end)
-            measure.sectors = self._concepts("sector", item.start, end)
-            measure.themes = self._concepts("theme", item.start, end)
-            measure.organizations = self._concepts("organization", item.start, end)
+            # names of bodies (责任单位 notes, 区工业和信息化局, 人民政府) are not subjects:
+            # 工业 in an agency's name is no industrial sector, 民政 in 人民政府 no civil affairs
+            masked = notes + self._body_names(item.start, end)
+            measure.categories = self._concepts("category", item.start, end, masked)
+            measure.sectors = self._concepts("sector", item.start, end, masked)
+            measure.themes = self._concepts("theme", item.start, end, masked)
+            measure.organizations = self._concepts("organization", item.start, end, masked)
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
 
@@ -339,13 +345,25 @@ class _Parser:
             self._matches = {}
             if self.gaz is not None:
                 for scheme in ("instrument", "category", "level", "period", "area", "sector",
-                               "theme", "organization"):
+                               "theme", "organization", "agency"):
                     self._matches[scheme] = self.gaz.find_all(self.view, scheme)
         return self._matches
 
-    def _concepts(self, scheme: str, s: int, e: int) -> list[ConceptRef]:
+    def _body_names(self, s: int, e: int) -> list[tuple[int, int]]:
+        """View extents of government bodies' names in ``[s, e)``: vocabulary agencies and
+        organ words such as ``人民政府``."""
+        spans = [(m.start, m.end) for m in self._all_matches().get("agency", [])
+                 if s <= m.start and m.end <= e]
+        spans += [(m.start(), m.end()) for m in _BODY_NAME.finditer(self.view, s, e)]
+        return spans
+
+    def _concepts(self, scheme: str, s: int, e: int,
+                  masked: list[tuple[int, int]] | None = None) -> list[ConceptRef]:
         out: list[ConceptRef] = []
+        masked = masked or []
         for m in self._all_matches().get(scheme, []):
+            if any(a < m.end and m.start < b for a, b in masked):
+                continue
             if s <= m.start and m.end <= e and all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
         return out
