@@ -214,7 +214,6 @@ def _sentence(err: BaseException) -> str:
 
 def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
     """Counts over the whole build (documents loaded, measures, instruments, agencies…)."""
-    ok = [s for s in sources if s.status == "ok"]
     agencies = set()
     for ctx in ds.graphs():
         agencies |= {a for a in ctx.subjects(RDF.type, POL.Agency)}
@@ -222,6 +221,12 @@ def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
     for p in (POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,
               POL.cooperatingAgency):
         used |= set(ds.objects(None, p))
+    return source_totals(sources, agencies=len(used), triples=len(dump.union(ds)))
+
+
+def source_totals(sources: list[SourceReport], *, agencies: int, triples: int) -> dict[str, int]:
+    """The summary counts of a build from its per-source reports (shared by every executor)."""
+    ok = [s for s in sources if s.status == "ok"]
     return {
         "sources": len(sources),
         "failed": sum(1 for s in sources if s.status == "failed"),
@@ -230,8 +235,8 @@ def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
         "reports": sum(1 for s in ok if s.kind == "report"),
         "measures": sum(s.counts.get("measures", 0) for s in ok),
         "instruments": sum(s.counts.get("instruments", 0) for s in ok),
-        "agencies": len(used),
-        "triples": len(dump.union(ds)),
+        "agencies": agencies,
+        "triples": triples,
         "warnings": sum(len(s.warnings) for s in sources),
     }
 

@@ -33,7 +33,15 @@ from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import ONTOLOGY_IRI, POL
 
 from . import dump
-from .build import BuildResult, SourceReport, _load, _sentence, _warning, expand_sources
+from .build import (
+    BuildResult,
+    SourceReport,
+    _load,
+    _sentence,
+    _warning,
+    expand_sources,
+    source_totals,
+)
 from .iri import VOCAB_GRAPH
 from .render import Dumps, Pieces, render
 
@@ -604,19 +612,8 @@ def _run(paths: list[str], runner, cache, counts: RunCounts, progress: Progress 
 
 
 def _totals(sources: list[SourceReport], dumps: Dumps, work: Path) -> dict[str, int]:
-    ok = [s for s in sources if s.status == "ok"]
-    return {
-        "sources": len(sources),
-        "failed": sum(1 for s in sources if s.status == "failed"),
-        "skipped": sum(1 for s in sources if s.status == "skipped"),
-        "documents": sum(s.counts.get("documents", 0) for s in ok),
-        "reports": sum(1 for s in ok if s.kind == "report"),
-        "measures": sum(s.counts.get("measures", 0) for s in ok),
-        "instruments": sum(s.counts.get("instruments", 0) for s in ok),
-        "agencies": len(dumps.agencies),
-        "triples": 0,  # filled in when the N-Triples dump is merged
-        "warnings": sum(len(s.warnings) for s in sources),
-    }
+    # triples are filled in when the N-Triples dump is merged
+    return source_totals(sources, agencies=len(dumps.agencies), triples=0)
 
 
 def dataset_from_store(store) -> Dataset:
