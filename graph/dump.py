@@ -45,24 +45,18 @@ _FIRST_PREDICATES = (RDF.type, RDFS.label)
 # ------------------------------------------------------------------ terms
 
 
+_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return _STRING_ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
+
+
 def _escape_string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """A literal's lexical form with N-Triples/Turtle string escapes (canonical N-Triples)."""
+    return _NEEDS_ESCAPE.sub(_escape_char, text)
 
 
 def _iri(text: str) -> str:
