@@ -47,6 +47,7 @@ from .render import Dumps, Pieces, render
 
 Progress = Callable[[int, int, str], None]
 PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
+STORE_BATCH = 50_000  # quads handed to the store's bulk loader at a time (bounds the parent's memory)
 
 
 # ------------------------------------------------------------------ per-source work (workers)
@@ -289,19 +290,26 @@ class QuadSink:
             self.lines.extend(quads)
         if load and self.store is not None:
             self.load.extend(quads)
+            if len(self.load) >= STORE_BATCH:
+                self._load_store()
         if count_source:
             self.sources += 1
             if self.sources >= PARTITION_SOURCES:
                 self.flush()
 
-    def flush(self) -> None:
-        """Close the current partition: sort it, write it, bulk-load it."""
+    def _load_store(self) -> None:
+        """Bulk-load the quads waiting for the store."""
         if self.store is not None and self.load:
             from pyoxigraph import RdfFormat
 
-            self.store.bulk_load(input="".join(self.load).encode("utf-8"),
-                                 format=RdfFormat.N_QUADS)
+            data = "".join(self.load).encode("utf-8")
+            self.load = []
+            self.store.bulk_load(input=data, format=RdfFormat.N_QUADS)
         self.load = []
+
+    def flush(self) -> None:
+        """Close the current partition: sort it, write it, bulk-load what the store still needs."""
+        self._load_store()
         if not self.lines:
             return
         self.lines.sort()

@@ -99,7 +99,7 @@ def render(name: URIRef, triples: Iterable[tuple[Node, Node, Node]],
 class SortedUnion:
     """Unique lines in sorted order from many sorted batches, spilling runs to disk past a limit."""
 
-    def __init__(self, workdir: Path, limit: int = 400_000) -> None:
+    def __init__(self, workdir: Path, limit: int = 100_000) -> None:
         self.workdir = workdir
         self.limit = limit
         self.buffer: list[str] = []
