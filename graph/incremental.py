@@ -9,7 +9,10 @@ pickled loader record and the rendered graph of the last build. On a rebuild:
   different document (a source that registers that title was added, changed or removed);
 - reports are converted again (they are fact-checked against the officials, and are few);
 - in the store, a graph whose digest is unchanged is left alone, a changed graph is dropped and
-  loaded again, a graph no source produces any more is dropped.
+  loaded again, a graph no source produces any more is dropped;
+- the dumps are patched (:mod:`policykg.graph.dumppatch`) when the last build's dumps are still
+  as it wrote them, else merged again from the cached rendered graphs
+  (``graphs/pieces-<digest>.pkl``, content-addressed).
 
 The dumps and the store then equal those of a fresh full build.
 """
@@ -26,11 +29,12 @@ from functools import cache
 from pathlib import Path
 
 from . import dump
-from .render import Pieces
+from .dumppatch import dumps_state
+from .render import GraphInfo, Pieces
 
 MANIFEST = "manifest.json"
 CACHE_DIR = ".policykg-cache"
-VERSION = 1
+VERSION = 2
 
 
 @cache
@@ -63,6 +67,7 @@ class Cache:
         self.store_path: str | None = None
         self.db: IncrementalStore | None = None
         self._sha: dict[str, str] = {}
+        self._outcomes: dict[str, object] = {}  # read by valid_outcome, handed out once
         if not self.enabled:
             return
         self.code = code_fingerprint()
@@ -128,7 +133,7 @@ class Cache:
 
     def valid_outcome(self, item, known: dict[str, str]) -> bool:
         """True when an unchanged official's cached graph can be reused: the titles it looked up
-        still resolve to the same documents."""
+        still resolve to the same documents, and its rendered graph is in the cache."""
         if not self.enabled or not item.sha256:
             return False
         entry = self.manifest.get("sources", {}).get(item.rep.path)
@@ -138,22 +143,82 @@ class Cache:
         if not (asked_file.is_file() and graph_file.is_file()):
             return False
         asked = json.loads(asked_file.read_text(encoding="utf-8"))
-        return all(known.get(k) == v for k, v in asked.items())
+        if not all(known.get(k) == v for k, v in asked.items()):
+            return False
+        out = self.load_outcome(item)
+        if out.error is not None:
+            return True
+        return out.info is not None and self.has_pieces(out.info.digest)
 
     def load_outcome(self, item):
-        """The cached conversion of an official (check :meth:`valid_outcome` first)."""
-        with open(self._graph_file(item, ".pkl"), "rb") as fh:
-            out = pickle.load(fh)
+        """The cached conversion of an official, without its rendered graph (see :meth:`pieces`)."""
+        path = self._graph_file(item, ".pkl")
+        out = self._outcomes.pop(str(path), None)
+        if out is None:
+            with open(path, "rb") as fh:
+                out = pickle.load(fh)
+            self._outcomes[str(path)] = out
         out.index = item.index
         return out
 
     def keep_outcome(self, item, out, known: dict[str, str]) -> None:
+        """Cache a fresh conversion: its summary per source, its rendered graph by content."""
         if not self.enabled or not item.sha256:
             return
-        with open(self._graph_file(item, ".pkl"), "wb") as fh:
-            pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pieces, out.pieces = out.pieces, None
+        try:
+            if pieces is not None:
+                self.keep_pieces(pieces, out.info)
+            with open(self._graph_file(item, ".pkl"), "wb") as fh:
+                pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            out.pieces = pieces
         self._graph_file(item, ".asked.json").write_text(
             json.dumps(out.asked, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+    # ---------------------------------------------------------------- rendered graphs by content
+
+    def _pieces_file(self, digest: str) -> Path:
+        return self.dir / "graphs" / f"pieces-{digest}.pkl"
+
+    def has_pieces(self, digest: str) -> bool:
+        return self.enabled and self._pieces_file(digest).is_file()
+
+    def keep_pieces(self, pieces: Pieces, info: GraphInfo | None = None) -> None:
+        """Cache a rendered graph under its content digest (once)."""
+        if not self.enabled:
+            return
+        digest = (info or pieces.info()).digest
+        target = self._pieces_file(digest)
+        if target.is_file():
+            return
+        tmp = target.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(pieces, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+
+    def pieces(self, digest: str) -> Pieces | None:
+        """The cached rendered graph with this digest, or None."""
+        try:
+            with open(self._pieces_file(digest), "rb") as fh:
+                return pickle.load(fh)
+        except OSError:
+            return None
+
+    # ---------------------------------------------------------------- dumps
+
+    def old_dumps(self) -> tuple[dict[str, str], int] | None:
+        """The graphs (name → digest) and N-Triples line count of the last build's dumps, when the
+        dumps in the output folder are still the files it wrote (else None: no patching)."""
+        if not self.enabled or not self.manifest:
+            return None
+        recorded = self.manifest.get("dumps", {})
+        try:
+            if recorded.get("files") != dumps_state(self.out):
+                return None
+        except OSError:
+            return None
+        return self.manifest.get("graphs", {}), int(recorded.get("triples", -1))
 
     def fixed_graphs(self, make):
         """The rendered ontology and vocabulary graphs: cached (they change only with the code,
@@ -187,8 +252,14 @@ class Cache:
 
     # ---------------------------------------------------------------- manifest
 
-    def save(self, paths: list[str], result: dict, counts) -> None:
-        """Write manifest.json and drop cache files no current source uses."""
+    def report_graphs(self) -> list[str]:
+        """The graphs the last build made of reports."""
+        return sorted({e["graph"] for e in self.manifest.get("sources", {}).values()
+                       if e.get("kind") == "report" and e.get("graph")})
+
+    def save(self, paths: list[str], result: dict, counts, triples: int) -> None:
+        """Write manifest.json (with the state of the dumps just written) and drop cache files no
+        current source or graph uses."""
         if not self.enabled:
             return
         sources = {}
@@ -204,8 +275,10 @@ class Cache:
             "store": self.store_path,
             "sources": dict(sorted(sources.items())),
             "graphs": dict(sorted((self.db.digests if self.db else {}).items())),
+            "dumps": {"files": dumps_state(self.out), "triples": triples},
             "run": asdict(counts),
         }
+        keep |= {f"pieces-{d}" for d in manifest["graphs"].values()}
         for folder in ("records", "graphs"):
             for f in (self.dir / folder).iterdir():
                 if f.name.split(".", 1)[0] not in keep:
@@ -224,20 +297,29 @@ class IncrementalStore:
         self.loaded = 0
         self.removed = 0
 
-    def prepare(self, pieces: Pieces) -> bool:
+    def prepare(self, info: GraphInfo) -> bool:
         """True when the graph must be (re)loaded; a changed graph is dropped first."""
         from pyoxigraph import NamedNode
 
-        digest = pieces.digest()
-        self.digests[pieces.name] = digest
-        before = self.old.get(pieces.name)
-        if before == digest:
+        self.digests[info.name] = info.digest
+        before = self.old.get(info.name)
+        if before == info.digest:
             return False
         if before is not None:
-            self.store.remove_graph(NamedNode(pieces.name))
+            self.store.remove_graph(NamedNode(info.name))
             self.removed += 1
         self.loaded += 1
         return True
+
+    def forget(self, names: list[str]) -> None:
+        """Drop graphs that are about to be made again against the store (reports are checked
+        against the officials in it, which must not include their own previous version)."""
+        from pyoxigraph import NamedNode
+
+        for name in names:
+            if self.old.pop(name, None) is not None:
+                self.store.remove_graph(NamedNode(name))
+                self.removed += 1
 
     def drop_stale(self, keep: set[str]) -> None:
         """Drop the graphs of the last build that no source produced this time."""

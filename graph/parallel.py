@@ -42,11 +42,13 @@ from .build import (
     expand_sources,
     source_totals,
 )
+from .dumppatch import GraphChange, PatchError, patch_dumps
 from .iri import VOCAB_GRAPH
-from .render import Dumps, Pieces, render
+from .render import Dumps, GraphInfo, Pieces, render
 
 Progress = Callable[[int, int, str], None]
 PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
+INLINE_BELOW = 8  # batches smaller than this run in the parent, not in the process pool
 STORE_BATCH = 50_000  # quads handed to the store's bulk loader at a time (bounds the parent's memory)
 
 
@@ -76,6 +78,7 @@ class Outcome:
     error: str | None = None
     pieces: Pieces | None = None
     asked: dict[str, str | None] = field(default_factory=dict)
+    info: GraphInfo | None = None
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -177,6 +180,7 @@ def convert_official(index: int, res: LoadResult, known: dict[str, str]) -> Outc
     out.counts = conv.counts
     out.warnings = [_warning(w) for w in conv.warnings]
     out.pieces = render(conv.graph_name, conv.graph.triples((None, None, None)))
+    out.info = out.pieces.info()
     out.asked = resolver.known_titles.asked
     return out
 
@@ -225,9 +229,6 @@ class LocalRunner:
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LocalRunner:
-        if self.jobs > 1:
-            _warm()
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -235,8 +236,13 @@ class LocalRunner:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _map(self, fn, *iterables) -> Iterator:
-        if self.pool is None:
+        """``map`` inline for ``jobs`` 1 or a batch too small to be worth a pool (an incremental
+        build with a few changed sources), else in the process pool (started on first use)."""
+        if self.jobs <= 1 or len(iterables[0]) < INLINE_BELOW:
             return map(fn, *iterables)
+        if self.pool is None:
+            _warm()
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
         return self.pool.map(fn, *iterables, chunksize=4)
 
     def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
@@ -345,8 +351,11 @@ class FreshStore:
         self.store = store
         self.digests: dict[str, str] = {}
 
-    def prepare(self, pieces: Pieces) -> bool:
+    def prepare(self, info: GraphInfo) -> bool:
         return True
+
+    def forget(self, names: list[str]) -> None:
+        return None
 
     def drop_stale(self, keep: set[str]) -> None:
         return None
@@ -453,17 +462,91 @@ def convert_report(rep: SourceReport, res: LoadResult, context: Graph, store,
     return render(name, g.triples((None, None, None)))
 
 
+# ------------------------------------------------------------------ where finished graphs go
+
+
+class Emitter:
+    """Hands each finished graph to the store (when it changed) and to the dumps: merged from
+    all graphs, or patched with the changed graphs only when the last build's dumps are intact."""
+
+    def __init__(self, db, sink: QuadSink, cache, work: Path) -> None:
+        self.db, self.sink, self.cache, self.work = db, sink, cache, work
+        old = cache.old_dumps()
+        self.old_graphs, self.old_triples = old if old is not None else ({}, -1)
+        self.patching = self.old_triples >= 0
+        self.from_cache = self.patching  # if patching fails, merge every graph from the cache
+        self.dumps = Dumps(work)
+        self.changes: list[GraphChange] = []
+        self.infos: dict[str, GraphInfo] = {}
+        self.how = "merged"
+
+    def __call__(self, info: GraphInfo, get: Callable[[], Pieces], count_source: bool = True,
+                 keep: bool = False) -> None:
+        self.infos[info.name] = info
+        pieces = None
+        if self.patching:
+            before = self.old_graphs.get(info.name)
+            if before != info.digest:
+                pieces = get()
+                old = self.cache.pieces(before) if before else None
+                self.patching = not (before and old is None)
+                self.changes.append(GraphChange(info.name, old, pieces))
+        elif not self.from_cache:
+            pieces = get()
+            self.dumps.add(pieces)
+        if keep:
+            pieces = pieces or get()
+            self.cache.keep_pieces(pieces, info)
+        load = self.db.prepare(info)
+        if load or self.sink.partitions is not None:
+            self.sink.add(pieces or get(), load=load, count_source=count_source)
+
+    def agencies(self) -> int:
+        return len(set().union(*(i.agencies for i in self.infos.values())))
+
+    def write(self, out: Path) -> int:
+        """Write (or patch) the dumps in ``out`` once the store holds the new build; the number
+        of N-Triples lines."""
+        if self.patching:
+            for name, digest in self.old_graphs.items():
+                if name not in self.infos:
+                    old = self.cache.pieces(digest)
+                    self.patching = self.patching and old is not None
+                    self.changes.append(GraphChange(name, old, None))
+        if self.patching:
+            used_ttl = set().union(*(i.used_ttl for i in self.infos.values()))
+            used_trig = set().union(*(i.used_trig for i in self.infos.values()))
+            try:
+                triples = patch_dumps(out, self.changes, self.db.store, used_ttl, used_trig,
+                                      self.old_triples)
+                self.how = "patched"
+                return triples
+            except (PatchError, OSError):
+                pass
+        if self.from_cache:
+            for name in sorted(self.infos):
+                pieces = self.cache.pieces(self.infos[name].digest)
+                if pieces is None:
+                    raise RuntimeError(f"the cache lost the rendered graph {name}; "
+                                       "build again without --incremental")
+                self.dumps.add(pieces)
+        self.dumps.write(out)
+        return self.dumps.triples
+
+
 # ------------------------------------------------------------------ the build
 
 
 @dataclass(slots=True)
 class RunCounts:
-    """How much work a run did: sources parsed, officials converted, reports converted, reused."""
+    """How much work a run did: sources parsed, officials converted, reports converted, reused,
+    and how the dumps were written."""
 
     parsed: int = 0
     converted: int = 0
     reports: int = 0
     reused: int = 0
+    dumps: str = "merged"  # merged from every graph | patched with the changed graphs only
 
 
 @dataclass(slots=True)
@@ -501,16 +584,11 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         part_dir = (outdir / "partitions") if (partitions and outdir is not None) else None
         db = cache.open_store(store) if incremental else FreshStore(open_store(store))
         sink = QuadSink(db.store, part_dir)
-        dumps = Dumps(work)
+        emit = Emitter(db, sink, cache, work)
         fixed = cache.fixed_graphs(fixed_graphs)
         for p in fixed:
-            dumps.add(p)
-            sink.add(p, load=db.prepare(p), count_source=False)
+            emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
-
-        def emit(p: Pieces) -> None:
-            dumps.add(p)
-            sink.add(p, load=db.prepare(p))
 
         own_runner = runner is None
         runner = runner or LocalRunner(jobs, work)
@@ -525,6 +603,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         # reports: against the officials now in the store
         reports = result.pop("reports")
         taken = set(result["names"]) | {p.name for p in fixed}
+        db.forget(cache.report_graphs())  # the last build's reports are not part of the context
         context = report_context(db.store) if reports else None
         report_pieces = []
         for rep, res in reports:
@@ -533,24 +612,23 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
             if p is not None:
                 report_pieces.append(p)
         for p in report_pieces:
-            dumps.add(p)
-            sink.add(p, load=db.prepare(p), count_source=False)
+            emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
         db.drop_stale(taken)
         sources_reports: list[SourceReport] = result["sources"]
-        totals_ = _totals(sources_reports, dumps, work)
+        totals_ = source_totals(sources_reports, agencies=emit.agencies(), triples=0)
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
                                       partitions=sink.files)
         if validate:
             _validate(build_result, db.store, jobs)
         if outdir is not None:
-            _write(build_result, dumps, outdir)
-            cache.save(paths, result, counts)
+            _write(build_result, emit, outdir)
+            counts.dumps = emit.how
+            cache.save(paths, result, counts, build_result.totals["triples"])
             build_result.out = outdir
         else:
-            dumps.write(work)
-            build_result.totals["triples"] = dumps.triples
+            build_result.totals["triples"] = emit.write(work)
         build_result.seconds = time.perf_counter() - started
         return build_result
     finally:
@@ -558,7 +636,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
 
 
 def _run(paths: list[str], runner, cache, counts: RunCounts, progress: Progress | None,
-         emit: Callable[[Pieces], None]) -> dict:
+         emit: Emitter) -> dict:
     """Load every source, convert the officials (in source order, each graph handed to ``emit``
     as soon as it is ready); return the graph names, the reports to convert, per-source reports."""
     total = len(paths)
@@ -606,22 +684,34 @@ def _run(paths: list[str], runner, cache, counts: RunCounts, progress: Progress 
             rep.warnings.append(_warning(f"the same document as {first_of[out.graph]} (same "
                                          "number or title); only the first is built"))
             continue
-        if out.pieces is not None and out.pieces.has_bnodes:
+        info = out.info if out.info is not None else out.pieces.info()
+        if info.has_bnodes:
             raise ValueError(f"{rep.path}: its graph has blank nodes, which a parallel build "
                              "cannot label consistently")
         first_of[out.graph] = rep.path
         rep.graph = out.graph
         rep.counts = out.counts
         rep.warnings += out.warnings
-        emit(out.pieces)
+        emit(info, _pieces_getter(out, cache, info))
     reports = [(x.rep, runner.record(x)) for x in loaded if x.kind == "report"]
     return {"names": list(first_of), "reports": reports, "sources": [x.rep for x in loaded],
             "loaded": loaded}
 
 
-def _totals(sources: list[SourceReport], dumps: Dumps, work: Path) -> dict[str, int]:
-    # triples are filled in when the N-Triples dump is merged
-    return source_totals(sources, agencies=len(dumps.agencies), triples=0)
+def _pieces_getter(out: Outcome, cache, info: GraphInfo) -> Callable[[], Pieces]:
+    """The rendered graph of an outcome: in hand, or read from the cache only when needed."""
+    if out.pieces is not None:
+        pieces = out.pieces
+        return lambda: pieces
+
+    def read() -> Pieces:
+        pieces = cache.pieces(info.digest)
+        if pieces is None:
+            raise RuntimeError(f"the cache lost the rendered graph {info.name}; "
+                               "build again without --incremental")
+        return pieces
+
+    return read
 
 
 def dataset_from_store(store) -> Dataset:
@@ -654,9 +744,8 @@ def _validate(result: BuildResult, store, jobs: int) -> None:
         result.validation_error = _sentence(err)
 
 
-def _write(result: BuildResult, dumps: Dumps, out: Path) -> None:
-    dumps.write(out)
-    result.totals["triples"] = dumps.triples
+def _write(result: BuildResult, emit: Emitter, out: Path) -> None:
+    result.totals["triples"] = emit.write(out)
     text = json.dumps(result.report_json(), ensure_ascii=False, indent=2) + "\n"
     dump.write_atomic(out / "report.json", text)
     if result.validation is not None and hasattr(result.validation, "write"):

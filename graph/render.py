@@ -26,6 +26,18 @@ _FIRST = (RDF.type, RDFS.label)
 SEP = "\x01"  # lower than any character of a spelled term or an IRI
 
 
+@dataclass(frozen=True, slots=True)
+class GraphInfo:
+    """A rendered graph's name, content digest, prefixes used, agencies named, blank nodes."""
+
+    name: str
+    digest: str
+    used_ttl: frozenset[str] = frozenset()
+    used_trig: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    has_bnodes: bool = False
+
+
 @dataclass(slots=True)
 class Pieces:
     """A graph's contribution to the dumps: sorted N-Triples lines, Turtle records, TriG block."""
@@ -45,6 +57,11 @@ class Pieces:
         for line in self.nt:
             h.update(line.encode("utf-8"))
         return h.hexdigest()
+
+    def info(self) -> GraphInfo:
+        """What the dumps and the store need to know of the graph without its content."""
+        return GraphInfo(self.name, self.digest(), self.used_ttl, self.used_trig, self.agencies,
+                         self.has_bnodes)
 
     def nquads(self) -> list[str]:
         """The graph's N-Quads lines (sorted like its N-Triples lines)."""
@@ -204,34 +221,33 @@ class Dumps:
 
     def _write_turtle(self, fh) -> None:
         subject_key = None
-        subject = ""
-        preds: list[tuple[str, list[str]]] = []
+        block: list[str] = []
         first = True
-
-        def flush() -> None:
-            nonlocal first
-            if subject_key is None:
-                return
-            parts = []
-            for p, objs in preds:
-                parts.append(f"{p} " + (",\n" + "        ").join(objs))
-            body = (" ;\n" + "    ").join(parts)
-            if not first:
-                fh.write("\n")
-            fh.write(f"{subject} {body} .\n")
-            first = False
-
         for record in self.ttl:
-            skey, pkey, obj, spelled = record.rstrip("\n").split(SEP)
-            if skey != subject_key:
-                flush()
-                subject_key, subject, preds = skey, spelled, []
-            p = pkey[1:]
-            if preds and preds[-1][0] == p:
-                preds[-1][1].append(obj)
-            else:
-                preds.append((p, [obj]))
-        flush()
+            skey = record.split(SEP, 1)[0]
+            if skey != subject_key and block:
+                fh.write(("" if first else "\n") + turtle_block(block))
+                first = False
+                block = []
+            subject_key = skey
+            block.append(record)
+        if block:
+            fh.write(("" if first else "\n") + turtle_block(block))
+
+
+def turtle_block(records: list[str]) -> str:
+    """The Turtle block of one subject from its sorted :func:`ttl_record` lines."""
+    subject = ""
+    preds: list[tuple[str, list[str]]] = []
+    for record in records:
+        _, pkey, obj, subject = record.rstrip("\n").split(SEP)
+        p = pkey[1:]
+        if preds and preds[-1][0] == p:
+            preds[-1][1].append(obj)
+        else:
+            preds.append((p, [obj]))
+    body = (" ;\n" + "    ").join(f"{p} " + (",\n" + "        ").join(objs) for p, objs in preds)
+    return f"{subject} {body} .\n"
 
 
 class AtomicText:

@@ -38,6 +38,7 @@ def test_change_add_remove_equals_a_fresh_build(mixed_corpus: Path, tmp_path: Pa
     inc = _build(src, out, store)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["run"]["parsed"] == 2
+    assert manifest["run"]["dumps"] == "patched"  # only the changed graphs were spliced in
     assert manifest["run"]["reused"] == total - 1 - 1  # all but the changed and the removed one
     assert inc.counts.converted >= 2
     assert inc.counts.converted < total // 2  # unchanged officials keep their graphs
@@ -50,3 +51,22 @@ def test_change_add_remove_equals_a_fresh_build(mixed_corpus: Path, tmp_path: Pa
     fresh = build_parallel([src], tmp_path / "fresh", jobs=2, validate=False)
     assert same_bytes(out, tmp_path / "fresh") == []
     assert inc_store == store_signature(fresh.store)
+
+
+def test_dumps_touched_since_the_last_build_are_merged_again(mixed_corpus: Path,  # noqa: F811
+                                                             tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(mixed_corpus, src)
+    out, store = tmp_path / "out", tmp_path / "store"
+    _build(src, out, store)
+    ttl = out / "policykg.ttl"
+    ttl.write_bytes(ttl.read_bytes() + b"# edited by hand\n")
+    other = generate(tmp_path / "other", 4, 7)
+    shutil.copy(other / "doc_000003.txt", src / "doc_000001.txt")
+    inc = _build(src, out, store)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["run"]["dumps"] == "merged"
+    del inc
+    gc.collect()
+    build_parallel([src], tmp_path / "fresh", jobs=1, validate=False)
+    assert same_bytes(out, tmp_path / "fresh") == []
