@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import ahocorasick
 import opencc
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -32,6 +33,28 @@ _LINKS = {
     "areaLevel": POL.areaLevel,
     "exactMatch": SKOS.exactMatch,
 }
+_ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+try:  # the characters re.IGNORECASE equates beyond simple lowercase (ı~i, ſ~s, ς~σ, …)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: every non-ASCII cased letter is unsafe
+    _EXTRA_CASES = None
+
+
+def _unsafe_pattern(forms: list[str]) -> re.Pattern[str] | None:
+    """The text characters for which ``str.lower()`` would not compare with ``forms`` exactly as
+    ``re.IGNORECASE`` does (None: the forms themselves cannot be matched on lowercased text)."""
+    joined = "".join(forms)
+    folded = joined.lower()
+    if len(folded) != len(joined) or "\u03a3" in joined:
+        return None  # İ lowercases to two characters, Σ to σ or ς by context
+    if _EXTRA_CASES is None:
+        return re.compile(r"[^\x00-\x7f\u3000-\u9fff\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]")
+    unsafe = {"\u0130"}  # İ: str.lower() gives two characters
+    for ch in set(folded):
+        unsafe |= {chr(x) for x in _EXTRA_CASES.get(ord(ch), ())}
+        if ch in "σς":
+            unsafe.add("\u03a3")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(unsafe)) + "]")
 
 
 def to_simplified(text: str) -> str:
@@ -70,7 +93,8 @@ class Match:
 
 
 class Gazetteer:
-    """Surface forms per scheme, compiled into longest-first regular expressions."""
+    """Surface forms per scheme, matched with one Aho–Corasick automaton per scheme (pyahocorasick);
+    the longest-first regular expressions they replace define the result and remain the fallback."""
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
@@ -97,6 +121,7 @@ class Gazetteer:
                         table.setdefault(surface, str(concept))
         self._forms = forms
         self._patterns = {s: self._compile(t) for s, t in forms.items()}
+        self._automata = {s: self._automaton(t) for s, t in forms.items()}
 
     @staticmethod
     def normalise(label: str, lang: str | None) -> str:
@@ -118,6 +143,19 @@ class Gazetteer:
             parts.append(esc)
         return re.compile("|".join(parts), re.IGNORECASE)
 
+    @staticmethod
+    def _automaton(table: dict[str, str]) -> tuple[ahocorasick.Automaton, re.Pattern[str]] | None:
+        """The forms lowercased, each with its length and whether it is ASCII (word-bounded), and
+        the text characters that need the regex instead; None when the forms need it always."""
+        unsafe = _unsafe_pattern(list(table)) if table else None
+        if unsafe is None:
+            return None
+        automaton = ahocorasick.Automaton()
+        for surface in table:
+            automaton.add_word(surface.lower(), (len(surface), surface.isascii()))
+        automaton.make_automaton()
+        return automaton, unsafe
+
     # ---------------------------------------------------------------- lookup
 
     def schemes(self) -> list[str]:
@@ -129,7 +167,37 @@ class Gazetteer:
         return {s: table[s] for s in sorted(table, key=lambda s: (-len(s), s))}
 
     def find_all(self, text: str, scheme: str) -> list[Match]:
-        """Non-overlapping longest matches of a scheme's forms in a simplified (or English) text."""
+        """Non-overlapping longest matches of a scheme's forms in a simplified (or English) text:
+        scanning left to right, at each position the longest form that matches there (an ASCII
+        form only between non-letters), case-insensitive; the same list as :meth:`_find_all_regex`."""
+        compiled = self._automata.get(scheme)
+        if compiled is None or compiled[1].search(text):
+            return self._find_all_regex(text, scheme)
+        starts: dict[int, list[tuple[int, bool]]] = {}
+        for end, (length, bounded) in compiled[0].iter(text.lower()):
+            starts.setdefault(end - length + 1, []).append((length, bounded))
+        table = self._forms[scheme]
+        out: list[Match] = []
+        free = 0  # the first position not inside an earlier match
+        size = len(text)
+        for start in sorted(starts):
+            if start < free:
+                continue
+            for length, bounded in sorted(starts[start], reverse=True):
+                end = start + length
+                if bounded and ((start > 0 and text[start - 1] in _ASCII_LETTER)
+                                or (end < size and text[end] in _ASCII_LETTER)):
+                    continue
+                surface = text[start:end]
+                concept = table.get(surface) or table.get(surface.lower())
+                if concept:
+                    out.append(Match(start, end, concept, scheme, surface))
+                free = end
+                break
+        return out
+
+    def _find_all_regex(self, text: str, scheme: str) -> list[Match]:
+        """The reference matcher: one longest-first alternation per scheme (``re``)."""
         pattern = self._patterns.get(scheme)
         if pattern is None:
             return []
