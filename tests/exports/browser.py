@@ -7,6 +7,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -62,7 +65,8 @@ class Chromium:
              "--disable-sync", "--disable-extensions", f"--user-data-dir={profile}",
              "--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1280,900",
              "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group: close() stops every helper process
         port_file = profile / "DevToolsActivePort"
         deadline = time.time() + 30
         while not port_file.exists() or not port_file.read_text().strip():
@@ -159,18 +163,28 @@ class Chromium:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.ws.close()
-        self.proc.terminate()
+        # the renderer, GPU and crash-handler processes outlive the main one unless the whole
+        # group is stopped, and may still write into the profile while it is being removed
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
 
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Chromium]:
-    with tempfile.TemporaryDirectory(prefix="pkg-chromium-") as tmp:
-        browser = Chromium(Path(tmp))
-        try:
-            yield browser
-        finally:
-            browser.close()
+    tmp = tempfile.mkdtemp(prefix="pkg-chromium-")
+    browser = Chromium(Path(tmp))
+    try:
+        yield browser
+    finally:
+        browser.close()
+        for _ in range(50):  # a helper process may still be exiting: retry for up to 5 s
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not os.path.exists(tmp):
+                break
+            time.sleep(0.1)
