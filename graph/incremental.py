@@ -68,6 +68,7 @@ class Cache:
         self.db: IncrementalStore | None = None
         self._sha: dict[str, str] = {}
         self._outcomes: dict[str, object] = {}  # read by valid_outcome, handed out once
+        self._live: set[str] = set()  # digests of the rendered graphs of current sources
         if not self.enabled:
             return
         self.code = code_fingerprint()
@@ -159,6 +160,8 @@ class Cache:
                 out = pickle.load(fh)
             self._outcomes[str(path)] = out
         out.index = item.index
+        if out.info is not None:
+            self._live.add(out.info.digest)
         return out
 
     def keep_outcome(self, item, out, known: dict[str, str]) -> None:
@@ -169,6 +172,7 @@ class Cache:
         try:
             if pieces is not None:
                 self.keep_pieces(pieces, out.info)
+                self._live.add(out.info.digest)
             with open(self._graph_file(item, ".pkl"), "wb") as fh:
                 pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
@@ -278,7 +282,9 @@ class Cache:
             "dumps": {"files": dumps_state(self.out), "triples": triples},
             "run": asdict(counts),
         }
-        keep |= {f"pieces-{d}" for d in manifest["graphs"].values()}
+        # the graphs in the build, and those of sources skipped as duplicates (kept for the day
+        # the first of the duplicates goes away)
+        keep |= {f"pieces-{d}" for d in [*manifest["graphs"].values(), *self._live]}
         for folder in ("records", "graphs"):
             for f in (self.dir / folder).iterdir():
                 if f.name.split(".", 1)[0] not in keep:

@@ -70,3 +70,22 @@ def test_dumps_touched_since_the_last_build_are_merged_again(mixed_corpus: Path,
     gc.collect()
     build_parallel([src], tmp_path / "fresh", jobs=1, validate=False)
     assert same_bytes(out, tmp_path / "fresh") == []
+
+
+def test_a_duplicate_source_is_not_converted_again_and_takes_over(mixed_corpus: Path,  # noqa: F811
+                                                                  tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(mixed_corpus, src)
+    first = sorted(src.glob("doc_*.txt"))[0]
+    shutil.copy(first, src / "zz_copy.txt")  # same document under another name: skipped
+    out, store = tmp_path / "out", tmp_path / "store"
+    _build(src, out, store)
+    again = _build(src, out, store)
+    assert (again.counts.parsed, again.counts.converted) == (0, 0)
+    del again
+    gc.collect()
+    first.unlink()  # the copy is now the document that is built
+    _build(src, out, store)
+    build_parallel([src], tmp_path / "fresh", jobs=2, validate=False)
+    assert same_bytes(out, tmp_path / "fresh", names=("policykg.nt", "policykg.ttl",
+                                                      "policykg.trig")) == []
