@@ -261,10 +261,11 @@ def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
 
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
           progress: Progress | None = None, validate: bool = True,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
     """Run the whole pipeline; write outputs into ``out`` unless it is None.
 
-    With ``strict``, a source with warnings fails (see :func:`apply_strict`).
+    With ``strict``, a source with warnings fails (see :func:`apply_strict`); ``shacl_engine``
+    chooses the validator (see :func:`policykg.shapes.validate.validate_dataset`).
     """
     started = time.perf_counter()
     paths = expand_sources(sources)
@@ -298,7 +299,7 @@ def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = 
     validator = _validator() if validate else None
     if validator is not None:
         try:
-            result.validation = validator(ds)
+            result.validation = validator(ds, engine=shacl_engine)
         except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal
             result.validation_error = _sentence(err)
     if out is not None:

@@ -45,6 +45,7 @@ from .build import (
 from .dumppatch import GraphChange, PatchError, patch_dumps
 from .iri import VOCAB_GRAPH
 from .render import Dumps, GraphInfo, Pieces, render
+from .stores import term_from_oxigraph
 
 Progress = Callable[[int, int, str], None]
 PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
@@ -383,30 +384,9 @@ REPORT_PREDICATES = (POL.source, POL.attestedBy, POL.title, POL.noticeTitle, POL
                      POL.targetsSector)
 
 
-def _to_rdflib(term):
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    from rdflib import BNode as RBNode
-    from rdflib import Literal as RLiteral
-
-    if isinstance(term, NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, BlankNode):
-        return RBNode(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            from .stores import canonical_language
-
-            return RLiteral(term.value, lang=canonical_language(term.language))
-        dt = term.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return RLiteral(term.value)
-        return RLiteral(term.value, datatype=URIRef(dt))
-    raise TypeError(f"unexpected term {term!r}")
-
-
 def _select(store, query: str) -> Iterator[tuple]:
     for row in store.query(query, use_default_graph_as_union=True):
-        yield tuple(_to_rdflib(v) for v in row)
+        yield tuple(term_from_oxigraph(v) for v in row)
 
 
 def report_context(store) -> Graph:
@@ -562,12 +542,13 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                    *, jobs: int = 2, store: str | os.PathLike | None = None,
                    validate: bool = True, progress: Progress | None = None,
                    runner=None, partitions: bool = False,
-                   incremental: bool = False) -> BuildResult:
+                   incremental: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
     """Build like :func:`policykg.graph.build.build`, in parallel and streaming (see module doc).
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
     also writes ``out/partitions/part-NNNNN.nq``; ``incremental`` reuses the cache of an earlier
-    build in ``out`` (see :mod:`policykg.graph.incremental`).
+    build in ``out`` (see :mod:`policykg.graph.incremental`). Validation reads the TriG dump
+    once it is written, with ``shacl_engine`` (see :func:`policykg.shapes.validate.validate_file`).
     """
     from . import incremental as inc
 
@@ -620,15 +601,15 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
                                       partitions=sink.files)
+        build_result.totals["triples"] = emit.write(outdir if outdir is not None else work)
         if validate:
-            _validate(build_result, db.store, jobs)
+            _validate(build_result, (outdir if outdir is not None else work) / "policykg.trig",
+                      jobs, shacl_engine)
         if outdir is not None:
-            _write(build_result, emit, outdir)
+            _write_reports(build_result, outdir)
             counts.dumps = emit.how
             cache.save(paths, result, counts, build_result.totals["triples"])
             build_result.out = outdir
-        else:
-            build_result.totals["triples"] = emit.write(work)
         build_result.seconds = time.perf_counter() - started
         return build_result
     finally:
@@ -724,7 +705,7 @@ def dataset_from_store(store) -> Dataset:
         g = graphs.get(name)
         if g is None:
             g = graphs[name] = ds.graph(URIRef(name))
-        batch.append((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), g))
+        batch.append((term_from_oxigraph(q.subject), term_from_oxigraph(q.predicate), term_from_oxigraph(q.object), g))
         if len(batch) >= 50_000:
             ds.addN(batch)
             batch = []
@@ -732,20 +713,19 @@ def dataset_from_store(store) -> Dataset:
     return ds
 
 
-def _validate(result: BuildResult, store, jobs: int) -> None:
+def _validate(result: BuildResult, trig: Path, jobs: int, engine: str) -> None:
     try:
-        from policykg.shapes.validate import validate_dataset
+        from policykg.shapes.validate import validate_file
     except ImportError:
         return
     try:
-        ds = dataset_from_store(store)
-        result.validation = validate_dataset(ds, jobs=jobs)
+        result.validation = validate_file(trig, jobs=jobs, engine=engine)
     except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal
         result.validation_error = _sentence(err)
 
 
-def _write(result: BuildResult, emit: Emitter, out: Path) -> None:
-    result.totals["triples"] = emit.write(out)
+def _write_reports(result: BuildResult, out: Path) -> None:
+    """report.json and validation.ttl (the dumps are written before validation)."""
     text = json.dumps(result.report_json(), ensure_ascii=False, indent=2) + "\n"
     dump.write_atomic(out / "report.json", text)
     if result.validation is not None and hasattr(result.validation, "write"):

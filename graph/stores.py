@@ -134,6 +134,29 @@ def normalise_term(term: Node | None) -> Node | None:
     return Literal(lexical, datatype=URIRef(datatype))
 
 
+def term_from_oxigraph(term: Any) -> Node:
+    """The rdflib term of a pyoxigraph term (language tags canonical, xsd:string untyped)."""
+    from pyoxigraph import BlankNode as OxBlankNode
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode as OxNamedNode
+
+    if isinstance(term, OxNamedNode):
+        return URIRef(term.value)
+    if isinstance(term, OxBlankNode):
+        return BNode(term.value)
+    if isinstance(term, OxLiteral):
+        if term.language:
+            return Literal(term.value, lang=canonical_language(term.language))
+        dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+_XSD_STRING = str(XSD.string)
+
+
 def term_from_json(binding: dict[str, str]) -> Node:
     """An rdflib term from a SPARQL 1.1 JSON results binding."""
     kind = binding.get("type")

@@ -47,15 +47,18 @@ def _prefix_lines(shapes: Graph, constraint: Node) -> str:
     return "\n".join(sorted(set(lines)))
 
 
-def _target_block(shapes: Graph, shape: Node) -> str | None:
-    """A SPARQL group binding ``?this`` to the shape's focus nodes, or None without targets."""
+def target_alternatives(shapes: Graph, shape: Node, class_pattern) -> list[str] | None:
+    """Group patterns binding ``?this`` to the shape's focus nodes, one per target.
+
+    ``class_pattern(cls)`` is the pattern for the instances of ``cls`` (subclasses included).
+    None when the shape has a target kind other than class, subjects-of, objects-of, node or
+    SPARQL select.
+    """
     alternatives: list[str] = []
-    for cls in sorted(shapes.objects(shape, SH.targetClass), key=str):
-        alternatives.append(
-            f"?this <{RDF.type}>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{cls}> ."
-        )
+    classes = sorted(shapes.objects(shape, SH.targetClass), key=str)
     if (shape, RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Class")) in shapes:
-        alternatives.append(f"?this <{RDF.type}> <{shape}> .")
+        classes.append(shape)  # an implicit class target
+    alternatives += [class_pattern(cls) for cls in classes]
     for prop in sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str):
         alternatives.append(f"?this <{prop}> ?__o .")
     for prop in sorted(shapes.objects(shape, SH.targetObjectsOf), key=str):
@@ -63,14 +66,20 @@ def _target_block(shapes: Graph, shape: Node) -> str | None:
     nodes = sorted(shapes.objects(shape, SH.targetNode), key=str)
     if nodes:
         alternatives.append("VALUES ?this { " + " ".join(n.n3() for n in nodes) + " }")
-    for target in shapes.objects(shape, SH.target):
+    for target in sorted(shapes.objects(shape, SH.target), key=str):
         select = shapes.value(target, SH.select)
         if select is None:
-            return None  # an unsupported target kind: let the caller fall back
-        body = _where_body(_THIS.sub("?this", str(select)))
-        alternatives.append(body)
+            return None
+        alternatives.append(_where_body(_THIS.sub("?this", str(select))))
+    return alternatives
+
+
+def _target_block(shapes: Graph, shape: Node) -> str | None:
+    """A SPARQL group binding ``?this`` to the shape's focus nodes, or None without targets."""
+    alternatives = target_alternatives(shapes, shape, lambda cls: (
+        f"?this <{RDF.type}>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{cls}> ."))
     if not alternatives:
-        return None
+        return None  # no target, or an unsupported kind: let the caller fall back
     return " UNION ".join("{ " + a + " }" for a in alternatives)
 
 
@@ -138,27 +147,32 @@ def _substitute(message: Literal, values: dict[str, str]) -> Literal:
     return Literal(text, lang=message.language)
 
 
+def finding(c: SparqlConstraint, binding: dict[str, Node]) -> dict | None:
+    """The finding of one result row of ``c`` (None for rows that are not results)."""
+    this = binding.get("this")
+    if this is None:
+        return None
+    if binding.get("failure") is not None and binding["failure"] == Literal(True):
+        return None
+    value = binding.get("value", this)
+    subst = {k: _text(v) for k, v in binding.items()}
+    subst["this"] = _text(this)
+    return {
+        "severity": str(c.severity).rsplit("#", 1)[-1],
+        "shape_node": c.shape,
+        "focus": str(this),
+        "path_node": binding.get("path"),
+        "value_node": value,
+        "messages": [_substitute(msg, subst) for msg in c.messages],
+    }
+
+
 def run(constraints: list[SparqlConstraint], data: Graph) -> list[dict]:
     """Evaluate each constraint once over ``data``; one dict per finding (see validate._read_report)."""
     out: list[dict] = []
     for c in constraints:
         for row in data.query(_prepared(c.query)):
-            binding = row.asdict()
-            this = binding.get("this")
-            if this is None:
-                continue
-            if binding.get("failure") is not None and binding["failure"] == Literal(True):
-                continue
-            value = binding.get("value", this)
-            subst = {k: _text(v) for k, v in binding.items()}
-            subst["this"] = _text(this)
-            messages = [_substitute(msg, subst) for msg in c.messages]
-            out.append({
-                "severity": str(c.severity).rsplit("#", 1)[-1],
-                "shape_node": c.shape,
-                "focus": str(this),
-                "path_node": binding.get("path"),
-                "value_node": value,
-                "messages": messages,
-            })
+            found = finding(c, row.asdict())
+            if found is not None:
+                out.append(found)
     return out

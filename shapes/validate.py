@@ -321,7 +321,7 @@ def _read_report(report: Graph, unit_name: str) -> list[dict]:
             "component": _curie(report.value(res, SH.sourceConstraintComponent)),
             "path": _path_text(report, report.value(res, SH.resultPath)),
             "value": _value_text(value) if value is not None else None,
-            "value_n3": value.n3() if value is not None else None,
+            "value_n3": _value_term(value).n3() if value is not None else None,
             "message": en,
             "message_zh": zh,
             "graph": unit_name,
@@ -342,7 +342,7 @@ def _sparql_raw(finding: dict, unit_name: str) -> dict:
         "component": "sh:SPARQLConstraintComponent",
         "path": _curie(path) if isinstance(path, URIRef) else None,
         "value": _value_text(value) if value is not None else None,
-        "value_n3": value.n3() if value is not None else None,
+        "value_n3": _value_term(value).n3() if value is not None else None,
         "message": en,
         "message_zh": zh,
         "graph": unit_name,
@@ -411,9 +411,16 @@ def _path_text(g: Graph, path: Node | None) -> str | None:
     return str(path)
 
 
+def _value_term(value: Node) -> Node:
+    """The value in canonical form (Oxigraph keeps values, not lexical forms: 5.0 → 5)."""
+    from policykg.graph.stores import normalise_term
+
+    return normalise_term(value)
+
+
 def _value_text(value: Node) -> str:
     if isinstance(value, Literal):
-        return str(value)
+        return str(_value_term(value))
     if isinstance(value, URIRef):
         return _curie(value)
     return "(blank node)"
@@ -528,13 +535,24 @@ def _enrich(raw: dict, lookup: _Lookup) -> Result:
 # ----------------------------------------------------------------------------- entry points
 
 
-def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
+ENGINES = ("pyshacl", "oxigraph")
+
+
+def validate_dataset(ds: Dataset, *, jobs: int = 1, engine: str = "pyshacl") -> ValidationResult:
     """Validate every named graph of ``ds`` (and the cross-document rules once over the union).
 
-    ``jobs`` > 1 validates graphs in a process pool. Deterministic: results are de-duplicated
-    (a node checked in two graphs yields one result) and sorted.
+    ``engine`` "pyshacl" runs pySHACL per graph (``jobs`` > 1: in a process pool); "oxigraph"
+    runs the shapes compiled to SPARQL on all graphs at once (same results, tested).
+    Deterministic: results are de-duplicated (a node checked in two graphs yields one result)
+    and sorted.
     """
+    _check_engine(engine)
     hierarchy = list(ontology_hierarchy(ds))
+    if engine == "oxigraph":
+        from policykg.graph.stores import dataset_nquads
+        from policykg.shapes import oxigraph_engine
+
+        return _validate_scratch(oxigraph_engine.scratch_copy(dataset_nquads(ds)), hierarchy, jobs)
     index = _UnionIndex(ds)
     units = list(_units(index))
     raws: list[dict] = []
@@ -545,7 +563,80 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
     else:
         for unit in units:
             raws.extend(_raw_results(unit, hierarchy))
-    lookup = _Lookup(index)
+    return _finish(raws, _Lookup(index), len(units))
+
+
+def validate_store(store, *, jobs: int = 1, engine: str = "oxigraph") -> ValidationResult:
+    """Validate the quads of a pyoxigraph ``store`` (left unchanged); see :func:`validate_dataset`."""
+    _check_engine(engine)
+    if engine == "pyshacl":
+        from policykg.graph.parallel import dataset_from_store
+
+        return validate_dataset(dataset_from_store(store), jobs=jobs, engine=engine)
+    from policykg.shapes import oxigraph_engine
+
+    return _validate_scratch(oxigraph_engine.scratch_copy(store), _store_hierarchy(store), jobs)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}; choose one of {', '.join(ENGINES)}.")
+
+
+def _store_hierarchy(store) -> list[Triple]:
+    """The class hierarchy stated in the store's ontology graph, else the packaged one."""
+    import pyoxigraph as ox
+
+    from policykg.graph.stores import term_from_oxigraph
+
+    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_IRI)))
+    found = _hierarchy_of((term_from_oxigraph(q.subject), term_from_oxigraph(q.predicate),
+                           term_from_oxigraph(q.object)) for q in quads)
+    return list(found if len(found) else _packaged_hierarchy())
+
+
+def _validate_scratch(scratch, hierarchy: list[Triple], jobs: int = 1) -> ValidationResult:
+    """Validate with the Oxigraph engine, on a scratch store it may add graphs to."""
+    from policykg.shapes import oxigraph_engine as engine
+
+    _, _, cross = _shape_index()
+    compiled = engine.compile_shapes(load_shapes(), hierarchy, cross)
+    local_units, has_cross = engine.prepare_units(
+        scratch, ontology=str(ONTOLOGY_IRI), context=CONTEXT_PREDICATES,
+        cross_predicates=CROSS_DOCUMENT_PREDICATES)
+    cross_unit = has_cross and bool(cross)
+    checks = compiled.local + (compiled.cross if cross_unit else [])
+    found = engine.run(scratch, checks, jobs)
+    found.sort(key=lambda f: (f["unit"] == engine.CROSS_GRAPH, f["unit"]))  # the pySHACL unit order
+    raws = []
+    for f in found:
+        name = engine.unit_name(f["unit"])
+        raws.append(_sparql_raw(f["sparql"], name) if "sparql" in f else _core_raw(f, name))
+    return _finish(raws, _Lookup(engine.StoreIndex(scratch)), local_units + int(cross_unit))
+
+
+def _core_raw(finding: dict, unit_name: str) -> dict:
+    parent, _, _ = _shape_index()
+    source_shape = finding["source_shape"]
+    en, zh = _pick_messages(finding["messages"], source_shape)
+    value = finding["value"]
+    return {
+        "severity": _local(finding["severity"]),
+        "source_shape": str(source_shape),
+        "shape": parent.get(str(source_shape), str(source_shape)),
+        "focus": finding["focus"],
+        "component": _curie(finding["component"]),
+        "path": _path_text(load_shapes(), finding["path"]),
+        "value": _value_text(value) if value is not None else None,
+        "value_n3": _value_term(value).n3() if value is not None else None,
+        "message": en,
+        "message_zh": zh,
+        "graph": unit_name,
+    }
+
+
+def _finish(raws: list[dict], lookup: _Lookup, units: int) -> ValidationResult:
+    """De-duplicate (the first unit wins), enrich and sort the raw results."""
     unique: dict[tuple, Result] = {}
     for raw in raws:
         key = (raw["severity"], raw["source_shape"], raw["focus"], raw["component"],
@@ -554,16 +645,16 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1) -> ValidationResult:
             unique[key] = _enrich(raw, lookup)
     results = sorted(unique.values(), key=Result.sort_key)
     conforms = not any(r.severity == "Violation" for r in results)
-    return ValidationResult(conforms=conforms, results=results, units=len(units))
+    return ValidationResult(conforms=conforms, results=results, units=units)
 
 
-def validate_graph(g: Graph) -> ValidationResult:
+def validate_graph(g: Graph, *, engine: str = "pyshacl") -> ValidationResult:
     """Validate one plain graph (all triples form one unit) — a convenience for small graphs."""
     ds = Dataset()
     target = ds.graph(URIRef("urn:policykg:graph"))
     for t in g:
         target.add(t)
-    return validate_dataset(ds)
+    return validate_dataset(ds, engine=engine)
 
 
 _FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle", ".n3": "n3",
@@ -589,9 +680,26 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     return ds
 
 
-def validate_file(path: str | os.PathLike[str], *, jobs: int = 1) -> ValidationResult:
-    """Read ``path`` (.trig, .nq, .nt or .ttl) and validate it."""
-    return validate_dataset(read_dataset(path), jobs=jobs)
+def validate_file(path: str | os.PathLike[str], *, jobs: int = 1, engine: str = "pyshacl") -> ValidationResult:
+    """Read ``path`` (.trig, .nq, .nt or .ttl) and validate it (bad input: :class:`GraphReadError`).
+
+    The Oxigraph engine reads the file itself (no rdflib parse); the others go through
+    :func:`read_dataset`.
+    """
+    _check_engine(engine)
+    p = Path(path)
+    if engine != "oxigraph" or p.suffix.lower() not in (".trig", ".nq", ".nt", ".ttl"):
+        return validate_dataset(read_dataset(p), jobs=jobs, engine=engine)
+    from policykg.shapes import oxigraph_engine
+
+    if not p.is_file():
+        read_dataset(p)  # raises the usual sentence
+    try:
+        scratch = oxigraph_engine.scratch_from_file(p)
+    except (SyntaxError, ValueError, OSError) as err:
+        text = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphReadError(f"{p}: not valid {_FORMATS[p.suffix.lower()]} ({text}).") from err
+    return _validate_scratch(scratch, _store_hierarchy(scratch), jobs)
 
 
 # ----------------------------------------------------------------------------- report graph

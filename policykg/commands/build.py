@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print nothing but errors")
     parser.add_argument("--no-validate", action="store_true",
                         help="skip SHACL validation")
+    parser.add_argument("--shacl-engine", choices=("oxigraph", "pyshacl"), default="oxigraph",
+                        help="SHACL validator: the shapes compiled to SPARQL on Oxigraph (default) "
+                             "or pySHACL (the reference; slower, same results)")
     parser.add_argument("--strict", action="store_true",
                         help="a source with warnings fails (exit code 3) and is left out")
     scale = parser.add_argument_group("scale (parallel, incremental, distributed)")
@@ -105,7 +108,7 @@ def _build_scaled(args: argparse.Namespace, out, progress):
     if jobs < 1:
         raise UserError(f"--jobs {jobs} is not a number of processes; give 1 or more.", EXIT_USAGE)
     kwargs = {"store": args.store, "validate": not args.no_validate, "progress": progress,
-              "incremental": args.incremental, "jobs": jobs}
+              "incremental": args.incremental, "jobs": jobs, "shacl_engine": args.shacl_engine}
     if args.executor == "dask":
         if not args.scheduler:
             raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786).",
@@ -140,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
             result = _build_scaled(args, out, progress)
         else:
             result = build(args.sources, out=out, progress=progress,
-                           validate=not args.no_validate, strict=args.strict)
+                           validate=not args.no_validate, strict=args.strict,
+                           shacl_engine=args.shacl_engine)
     except SourceNotFound as err:
         raise UserError(f"{err}; give source files or folders of .txt/.html files.",
                         EXIT_USAGE) from err

@@ -29,7 +29,7 @@ def test_broken_graph_fails_with_node_file_and_span(capsys: pytest.CaptureFixtur
     blocks = out.split("\n  • ")
     amount = next(b for b in blocks if "FundingInstrumentShape-maxAmount" in b)
     assert "示例算力券" in amount and "/measure/1/instrument/1>" in amount
-    assert "value: -8000000.0" in amount
+    assert "value: -8000000" in amount  # canonical decimal form
     assert "file: 200_broken_example.txt" in amount
     assert "evidence [40–50]: 「最高800万元算力券」" in amount
     dates = next(b for b in blocks if "DocumentDatesShape-validFrom" in b)
