@@ -317,6 +317,7 @@ class QuadSink:
     def flush(self) -> None:
         """Close the current partition: sort it, write it, bulk-load what the store still needs."""
         self._load_store()
+        self.sources = 0  # (reset even without partition files: else every later source flushed)
         if not self.lines:
             return
         self.lines.sort()
@@ -329,7 +330,6 @@ class QuadSink:
             self.files.append(target)
         self.number += 1
         self.lines = []
-        self.sources = 0
 
 
 def open_store(path: str | os.PathLike | None, fresh: bool = True):
