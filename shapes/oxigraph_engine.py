@@ -36,7 +36,6 @@ DEFAULT_GRAPH = "urn:x-rdflib:default"  # rdflib's name of the default graph: a 
 CROSS_NAME = "(union of all graphs)"
 
 Triple = tuple[Node, Node, Node]
-_THIS = re.compile(r"\$this\b")
 _PROJECTION = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*(WHERE\b|\{)", re.S | re.I)
 # Datatypes whose lexical forms Oxigraph can check with a cast (an ill-typed literal fails the cast).
 _CASTS = {XSD.integer, XSD.decimal, XSD.boolean, XSD.date, XSD.dateTime, XSD.double, XSD.float,
@@ -204,7 +203,7 @@ def _node_conforms(shapes: Graph, shape: Node, children: dict[Node, set[Node]]) 
 
 
 def _prefixes(shapes: Graph, *owners: Node) -> str:
-    lines = {line for owner in owners for line in sparql_engine._prefix_lines(shapes, owner).splitlines()}
+    lines = {line for owner in owners for line in sparql_engine.prefix_lines(shapes, owner).splitlines()}
     return "\n".join(sorted(line for line in lines if line))
 
 
@@ -291,19 +290,17 @@ def _sparql_checks(shapes: Graph, shape: URIRef, focus: str, target_owners: list
         select = shapes.value(constraint, SH.select)
         if select is None:
             raise UnsupportedShape(f"the SPARQL constraint {constraint.n3()} has no sh:select.")
-        text = _THIS.sub("?this", str(select))
+        text = sparql_engine.THIS.sub("?this", str(select))
         match = _PROJECTION.search(text)
         projection = match.group(2).strip() if match else "*"
         if projection != "*":
             projection = "?__unit " + projection
         # the focus nodes inside the unit's group, so that its FILTERs see ?this bound
         query = (f"{_prefixes(shapes, constraint, *target_owners)}\nSELECT {projection} WHERE {{\n"
-                 f"  GRAPH ?__unit {{ {focus}\n  {sparql_engine._where_body(text)} }}\n}}")
+                 f"  GRAPH ?__unit {{ {focus}\n  {sparql_engine.where_body(text)} }}\n}}")
         severity = shapes.value(shape, SH.severity) or SH.Violation
-        found = list(shapes.objects(constraint, SH.message))
-        found += list(shapes.objects(constraint, sparql_engine.MESSAGE_TRANSLATION))
-        messages = tuple(sorted((m for m in found if isinstance(m, Literal)), key=str))
-        constraint_info = sparql_engine.SparqlConstraint(shape, constraint, severity, query, messages)
+        constraint_info = sparql_engine.SparqlConstraint(
+            shape, constraint, severity, query, sparql_engine.constraint_messages(shapes, constraint))
         yield Check(shape=shape, kind="sparql", query=query, severity=severity, sparql=constraint_info)
 
 
@@ -418,14 +415,11 @@ _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.R
             ".ttl": ox.RdfFormat.TURTLE}
 
 
-def scratch_copy(source: ox.Store | bytes) -> ox.Store:
-    """An in-memory store holding the quads of ``source`` (a store, or N-Quads bytes)."""
+def scratch_from_nquads(data: bytes) -> ox.Store:
+    """An in-memory store holding N-Quads ``data``."""
     scratch = ox.Store()
-    if isinstance(source, bytes):
-        if source:
-            scratch.bulk_load(source, ox.RdfFormat.N_QUADS)
-    else:
-        scratch.bulk_extend(source.quads_for_pattern(None, None, None, None))
+    if data:
+        scratch.bulk_load(data, ox.RdfFormat.N_QUADS)
     return scratch
 
 
@@ -448,22 +442,20 @@ class StoreIndex:
         self.store = store
 
     def objects(self, s: Node, p: Node) -> set[Node]:
-        subject = _ox(s)
-        if subject is None:
-            return set()
-        return {term_from_oxigraph(q.object) for q in self.store.quads_for_pattern(subject, _ox(p), None, None)
-                if not _scratch(q.graph_name)}
+        return self._match(s, p, None, "object")
 
     def subjects(self, p: Node, o: Node) -> set[Node]:
-        obj = _ox(o)
-        if obj is None:
+        return self._match(None, p, o, "subject")
+
+    def _match(self, s: Node | None, p: Node, o: Node | None, position: str) -> set[Node]:
+        """The ``position`` terms of the data quads matching (s, p, o); scratch graphs left out."""
+        given = _ox(s if s is not None else o)
+        if given is None:
             return set()
-        return {term_from_oxigraph(q.subject) for q in self.store.quads_for_pattern(None, _ox(p), obj, None)
-                if not _scratch(q.graph_name)}
-
-
-def _scratch(graph: object) -> bool:
-    return isinstance(graph, ox.NamedNode) and graph.value in (FOCUS_GRAPH, CROSS_GRAPH)
+        pattern = (given, _ox(p), None) if s is not None else (None, _ox(p), given)
+        return {term_from_oxigraph(getattr(q, position)) for q in self.store.quads_for_pattern(*pattern, None)
+                if not (isinstance(q.graph_name, ox.NamedNode)
+                        and q.graph_name.value in (FOCUS_GRAPH, CROSS_GRAPH))}
 
 
 def _ox(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:

@@ -21,7 +21,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 MESSAGE_TRANSLATION = URIRef("https://w3id.org/policykg/shapes#messageTranslation")
-_THIS = re.compile(r"\$this\b")
+THIS = re.compile(r"\$this\b")
 _VAR_IN_MESSAGE = re.compile(r"\{[$?]([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -36,7 +36,7 @@ class SparqlConstraint:
     messages: tuple[Literal, ...]
 
 
-def _prefix_lines(shapes: Graph, constraint: Node) -> str:
+def prefix_lines(shapes: Graph, constraint: Node) -> str:
     lines = []
     for decl_owner in shapes.objects(constraint, SH.prefixes):
         for decl in shapes.objects(decl_owner, SH.declare):
@@ -70,7 +70,7 @@ def target_alternatives(shapes: Graph, shape: Node, class_pattern) -> list[str] 
         select = shapes.value(target, SH.select)
         if select is None:
             return None
-        alternatives.append(_where_body(_THIS.sub("?this", str(select))))
+        alternatives.append(where_body(THIS.sub("?this", str(select))))
     return alternatives
 
 
@@ -83,7 +83,7 @@ def _target_block(shapes: Graph, shape: Node) -> str | None:
     return " UNION ".join("{ " + a + " }" for a in alternatives)
 
 
-def _where_body(select: str) -> str:
+def where_body(select: str) -> str:
     """The text between the outermost braces of a SELECT's WHERE clause."""
     start = select.index("{")
     depth = 0
@@ -95,6 +95,12 @@ def _where_body(select: str) -> str:
             if depth == 0:
                 return select[start + 1 : i]
     raise ValueError("unbalanced braces in SPARQL constraint")
+
+
+def constraint_messages(shapes: Graph, constraint: Node) -> tuple[Literal, ...]:
+    """A constraint's messages (sh:message and their translations), sorted."""
+    found = list(shapes.objects(constraint, SH.message)) + list(shapes.objects(constraint, MESSAGE_TRANSLATION))
+    return tuple(sorted((m for m in found if isinstance(m, Literal)), key=str))
 
 
 def collect(shapes: Graph) -> tuple[list[SparqlConstraint], Graph]:
@@ -114,16 +120,15 @@ def collect(shapes: Graph) -> tuple[list[SparqlConstraint], Graph]:
         if select is None or targets is None or not isinstance(shape, URIRef):
             kept.add((shape, constraint))
             continue
-        text = _THIS.sub("?this", str(select))
+        text = THIS.sub("?this", str(select))
         brace = text.index("{")
         query = (
-            _prefix_lines(shapes, constraint) + "\n" + text[: brace + 1]
+            prefix_lines(shapes, constraint) + "\n" + text[: brace + 1]
             + "\n  { SELECT DISTINCT ?this WHERE { " + targets + " } }\n" + text[brace + 1 :]
         )
         severity = shapes.value(shape, SH.severity) or SH.Violation
-        found = list(shapes.objects(constraint, SH.message)) + list(shapes.objects(constraint, MESSAGE_TRANSLATION))
-        messages = tuple(sorted((m for m in found if isinstance(m, Literal)), key=str))
-        constraints.append(SparqlConstraint(shape, constraint, severity, query, messages))
+        constraints.append(SparqlConstraint(shape, constraint, severity, query,
+                                            constraint_messages(shapes, constraint)))
     rest = Graph()
     for t in shapes:
         if t[1] == SH.sparql and (t[0], t[2]) not in kept:

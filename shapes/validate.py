@@ -1,4 +1,7 @@
-"""SHACL validation of a policykg graph with pySHACL, per source graph, plus a readable report.
+"""SHACL validation of a policykg graph, per source graph, plus a readable report.
+
+Two engines give the same results: pySHACL run graph by graph (the reference) and the shapes
+compiled to SPARQL on Oxigraph (:mod:`policykg.shapes.oxigraph_engine`, all graphs at once).
 
 Contract: :func:`validate_dataset` checks every named graph (one per source, plus the vocabularies)
 against the shapes in ``policy.shapes.ttl`` that are local to one source, then checks the
@@ -27,6 +30,7 @@ from rdflib.term import Node
 from rdflib.util import from_n3
 
 from policykg.graph.safepath import atomic_write_bytes
+from policykg.graph.stores import normalise_term
 from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
 from policykg.shapes import sparql_engine
 
@@ -311,42 +315,38 @@ def _read_report(report: Graph, unit_name: str) -> list[dict]:
     out = []
     for res in report.objects(None, SH.result):
         source_shape = report.value(res, SH.sourceShape)
-        en, zh = _pick_messages(list(report.objects(res, SH.resultMessage)), source_shape)
-        value = report.value(res, SH.value)
-        out.append({
-            "severity": _local(report.value(res, SH.resultSeverity)),
-            "source_shape": str(source_shape),
-            "shape": parent.get(str(source_shape), str(source_shape)),
-            "focus": str(report.value(res, SH.focusNode)),
-            "component": _curie(report.value(res, SH.sourceConstraintComponent)),
-            "path": _path_text(report, report.value(res, SH.resultPath)),
-            "value": _value_text(value) if value is not None else None,
-            "value_n3": _value_term(value).n3() if value is not None else None,
-            "message": en,
-            "message_zh": zh,
-            "graph": unit_name,
-        })
+        messages = _pick_messages(list(report.objects(res, SH.resultMessage)), source_shape)
+        out.append(_raw(
+            severity=_local(report.value(res, SH.resultSeverity)), source_shape=str(source_shape),
+            shape=parent.get(str(source_shape), str(source_shape)),
+            focus=str(report.value(res, SH.focusNode)),
+            component=_curie(report.value(res, SH.sourceConstraintComponent)),
+            path=_path_text(report, report.value(res, SH.resultPath)),
+            value=report.value(res, SH.value), messages=messages, unit_name=unit_name))
     return out
+
+
+def _raw(*, severity: str, source_shape: str, shape: str, focus: str, component: str,
+         path: str | None, value: Node | None, messages: tuple[str, str | None],
+         unit_name: str) -> dict:
+    """One raw result (picklable), whichever engine found it."""
+    return {
+        "severity": severity, "source_shape": source_shape, "shape": shape, "focus": focus,
+        "component": component, "path": path,
+        "value": _value_text(value) if value is not None else None,
+        "value_n3": normalise_term(value).n3() if value is not None else None,
+        "message": messages[0], "message_zh": messages[1], "graph": unit_name,
+    }
 
 
 def _sparql_raw(finding: dict, unit_name: str) -> dict:
     shape = str(finding["shape_node"])
-    en, zh = _pick_messages(finding["messages"], None)
-    value = finding["value_node"]
     path = finding["path_node"]
-    return {
-        "severity": finding["severity"],
-        "source_shape": shape,
-        "shape": shape,
-        "focus": finding["focus"],
-        "component": "sh:SPARQLConstraintComponent",
-        "path": _curie(path) if isinstance(path, URIRef) else None,
-        "value": _value_text(value) if value is not None else None,
-        "value_n3": _value_term(value).n3() if value is not None else None,
-        "message": en,
-        "message_zh": zh,
-        "graph": unit_name,
-    }
+    return _raw(severity=finding["severity"], source_shape=shape, shape=shape,
+                focus=finding["focus"], component="sh:SPARQLConstraintComponent",
+                path=_curie(path) if isinstance(path, URIRef) else None,
+                value=finding["value_node"], messages=_pick_messages(finding["messages"], None),
+                unit_name=unit_name)
 
 
 def _is_cjk(text: str) -> bool:
@@ -411,16 +411,9 @@ def _path_text(g: Graph, path: Node | None) -> str | None:
     return str(path)
 
 
-def _value_term(value: Node) -> Node:
-    """The value in canonical form (Oxigraph keeps values, not lexical forms: 5.0 → 5)."""
-    from policykg.graph.stores import normalise_term
-
-    return normalise_term(value)
-
-
 def _value_text(value: Node) -> str:
     if isinstance(value, Literal):
-        return str(_value_term(value))
+        return str(normalise_term(value))
     if isinstance(value, URIRef):
         return _curie(value)
     return "(blank node)"
@@ -552,7 +545,7 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1, engine: str = "pyshacl") -> 
         from policykg.graph.stores import dataset_nquads
         from policykg.shapes import oxigraph_engine
 
-        return _validate_scratch(oxigraph_engine.scratch_copy(dataset_nquads(ds)), hierarchy, jobs)
+        return _validate_scratch(oxigraph_engine.scratch_from_nquads(dataset_nquads(ds)), hierarchy, jobs)
     index = _UnionIndex(ds)
     units = list(_units(index))
     raws: list[dict] = []
@@ -564,18 +557,6 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1, engine: str = "pyshacl") -> 
         for unit in units:
             raws.extend(_raw_results(unit, hierarchy))
     return _finish(raws, _Lookup(index), len(units))
-
-
-def validate_store(store, *, jobs: int = 1, engine: str = "oxigraph") -> ValidationResult:
-    """Validate the quads of a pyoxigraph ``store`` (left unchanged); see :func:`validate_dataset`."""
-    _check_engine(engine)
-    if engine == "pyshacl":
-        from policykg.graph.parallel import dataset_from_store
-
-        return validate_dataset(dataset_from_store(store), jobs=jobs, engine=engine)
-    from policykg.shapes import oxigraph_engine
-
-    return _validate_scratch(oxigraph_engine.scratch_copy(store), _store_hierarchy(store), jobs)
 
 
 def _check_engine(engine: str) -> None:
@@ -617,22 +598,13 @@ def _validate_scratch(scratch, hierarchy: list[Triple], jobs: int = 1) -> Valida
 
 def _core_raw(finding: dict, unit_name: str) -> dict:
     parent, _, _ = _shape_index()
-    source_shape = finding["source_shape"]
-    en, zh = _pick_messages(finding["messages"], source_shape)
-    value = finding["value"]
-    return {
-        "severity": _local(finding["severity"]),
-        "source_shape": str(source_shape),
-        "shape": parent.get(str(source_shape), str(source_shape)),
-        "focus": finding["focus"],
-        "component": _curie(finding["component"]),
-        "path": _path_text(load_shapes(), finding["path"]),
-        "value": _value_text(value) if value is not None else None,
-        "value_n3": _value_term(value).n3() if value is not None else None,
-        "message": en,
-        "message_zh": zh,
-        "graph": unit_name,
-    }
+    source_shape = str(finding["source_shape"])
+    return _raw(severity=_local(finding["severity"]), source_shape=source_shape,
+                shape=parent.get(source_shape, source_shape), focus=finding["focus"],
+                component=_curie(finding["component"]),
+                path=_path_text(load_shapes(), finding["path"]), value=finding["value"],
+                messages=_pick_messages(finding["messages"], finding["source_shape"]),
+                unit_name=unit_name)
 
 
 def _finish(raws: list[dict], lookup: _Lookup, units: int) -> ValidationResult:
