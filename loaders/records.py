@@ -24,11 +24,13 @@ MoneyRole = Literal[
     "threshold",  # 以上/超过/达到/超…（含） → pol:minThreshold, never a cap
     "unit_rate",  # 每增长X给予Y: Y → pol:unitRate (X → pol:unitStep)
     "unit_step",  # the X of 每增长X
+    "penalty",  # 处…万元以下罚款, 没收: a fine or penalty, never a funding offer, cap or threshold
     "other",  # a figure with no funding role (targets, sizes)
 ]
 RatioRole = Literal["cost_share", "matching", "other"]
 Period = Literal["PerYear", "PerPolicyTerm", "OneTime"]
 Level = Literal["International", "National", "Provincial", "Municipal", "Industry"]
+UnitRole = Literal["lead", "support", "responsible"]  # 牵头 / 配合 / 责任单位
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,13 @@ class AgencyRef:
     span: Span
     concept: str | None = None
     jurisdiction: str | None = None  # area concept IRI, when known
+    written: str | None = None  # the name as the text writes it (市发展改革委), when it differs
+    role: UnitRole | None = None  # for responsible units: lead, support or responsible
+
+    @property
+    def resolved(self) -> bool:
+        """True when the name was matched to an agency of the vocabulary."""
+        return self.concept is not None
 
 
 @dataclass(slots=True)
@@ -168,6 +177,9 @@ class Measure:
     themes: list[ConceptRef] = field(default_factory=list)
     programs: list[ProgramRef] = field(default_factory=list)
     organizations: list[ConceptRef] = field(default_factory=list)  # non-agency organisations
+    penalties: list[Money] = field(default_factory=list)  # fines (role "penalty"), never offers
+    group: str | None = None  # heading of the chapter/section grouping this measure (simplified)
+    group_span: Span | None = None
 
 
 @dataclass(slots=True)
@@ -195,10 +207,46 @@ class OfficialDocument:
     validity_span: Span | None = None
     repeals: list[DocRef] = field(default_factory=list)
     based_on: list[DocRef] = field(default_factory=list)
+    jurisdictions: list[str] = field(default_factory=list)  # every area concept IRI it is issued for
+    transmitted: list[AgencyRef] = field(default_factory=list)  # bodies whose text it 转发/批转
+    events: list[DocEvent] = field(default_factory=list)  # adopted / amended / revised / effective
     non_cumulative: Span | None = None  # 从高不重复 clause
     scope: Span | None = None
     measures: list[Measure] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocEvent:
+    """A dated event of a document's history (``2020年5月14日…常务委员会…会议通过``)."""
+
+    kind: Literal["adopted", "amended", "revised", "promulgated", "effective", "signed"]
+    date: dt.date
+    span: Span
+    body: AgencyRef | None = None  # the body that adopted/amended it, when named
+
+
+# ---------------------------------------------------------------- routing
+
+
+@dataclass(slots=True)
+class Sign:
+    """One piece of evidence for routing a source: what was found, for which kind, its weight."""
+
+    name: str  # e.g. "document-number", "notice-title", "byline"
+    kind: SourceKind  # the kind it speaks for
+    weight: float
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Routing:
+    """Why a source was read as an official document or as a report: every sign and the sums."""
+
+    kind: SourceKind
+    official: float = 0.0  # sum of the official signs' weights
+    report: float = 0.0  # sum of the report signs' weights
+    signs: list[Sign] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- secondary sources
@@ -285,3 +333,4 @@ class LoadResult:
     warnings: list[Warning_] = field(default_factory=list)
     error: str | None = None  # one sentence when the source could not be loaded
     stage: str | None = None  # read | decode | parse | assemble
+    routing: Routing | None = None  # the evidence the source was routed on
