@@ -37,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from policykg.loaders.records import OfficialDocument, Report, Source  # noqa: E402
+from policykg.loaders.records import OfficialDocument, Report  # noqa: E402
 from policykg.loaders.route import parse_source  # noqa: E402
 from policykg.loaders.source import source_from_bytes  # noqa: E402
 from policykg.ontology.gazetteer import load_gazetteer, to_simplified  # noqa: E402
