@@ -3,6 +3,9 @@
 ``clean(original)`` composes small steps, each rewriting a list of view characters that carry
 the original range ``[ostart, oend)`` they stand for:
 
+0. ``drop_markup`` — lightweight markup that scraped and Markdown texts carry: heading marks
+   at the start of a line (``# 标题``, ``## 第一章``), emphasis marks (``**加粗**``, ``__…__``),
+   quote marks at the start of a line (``> ``) and HTML comments (``<!-- … -->``).
 1. ``normalise_width`` — full-width ASCII letters/digits/symbols to ASCII (``１２３``→``123``,
    ``％``→``%``, ``．``→``.``, ``［］``→``[]``); Chinese punctuation ``，：；（）！？～`` stays
    full-width; small forms to normal ones (``﹝2025﹞``→``〔2025〕``); ideographic/no-break
@@ -356,7 +359,27 @@ def simplify(v: View) -> View:
     return View(simple, v.starts, v.ends)
 
 
+_MARKUP = re.compile(r"(?m)^[ \t]*(?:#{1,6}|>)[ \t]+|<!--.{0,2000}?-->", re.S)
+_EMPHASIS = re.compile(r"(\*\*|(?<![A-Za-z0-9])__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1")
+
+
+def drop_markup(v: View) -> View:
+    """Markdown/scraping markup out of the view: ``#`` heading marks, ``**``/``__`` emphasis
+    pairs on one line, ``>`` quote marks at a line start, ``<!-- … -->`` comments."""
+    edits: list[Edit] = [(m.start(), m.end(), "") for m in _MARKUP.finditer(v.text)]
+    for m in _EMPHASIS.finditer(v.text):
+        edits.append((m.start(1), m.end(1), ""))
+        edits.append((m.end(2), m.end(), ""))
+    edits.sort()
+    kept: list[Edit] = []
+    for e in edits:
+        if not kept or e[0] >= kept[-1][1]:
+            kept.append(e)
+    return apply_edits(v, kept)
+
+
 STEPS: tuple[Callable[[View], View], ...] = (
+    drop_markup,
     normalise_width,
     drop_pinyin,
     book_title_marks,

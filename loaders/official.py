@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..ontology.gazetteer import Gazetteer, load_gazetteer
-from . import agencies, citations, clauses, header, numbering
+from . import agencies, citations, clauses, header, numbering, units
 from .clean import CleanText, clean, furniture_lines
 from .records import (
     AgencyRef,
@@ -309,7 +309,7 @@ class _Parser:
                 heading_span=self.span(hs, he),
                 numbering=item.marker.style,
             )
-            resp, coop, notes = agencies.responsible_units(
+            resp, coop, notes = units.responsible_units(
                 view, item.start, end, self.span, self.prefixes, self.gaz)
             measure.responsible, measure.cooperating = resp, coop
             # the lead: the heading, and for a 【bracketed】 heading also the sentence after it

@@ -293,3 +293,15 @@ def test_seed_003_view_and_spans() -> None:
     furniture = [ct.view[a:b] for a, b in furniture_lines(ct.view)]
     assert furniture[0].startswith("时间：2025/6/30")
     assert furniture[-1] == "公开方式：主动公开"
+
+
+def test_markup_marks_leave_the_view_but_spans_keep_them():
+    """Markdown headings, emphasis pairs, quote marks and comments are not text of the notice."""
+    from policykg.loaders.clean import clean
+
+    original = "# 某市促进办法\n\n<!-- 注释 -->\n\n## 第一章 总则\n\n**第一条** 为了促进发展。5**2 不变"
+    ct = clean(original)
+    assert ct.view == "某市促进办法\n第一章 总则\n第一条 为了促进发展。5**2 不变"
+    i = ct.view.index("第一条")
+    assert ct.span(i, i + 3).text == "第一条"
+    assert ct.span(0, 6).text == "某市促进办法"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.loaders.agencies import jurisdiction_prefixes, resolve_name, strip_etc
+from policykg.loaders.agencies import jurisdiction_prefixes, resolve_name
+from policykg.loaders.units import strip_etc
 from tests.loaders.official_helpers import parse_text
 
 
