@@ -1,9 +1,19 @@
 """Numbered structure of an official document: which numbered items are its measures.
 
-Works on the simplified view (offsets into the view). Recognised numbering styles:
-``第一条`` (articles, optionally followed by ``【heading】``), ``一、``/``一．`` (sections),
-``（一）`` (items), ``1.``/``1．``/``1、`` (points) and ``（1）``; ``第一章`` chapters are
-recognised and skipped.
+Works on the simplified view (offsets into the view). Recognised numbering styles, each also
+with a space before its mark (``一 、``, ``1 .``, ``（ 一 ）``), as scraped pages write them:
+
+- ``第一条`` articles (optionally followed by ``【heading】``);
+- ``一、`` / ``一．`` / ``一.`` sections (``一，`` at the start of a line);
+- ``第一，`` / ``第一、`` ordinal sections;
+- ``（一）`` items; ``1.`` / ``1．`` / ``1、`` / ``1)`` / ``1）`` points; ``（1）`` items;
+- ``①`` circled numbers (also ``⑴`` and ``⒈``);
+- ``一是…二是…`` enumerations inside running text;
+- and, when nothing is numbered, heading lines: ``【支持研发】`` on a line of its own, or a
+  short line with no sentence end followed by a paragraph that ends one (a bold heading of a
+  scraped page) — at least two, each followed by its paragraph.
+
+``第一章`` chapters are recognised and never measures themselves.
 
 A marker counts only at a boundary (start of a line, after white space or after ``。；：``)
 and only as part of a chain numbered 1, 2, 3… in text order, so a stray ``二、`` inside a
@@ -14,37 +24,54 @@ Rule for choosing the measure level (documented contract):
 1. If the document has a chain of at least two articles (``第一条``…), the articles are the
    measures; everything numbered inside an article stays inside it.
 2. Otherwise the top level is the outermost style with a chain of at least two items, in the
-   order ``一、`` > ``（一）`` > ``1.`` > ``（1）``. If the top-level sections are *chapters* — at least
-   two sub-items of the next style exist inside them, and every section with sub-items carries
-   only a short heading before its first sub-item (no sentence end ``。``) — then the measures are the
-   sub-items of every chapter (the sub-style is the first lower style that fits: ``（一）``, else
-   ``1.``…) (a chapter without sub-items but with body text is a measure
-   itself). Otherwise the top-level sections are the measures.
-3. Measures are numbered 1..n in text order (``ordinal``); when sub-items restart at ``（一）``
+   order ``一、`` > ``第一，`` > ``（一）`` > ``1.`` > ``（1）`` > ``①``. If the top-level
+   sections are *chapters* — at least two sub-items of the next style exist inside them, and
+   every section with sub-items carries only a short heading before its first sub-item (no
+   sentence end ``。``) — then the measures are the sub-items of every chapter (the sub-style is
+   the first lower style that fits) and each keeps its chapter as its *group* (a chapter without
+   sub-items but with body text is a measure itself). Otherwise the top-level sections are the
+   measures.
+3. With no numbered chain, ``一是…二是…`` enumerations, then heading lines, are the measures.
+4. Measures are numbered 1..n in text order (``ordinal``); when sub-items restart at ``（一）``
    in each chapter the running count is used, so ordinals stay unique in the document.
-4. Under ``第X章`` chapters (and no articles), when the sections restart in every chapter, the
-   sections of all chapters are the measures, numbered on in the same way.
+5. Under ``第X章`` chapters (and no articles), when the sections restart in every chapter, the
+   sections of all chapters are the measures, numbered on in the same way. Articles and
+   sections under a ``第X章`` chapter have that chapter as their group.
+
+Everything here is linear in the length of the view (one pass per style).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .numerals import chinese_to_int
 
 _CN = "〇零一二三四五六七八九十百两"
 _BOUNDARY = r"(?:^|(?<=[\s。；：:;]))"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 STYLES: dict[str, re.Pattern[str]] = {
-    "第一条": re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,5}})条[ \t\u3000]*", re.M),
-    "一、": re.compile(_BOUNDARY + rf"([{_CN}]{{1,4}})[、.．](?![{_CN}\d])", re.M),
-    "（一）": re.compile(_BOUNDARY + rf"[（(]([{_CN}]{{1,4}})[)）]", re.M),
-    "1.": re.compile(_BOUNDARY + r"(\d{1,2})[.．、](?!\d)", re.M),
-    "（1）": re.compile(_BOUNDARY + r"[（(](\d{1,2})[)）]", re.M),
+    "第一条": re.compile(_BOUNDARY + rf"第\s?([{_CN}\d]{{1,5}})\s?条[ \t\u3000]*", re.M),
+    "一、": re.compile(
+        _BOUNDARY + rf"([{_CN}]{{1,4}})\s?[、.．](?![{_CN}\d])|^([{_CN}]{{1,4}})[，,](?![{_CN}\d])",
+        re.M),
+    "第一，": re.compile(_BOUNDARY + rf"第([{_CN}]{{1,3}})[，,、：:](?![{_CN}\d])", re.M),
+    "（一）": re.compile(_BOUNDARY + rf"[（(]\s?([{_CN}]{{1,4}})\s?[)）]", re.M),
+    "1.": re.compile(_BOUNDARY + r"(\d{1,2})\s?(?:[.．、]|[)）](?![)）]))(?![\d%])", re.M),
+    "（1）": re.compile(_BOUNDARY + r"[（(]\s?(\d{1,2})\s?[)）]", re.M),
+    "①": re.compile(_BOUNDARY + rf"([{_CIRCLED}{_PAREN_DIGITS}{_DOT_DIGITS}])", re.M),
+    "一是": re.compile(rf"(?:^|(?<=[\s。；：:;，,]))([{_CN}]{{1,3}})是(?=[^，。；\n]{{2}})", re.M),
 }
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
-_ORDER = ["一、", "（一）", "1.", "（1）"]
+_ORDER = ["一、", "第一，", "（一）", "1.", "（1）", "①"]
+_BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
+_HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})[ \t]*$", re.M)
+_NOT_HEADING = re.compile(r"^(?:附件|抄送|发布|来源|日期|时间|各|关于)|[〔〕]|\d{4}年|(?:通知|决定|意见)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +86,22 @@ class Marker:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A measure found in the view: its marker and its extent ``[start, end)``."""
+    """A measure found in the view: its marker, its extent ``[start, end)`` and, when it sits
+    in a chapter or section that groups measures, the view extent of that group's heading."""
 
     ordinal: int
     marker: Marker
     start: int
     end: int
+    group: tuple[int, int] | None = None
 
 
 def _number(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdigit() and text.isascii():
         return int(text)
+    for table in (_CIRCLED, _PAREN_DIGITS, _DOT_DIGITS):
+        if len(text) == 1 and text in table:
+            return table.index(text) + 1
     return chinese_to_int(text)
 
 
@@ -78,7 +110,8 @@ def markers(view: str, style: str, start: int = 0, end: int | None = None) -> li
     end = len(view) if end is None else end
     out = []
     for m in STYLES[style].finditer(view, start, end):
-        n = _number(m.group(1))
+        raw = next(g for g in m.groups() if g is not None)
+        n = _number(raw)
         if n is not None and n > 0:
             out.append(Marker(style, n, m.start(), m.end()))
     return out
@@ -109,21 +142,27 @@ def _extents(chain_: list[Marker], end: int) -> list[tuple[Marker, int, int]]:
 
 
 def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
-    """The measures of the body ``view[start:end]`` according to the rule in the module doc.
-
-    Under ``第X章`` chapters whose sections restart at ``一、`` in each chapter, the measures
-    of every chapter are joined with running ordinals."""
+    """The measures of the body ``view[start:end]`` according to the rule in the module doc."""
     end = len(view) if end is None else end
     found = _find_measures(view, start, end)
-    heads = [m.start() for m in CHAPTER.finditer(view, start, end)]
+    heads = [(m.start(), m.end()) for m in CHAPTER.finditer(view, start, end)]
     if len(heads) >= 2 and not (found and found[0].marker.style == "第一条"):
         joined: list[Item] = []
-        bounds = heads + [end]
-        for s, e in zip(bounds, bounds[1:], strict=False):
+        bounds = [s for s, _ in heads] + [end]
+        for (s, e), (_, head_end) in zip(zip(bounds, bounds[1:], strict=False), heads, strict=False):
             for item in _find_measures(view, s, e):
-                joined.append(Item(len(joined) + 1, item.marker, item.start, item.end))
+                joined.append(Item(len(joined) + 1, item.marker, item.start, item.end,
+                                   item.group or (s, head_end)))
         if len(joined) > len(found):
             return joined
+    if heads and found and all(i.group is None for i in found):
+        starts = [s for s, _ in heads]
+        out = []
+        for item in found:
+            k = bisect_right(starts, item.start) - 1
+            group = heads[k] if k >= 0 else None
+            out.append(Item(item.ordinal, item.marker, item.start, item.end, group))
+        return out
     return found
 
 
@@ -140,7 +179,10 @@ def _find_measures(view: str, start: int, end: int) -> list[Item]:
             if _are_chapters(view, sections, sub):
                 return _chapter_items(view, sections, sub)
         return [Item(i + 1, mk, s, e) for i, (mk, s, e) in enumerate(sections)]
-    return []
+    inline = chain(markers(view, "一是", start, end))
+    if len(inline) >= 2:
+        return [Item(i + 1, mk, s, e) for i, (mk, s, e) in enumerate(_extents(inline, end))]
+    return _heading_lines(view, start, end)
 
 
 def _sub_chain(view: str, sub: str, s: int, e: int, previous: int) -> list[Marker]:
@@ -161,6 +203,14 @@ def _are_chapters(view: str, sections: list[tuple[Marker, int, int]], sub: str) 
     return total >= 2
 
 
+def _heading_extent(view: str, mk: Marker, e: int) -> tuple[int, int]:
+    """The chapter heading after a marker: to the end of its line (or first sentence end)."""
+    stop = mk.end
+    while stop < e and view[stop] not in "\n。；":
+        stop += 1
+    return mk.start, stop
+
+
 def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str) -> list[Item]:
     out: list[Item] = []
     previous = 0
@@ -168,13 +218,47 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
         items = _sub_chain(view, sub, mk.end, e, previous)
         if items:
             previous = items[-1].number
+            group = _heading_extent(view, mk, items[0].start)
             for sm, ss, se in _extents(items, e):
-                out.append(Item(len(out) + 1, sm, ss, se))
+                out.append(Item(len(out) + 1, sm, ss, se, group))
         else:
             body = view[mk.end : e]
             if "。" in body:
                 out.append(Item(len(out) + 1, mk, s, e))
     return out
+
+
+def _heading_lines(view: str, start: int, end: int) -> list[Item]:
+    """Unnumbered measures: 【bracketed】 heading lines, else short heading lines, each followed
+    by a paragraph ending a sentence; at least two of them (see the module doc)."""
+    found = [Marker("【】", 0, m.start(1) - 1, m.start(1) - 1)
+             for m in _BRACKET_LINE.finditer(view, start, end)]
+    style = "【】"
+    if len(found) < 2:
+        style = "heading"
+        found = []
+        for m in _HEADING_LINE.finditer(view, start, end):
+            line = m.group(1).strip()
+            if _NOT_HEADING.search(line) or not _paragraph_follows(view, m.end(), end):
+                continue
+            found.append(Marker("heading", 0, m.start(1), m.start(1)))
+    if len(found) < 2:
+        return []
+    items = []
+    for i, mk in enumerate(found):
+        stop = found[i + 1].start if i + 1 < len(found) else end
+        items.append(Item(i + 1, Marker(style, i + 1, mk.start, mk.end), mk.start, stop))
+    return items
+
+
+def _paragraph_follows(view: str, pos: int, end: int) -> bool:
+    """The next line is a paragraph: longer than a heading and ending a sentence."""
+    nxt = view.find("\n", pos)
+    if nxt < 0 or nxt + 1 >= end:
+        return False
+    stop = view.find("\n", nxt + 1)
+    line = view[nxt + 1 : stop if 0 <= stop < end else end].strip()
+    return len(line) > 30 and line.endswith(("。", "；"))
 
 
 def chapters(view: str) -> list[tuple[int, int, str]]:

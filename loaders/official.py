@@ -9,6 +9,7 @@ simplified script. It never raises: what it cannot find becomes a warning on the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..ontology.gazetteer import Gazetteer, load_gazetteer
@@ -184,7 +185,7 @@ class _Parser:
             if names and all(agencies.looks_like_agency(n) for n in names):
                 cut = line_start if same_line else prev_start
                 last = self.items[-1]
-                self.items[-1] = numbering.Item(last.ordinal, last.marker, last.start, cut)
+                self.items[-1] = dataclasses.replace(last, end=cut)
                 return value, s, e
         return None
 
@@ -297,6 +298,18 @@ class _Parser:
             text = text[:colon]
         return text, s, s + len(text)
 
+    def _group_heading(self, s: int, e: int) -> tuple[str, int, int]:
+        """The heading of a chapter/section grouping measures, without its number
+        (``二、重点任务`` → ``重点任务``); a ``第X章`` heading is kept whole."""
+        text = self.view[s:e]
+        if numbering.CHAPTER.match(text):
+            stripped = text.rstrip()
+            return re.sub(r"\s+", " ", stripped), s, s + len(stripped)
+        m = re.match(r"\s*(?:[（(]?\s*[〇零一二三四五六七八九十百两\d]{1,4}\s*[、.．，,）)]|第[一二三四五六七八九十]{1,3}[，,、：:])\s*", text)
+        k = m.end() if m else 0
+        heading = text[k:].rstrip(" \n。；：")
+        return heading, s + k, s + k + len(heading)
+
     def measures(self) -> None:
         view = self.view
         for i, item in enumerate(self.items):
@@ -309,6 +322,9 @@ class _Parser:
                 heading_span=self.span(hs, he),
                 numbering=item.marker.style,
             )
+            if item.group is not None:
+                measure.group, gs, ge = self._group_heading(*item.group)
+                measure.group_span = self.span(gs, ge)
             resp, coop, notes = units.responsible_units(
                 view, item.start, end, self.span, self.prefixes, self.gaz)
             measure.responsible, measure.cooperating = resp, coop

@@ -106,3 +106,65 @@ def test_sections_restarting_in_each_numbered_chapter() -> None:
             "第二章 支持措施\n一、支持研发。给予补助。\n二、支持应用。给予奖励。\n三、支持人才。给予补贴。")
     assert [(o, h) for o, _, h in _shape(text)] == [
         (1, "明确目标"), (2, "坚持原则"), (3, "支持研发"), (4, "支持应用"), (5, "支持人才")]
+
+
+_THREE = [("支持研发投入", "对企业研发投入给予最高100万元补助"),
+          ("支持人才引进", "对引进的人才给予最高50万元奖励"),
+          ("支持场景应用", "对示范场景给予最高200万元支持")]
+
+
+def _styled(marks: list[str], sep: str = "。") -> str:
+    return "\n".join(f"{mark}{head}{sep}{body}。" for mark, (head, body) in zip(marks, _THREE,
+                                                                                strict=True))
+
+
+def test_every_numbering_style_real_notices_use_gives_three_measures() -> None:
+    styles = {
+        "①": ["①", "②", "③"], "⑴": ["⑴", "⑵", "⑶"], "1)": ["1)", "2)", "3)"],
+        "1）": ["1）", "2）", "3）"], "第一，": ["第一，", "第二，", "第三，"],
+        "一 、": ["一 、", "二 、", "三 、"], "1 .": ["1 .", "2 .", "3 ."],
+        "（ 一 ）": ["（ 一 ）", "（ 二 ）", "（ 三 ）"], "一，": ["一，", "二，", "三，"],
+    }
+    for name, marks in styles.items():
+        assert [h for _, _, h in _shape(_styled(marks))] == [h for h, _ in _THREE], name
+
+
+def test_yi_shi_enumeration_in_running_text() -> None:
+    text = "为推动发展，提出以下措施：" + "；".join(
+        f"{n}是{h}，{b}" for n, (h, b) in zip("一二三", _THREE, strict=True)) + "。"
+    shape = _shape(text)
+    assert [o for o, _, _ in shape] == [1, 2, 3]
+    assert shape[1][2].startswith("支持人才引进")
+
+
+def test_bracketed_headings_on_their_own_line() -> None:
+    text = "\n".join(f"【{h}】\n{b}。" for h, b in _THREE)
+    assert [h for _, _, h in _shape(text)] == [h for h, _ in _THREE]
+
+
+def test_unnumbered_heading_lines_followed_by_paragraphs() -> None:
+    text = "\n".join(f"{h}\n{b}，资金由本级财政统筹安排并按年度拨付到位。" for h, b in _THREE)
+    doc = parse_text(text)
+    assert [m.heading for m in doc.measures] == [h for h, _ in _THREE]
+    assert doc.measures[0].amounts[0].value == 1000000
+
+
+def test_leaf_measures_keep_their_chapter_as_group() -> None:
+    text = ("一、强化创新支撑\n（一）支持研发投入。给予补助。\n（二）支持人才引进。给予奖励。\n"
+            "二、拓展应用场景\n（三）支持场景应用。给予支持。")
+    doc = parse_text(text)
+    assert [m.group for m in doc.measures] == ["强化创新支撑", "强化创新支撑", "拓展应用场景"]
+    assert doc.measures[2].group_span.text == "拓展应用场景"
+
+
+def test_articles_under_chapters_have_the_chapter_as_group() -> None:
+    text = ("第一章 总则\n第一条 为了规范管理，制定本办法。\n第二章 扶持措施\n"
+            "第二条 对企业给予最高50万元奖励。\n第三条 对平台给予最高100万元补助。")
+    doc = parse_text(text)
+    assert [m.group for m in doc.measures] == ["第一章 总则", "第二章 扶持措施", "第二章 扶持措施"]
+
+
+def test_measure_count_is_stable_under_noise() -> None:
+    clean_text = _styled(["一、", "二、", "三、"])
+    noisy = clean_text.replace("一、", "一(yī) 、").replace("。", "。。").replace("支持", "支 持", 1)
+    assert len(parse_text(noisy).measures) == len(parse_text(clean_text).measures) == 3
