@@ -23,11 +23,13 @@ Instrument types, categories, levels and periods come from the vocabularies.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..ontology.gazetteer import Gazetteer, Match
+from .matchindex import MatchIndex
 from .money import find_counts, find_money, find_percentages, find_ratios
 from .records import ConceptRef, Money, Offer, Quota, Ratio, Span
 
@@ -58,6 +60,14 @@ _SHARE_NOUN = re.compile(
 )
 _SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
+# 给予30%的贴息 / 50%的补助: a share of the cost or interest
+_SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|风险补偿|保费补贴|财政补助)")
+# 补助比例不超过30% / 按30%的比例
+_SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在)?\s*$")
+_SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
+# 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
+_CN_SMALL = "一二三四五"
+_MULTIPLE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二三四五]|半)\s*倍")
 _QUOTA_BEFORE = re.compile(
     r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
 )
@@ -70,6 +80,17 @@ _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|�
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
 _FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
+# fines and compensation: 处…万元以下罚款, 并处罚金, 没收违法所得, …的赔偿 — never funding
+PENALTY_WORDS = re.compile(r"罚款|罚金|违约金|没收|赔偿(?!金额)|罚没|滞纳金")
+_PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室长级分])|处以|并处|罚")
+_GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
+# a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
+_RATE_UNIT = r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|辆|台|套|人次|人|名|户|床|张|课时)"
+_TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
+_PER_UNIT_AFTER = re.compile(
+    rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
+_PER_UNIT_BEFORE = re.compile(rf"每\s*({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+_RECIPIENT_UNITS = ("人", "名", "户")
 
 
 @dataclass(slots=True, eq=False)
@@ -87,6 +108,7 @@ class Fig:
     enum_head: Fig | None = None  # the first figure of the 、-joined run it belongs to
     basis: str | None = None
     period: str | None = None
+    per: str | None = None  # unit of a rate
 
 
 @dataclass(slots=True)
@@ -103,6 +125,7 @@ class MeasureFacts:
     ratios: list[Ratio] = field(default_factory=list)
     quotas: list[Quota] = field(default_factory=list)
     offers: list[Offer] = field(default_factory=list)
+    penalties: list[Money] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- segmentation
@@ -111,11 +134,14 @@ class MeasureFacts:
 def is_hard_wrap(view: str, pos: int) -> bool:
     """A line break at ``pos`` inside a sentence (scraped text wrapped mid-clause): the line
     before it does not end a sentence and already holds a comma."""
-    before = view[:pos].rstrip(" ")
-    if not before or before[-1] in "。；;！？!?：:）)】」”\"":
+    k = pos
+    while k > 0 and view[k - 1] == " ":
+        k -= 1
+    if k == 0 or view[k - 1] in "。；;！？!?：:）)】」”\"":
         return False
-    line = before[before.rfind("\n") + 1 :]
-    return before[-1] in "，、" or "，" in line
+    if view[k - 1] in "，、":
+        return True
+    return view.find("，", view.rfind("\n", 0, k) + 1, k) >= 0
 
 
 def split(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Segment]:
@@ -135,10 +161,17 @@ def split(view: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Seg
 
 
 def _index(segments: list[Segment], pos: int) -> int:
-    for i, seg in enumerate(segments):
-        if seg.start <= pos < seg.end:
-            return i
-    return max(0, len(segments) - 1)
+    """The segment holding ``pos`` (segments are sorted and disjoint; binary search)."""
+    lo, hi = 0, len(segments)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if segments[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(segments) and segments[lo].start <= pos:
+        return lo
+    return max(0, len(segments) - 1) if lo >= len(segments) else max(0, lo - 1) if lo else 0
 
 
 # ---------------------------------------------------------------- money roles
@@ -162,6 +195,32 @@ def is_total_budget(clause_before: str, clause_after: str) -> bool:
         return True  # 每年安排1亿元专项资金, 设立规模10亿元的产业基金
     return (bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
             and not _PER_RECIPIENT.search(clause_before))
+
+
+def is_penalty(clause: str, sentence: str) -> bool:
+    """A figure in a fine or compensation clause (``处一万元以上十万元以下的罚款``): the sentence
+    names a penalty and the figure's own clause is not one that gives (``给予1000元奖励``)."""
+    if not PENALTY_WORDS.search(sentence):
+        return False
+    return bool(PENALTY_WORDS.search(clause) or _PENALTY_VERB.search(clause)
+                or not _GIVING_ONLY.search(clause))
+
+
+def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
+    """The unit a rate is paid per (``200元/亩`` → 亩, ``每平方米每月10元`` → 平方米·月), else None.
+
+    A per-person figure under a cap word (``每人最高50万元``) is a per-recipient cap, not a rate.
+    """
+    m = _PER_UNIT_AFTER.match(after)
+    if m:
+        return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
+    m = _PER_UNIT_BEFORE.search(clause_before)
+    if m:
+        unit = m.group(1)
+        if unit in _RECIPIENT_UNITS and _CAP_WORDS.search(segment_before) and not m.group(2):
+            return None
+        return unit + (f"·{m.group(2)}" if m.group(2) else "")
+    return None
 
 
 def is_per_recipient(clause_before: str) -> bool:
@@ -207,7 +266,10 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         segment = view[seg_start : f.start]
         clause_before = view[clause.start : f.start]
         after = view[f.end : clause.end]
-        if is_target(view[sentences_start(clauses) : clauses[-1].end]):
+        sentence_text = view[sentences_start(clauses) : clauses[-1].end]
+        if is_penalty(view[clause.start : clause.end], sentence_text):
+            f.role = "penalty"
+        elif is_target(sentence_text):
             f.role = "other"
         elif is_unit_step(segment):
             f.role = "unit_step"
@@ -222,6 +284,9 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             and not _PER_RECIPIENT.search(clause_before)
         ):
             f.role = "unit_rate"
+        elif (per := per_unit(segment, after, clause_before)) is not None:
+            f.role = "unit_rate"
+            f.per = per
         elif is_per_recipient(clause_before) and is_cap(segment, after):
             f.role = "per_recipient_cap"
         elif is_cap(segment, after):
@@ -258,6 +323,10 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
         f.role = "cost_share"
         f.basis = basis if 2 <= len(basis) <= 40 else None
         return
+    if (_SHARE_OF_AFTER.match(view, f.end) or _SHARE_RATIO_WORD.search(before)
+            or _SHARE_RATIO_AFTER.match(view, f.end)) and _GIVING.search(sentence_text):
+        f.role = "cost_share"
+        return
     if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
         f.role = "cost_share"
         return
@@ -270,16 +339,26 @@ def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
     f.role = "matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴", text) else "other"
 
 
+_SELECT_BEFORE = re.compile(
+    r"(?:^|[，,；：:]|每年|每年度|年度|每批次?|每期|每届|每轮|原则上)\s*(?:择优|重点)?"
+    r"(?:遴选|评选|选取|选拔|认定|确定|支持|资助|奖励|扶持)(?:出)?\s*$")
+_RECIPIENT_COUNT = ("个", "家", "项", "名", "所", "支", "户", "人", "位", "款", "条", "件", "种")
+_NO_PERIOD = re.compile(r"每批次?|每期|每届|每轮")
+
+
 def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
-    """``不超过10个``, ``10家以内``, ``最多5项`` — a cap on the number of recipients."""
+    """``不超过10个``, ``10家以内``, ``最多5项``, ``每年遴选10家`` — a cap on the number of
+    recipients; never ``10个以上`` nor a target (``到2027年培育10家``)."""
     before = view[sentence.start : f.start]
     after = view[f.end : sentence.end]
     inside = view[f.start : f.end]
-    if "以上" in inside or re.match(r"^\s*以上", after):
+    if "以上" in inside or re.match(r"^\s*(?:以上|及以上|左右)", after):
         return False
-    return bool(
-        _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside
-    )
+    if _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside:
+        return True
+    unit = inside[-1:]
+    return (unit in _RECIPIENT_COUNT and bool(_SELECT_BEFORE.search(before))
+            and not is_target(view[sentence.start : sentence.end]))
 
 
 # ---------------------------------------------------------------- the analysis
@@ -289,24 +368,24 @@ class _Vocab:
     """Vocabulary matches inside one measure (view offsets)."""
 
     def __init__(self, gaz: Gazetteer | None, view: str, start: int, end: int,
-                 matches: dict[str, list[Match]] | None = None) -> None:
+                 matches: MatchIndex | None = None) -> None:
         self.gaz = gaz
-        self.by_scheme: dict[str, list[Match]] = {}
+        self.by_scheme: MatchIndex = MatchIndex()
         if gaz is None:
             return
         text = view[start:end]
         for scheme in ("instrument", "category", "level", "period", "area"):
             if matches is not None and scheme in matches:  # whole-view matches, computed once
-                self.by_scheme[scheme] = [m for m in matches[scheme]
-                                          if start <= m.start and m.end <= end]
+                self.by_scheme[scheme] = matches.within(scheme, start, end)
                 continue
             self.by_scheme[scheme] = [
                 Match(m.start + start, m.end + start, m.concept, m.scheme, m.surface)
                 for m in gaz.find_all(text, scheme)
             ]
+        self.by_scheme = MatchIndex(self.by_scheme)
 
     def within(self, scheme: str, s: int, e: int) -> list[Match]:
-        return [m for m in self.by_scheme.get(scheme, []) if s <= m.start and m.end <= e]
+        return self.by_scheme.within(scheme, s, e)
 
     def instrument_class(self, concept: str) -> str:
         if self.gaz is None:
@@ -369,7 +448,7 @@ def _period_at(vocab: _Vocab, view: str, s: int, e: int, exclude: list[tuple[int
 def analyse(
     view: str, start: int, end: int, span_of: SpanOf, gaz: Gazetteer | None,
     heading: tuple[int, int] | None = None, skip: list[tuple[int, int]] | None = None,
-    matches: dict[str, list[Match]] | None = None,
+    matches: MatchIndex | None = None,
 ) -> MeasureFacts:
     """Every amount, ratio, quota and offer in the measure ``view[start:end]``.
 
@@ -382,8 +461,12 @@ def analyse(
     def shift(found):  # figures over the measure text → view offsets
         return [(x.start + start, x.end + start, x.value) for x in found]
 
+    skip_starts = [a for a, _ in sorted(skip)]
+    skip_sorted = sorted(skip)
+
     def skipped(s: int) -> bool:
-        return any(a <= s < b for a, b in skip)
+        k = bisect_right(skip_starts, s) - 1
+        return k >= 0 and skip_sorted[k][0] <= s < skip_sorted[k][1]
 
     sentences = split(view, start, end, SENTENCE_END)
     basis_spans: list[tuple[int, int]] = []
@@ -423,37 +506,70 @@ def analyse(
         for f in figs:
             f.group = _index(groups_by_sentence[si], f.start)
         all_money.extend(figs)
+    def penalty_sentence(f: Fig) -> bool:
+        sent = sentences[f.sentence]
+        return bool(PENALTY_WORDS.search(view, sent.start, sent.end))
+
     for f in pct:
         clauses = clauses_by_sentence[f.sentence]
+        if penalty_sentence(f):
+            f.role = "other"
+            f.group = _index(groups_by_sentence[f.sentence], f.start)
+            continue
         classify_percentage(view, f, clauses[_index(clauses, f.start)], sentences[f.sentence])
         if f.basis:
             basis_spans.append((f.start - len(f.basis) - 2, f.start))
         f.group = _index(groups_by_sentence[f.sentence], f.start)
+    for m in _MULTIPLE.finditer(view, start, end):
+        if skipped(m.start()) or any(r.start <= m.start() < r.end for r in ratios):
+            continue
+        si = _index(sentences, m.start())
+        sent = sentences[si]
+        if not re.search(r"配套|配比|匹配", view[sent.start : sent.end]):
+            continue
+        raw = m.group(1)
+        value = Decimal("0.5") if raw == "半" else (Decimal(raw) if raw[0].isdigit()
+                                                    else Decimal(_CN_SMALL.index(raw) + 1))
+        ratios.append(Fig("ratio", m.start(), m.end(), value, sentence=si))
+    ratios.sort(key=lambda x: x.start)
     for f in ratios:
         classify_ratio(view, f, sentences[f.sentence])
+        if penalty_sentence(f):
+            f.role = "other"
     quotas = []
     for f in counts:
         if is_quota(view, f, sentences[f.sentence]):
             clauses = clauses_by_sentence[f.sentence]
             c = clauses[_index(clauses, f.start)]
             sent = sentences[f.sentence]
-            f.period = _period_at(vocab, view, c.start, c.end, basis_spans) or _period_at(
-                vocab, view, sent.start, sent.end, basis_spans
-            )
+            if _NO_PERIOD.search(view, c.start, f.start):
+                f.period = None  # 每批次支持不超过3项: per batch, no calendar period
+            else:
+                f.period = _period_at(vocab, view, c.start, c.end, basis_spans) or _period_at(
+                    vocab, view, sent.start, sent.end, basis_spans)
             f.group = _index(groups_by_sentence[f.sentence], f.start)
             quotas.append(f)
 
     # records for the measure's lists
+    def clause_of(f: Fig) -> Span:
+        clauses = clauses_by_sentence[f.sentence]
+        c = clauses[_index(clauses, f.start)]
+        return span_of(c.start, c.end)
+
     def money(f: Fig) -> Money:
-        return Money(value=f.value, role=f.role, span=span_of(f.start, f.end))  # type: ignore[arg-type]
+        return Money(value=f.value, role=f.role, span=span_of(f.start, f.end),  # type: ignore[arg-type]
+                     per=f.per, clause=clause_of(f))
 
     def ratio(f: Fig) -> Ratio:
         return Ratio(value=f.value, role=f.role, span=span_of(f.start, f.end),  # type: ignore[arg-type]
-                     cost_basis=f.basis)
+                     cost_basis=f.basis, clause=clause_of(f))
 
     def quota(f: Fig) -> Quota:
-        return Quota(count=int(f.value), span=span_of(f.start, f.end), period=f.period)  # type: ignore[arg-type]
+        return Quota(count=int(f.value), span=span_of(f.start, f.end), period=f.period,  # type: ignore[arg-type]
+                     clause=clause_of(f))
 
+    facts.penalties = [money(f) for f in all_money if f.role == "penalty"]
+    all_money = [f for f in all_money if f.role != "penalty"]
     facts.amounts = [money(f) for f in all_money]
     facts.ratios = [ratio(f) for f in sorted(pct + ratios, key=lambda x: x.start)]
     facts.quotas = [quota(f) for f in quotas]
@@ -461,16 +577,29 @@ def analyse(
     # offers
     heading_instrument = _heading_instrument(vocab, heading)
     figured_classes: set[str] = set()
+    money_of: dict[int, list[Fig]] = {}
+    for f in all_money:
+        money_of.setdefault(f.sentence, []).append(f)
+    matching_of: dict[int, list[Fig]] = {}
+    for f in ratios:
+        if f.role == "matching":
+            matching_of.setdefault(f.sentence, []).append(f)
+    pct_of: dict[int, list[Fig]] = {}
+    for f in pct:
+        pct_of.setdefault(f.sentence, []).append(f)
+    quotas_of: dict[int, list[Fig]] = {}
+    for f in quotas:
+        quotas_of.setdefault(f.sentence, []).append(f)
     for si, sentence in enumerate(sentences):
         groups = groups_by_sentence[si]
         clauses = clauses_by_sentence[si]
-        figs = [f for f in all_money if f.sentence == si]
-        sent_matching = [f for f in ratios if f.sentence == si and f.role == "matching"]
+        figs = money_of.get(si, [])
+        sent_matching = matching_of.get(si, [])
         made = False
         for gi, group in enumerate(groups):
             gfigs = [f for f in figs if f.group == gi]
-            gshares = [f for f in pct if f.sentence == si and f.group == gi and f.role == "cost_share"]
-            gquotas = [f for f in quotas if f.sentence == si and f.group == gi]
+            gshares = [f for f in pct_of.get(si, []) if f.group == gi and f.role == "cost_share"]
+            gquotas = [f for f in quotas_of.get(si, []) if f.group == gi]
             if not (any(f.role in _FUNDING_ROLES for f in gfigs) or gshares
                     or (sent_matching and gi == 0)):
                 continue
@@ -603,7 +732,7 @@ class _GroupContext:
 
     def tier_run(self) -> list[Fig]:
         """Amounts joined by 、 right after ``分别`` (the tiers), or []."""
-        idx = self.view.find("分别", self.group.start, self.group.end)
+        idx = tier_cue(self.view, self.group.start, self.group.end)
         if idx < 0:
             return []
         after = [f for f in self.figs if f.start > idx and f.role in _FUNDING_ROLES]
@@ -726,7 +855,7 @@ class _GroupContext:
 
     def tier_offers(self, tiers: list[Fig]) -> list[Offer]:
         n = len(tiers)
-        idx = self.view.find("分别", self.group.start, self.group.end)
+        idx = tier_cue(self.view, self.group.start, self.group.end)
         region_end = self.clause_of(idx).start
         thresholds = [f for f in self.figs if f.role == "threshold"]
         threshold_run = _runs(self.figs, thresholds, n)
@@ -761,6 +890,15 @@ class _GroupContext:
             offer.condition, _ = self.condition(t.start)
             out.append(offer)
         return out
+
+
+_TIER_CUE = re.compile(r"分别|分档|分级|依次|按档|分类")
+
+
+def tier_cue(view: str, start: int, end: int) -> int:
+    """Where ``分别/分档/分级/依次`` announces tiers in ``view[start:end]``, else -1."""
+    m = _TIER_CUE.search(view, start, end)
+    return m.start() if m else -1
 
 
 def offer_pos(ctx: _GroupContext, m: Money) -> int:

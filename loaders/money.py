@@ -40,6 +40,7 @@ _MULT_VALUES = {
 }  # fmt: skip
 _YUAN = r"(?:元|圆|圓)"
 _VAGUE_BEFORE = set("数幾几上成余多近")
+_BOUND_WORD = re.compile(r"(?:以|之)[上下]$|其余$")  # 以上五十万元: a bound word, not 上亿元
 
 _MONEY_COMPOUND = re.compile(
     rf"(?<![\d.,])(?P<a>{_NUM})\s*(?:亿|億)\s*(?P<b>{_NUM})\s*(?:万|萬)\s*{_YUAN}"
@@ -136,7 +137,8 @@ def find_money(text: str) -> list[Figure]:
             num, start = num[1:], start + 1
         if len(num) < 2 or taken.overlaps(start, m.end()):
             continue
-        if start > 0 and text[start - 1] in _VAGUE_BEFORE:
+        if start > 0 and text[start - 1] in _VAGUE_BEFORE and not _BOUND_WORD.search(
+                text, max(0, start - 2), start):
             continue
         if not any(ch in "一二两兩三四五六七八九十壹贰貳叁肆伍陆陸柒捌玖拾" for ch in num):
             continue

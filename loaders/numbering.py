@@ -56,7 +56,7 @@ _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 STYLES: dict[str, re.Pattern[str]] = {
-    "第一条": re.compile(_BOUNDARY + rf"第\s?([{_CN}\d]{{1,5}})\s?条[ \t\u3000]*", re.M),
+    "第一条": re.compile(_BOUNDARY + rf"第\s?([{_CN}千万\d]{{1,10}})\s?条[ \t\u3000]*", re.M),
     "一、": re.compile(
         _BOUNDARY + rf"([{_CN}]{{1,4}})\s?[、.．](?![{_CN}\d])|^([{_CN}]{{1,4}})[，,](?![{_CN}\d])",
         re.M),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 
 from ..ontology.gazetteer import Gazetteer, load_gazetteer
 from . import agencies, citations, clauses, header, numbering, units
 from .clean import CleanText, clean, furniture_lines
+from .matchindex import MatchIndex
 from .records import (
     AgencyRef,
     ConceptRef,
@@ -89,7 +91,7 @@ class _Parser:
         self.furniture: list[tuple[int, int]] = []
         self.prefixes: dict[str, str] = {}
         self.title_end = 0
-        self._matches: dict | None = None
+        self._matches: MatchIndex | None = None
         self._chapters: list | None = None
 
     def span(self, s: int, e: int):
@@ -337,6 +339,7 @@ class _Parser:
                                     heading=(hs, lead_end), skip=notes,
                                     matches=self._all_matches())
             measure.amounts, measure.ratios = facts.amounts, facts.ratios
+            measure.penalties = facts.penalties
             measure.quotas, measure.offers = facts.quotas, facts.offers
             for amount in facts.amounts:
                 if amount.role == "other":
@@ -355,10 +358,10 @@ class _Parser:
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
 
-    def _all_matches(self) -> dict:
+    def _all_matches(self) -> MatchIndex:
         """Vocabulary matches over the whole view, per scheme (computed once per document)."""
         if self._matches is None:
-            self._matches = {}
+            self._matches = MatchIndex()
             if self.gaz is not None:
                 for scheme in ("instrument", "category", "level", "period", "area", "sector",
                                "theme", "organization", "agency"):
@@ -368,19 +371,20 @@ class _Parser:
     def _body_names(self, s: int, e: int) -> list[tuple[int, int]]:
         """View extents of government bodies' names in ``[s, e)``: vocabulary agencies and
         organ words such as ``人民政府``."""
-        spans = [(m.start, m.end) for m in self._all_matches().get("agency", [])
-                 if s <= m.start and m.end <= e]
+        spans = [(m.start, m.end) for m in self._all_matches().within("agency", s, e)]
         spans += [(m.start(), m.end()) for m in _BODY_NAME.finditer(self.view, s, e)]
         return spans
 
     def _concepts(self, scheme: str, s: int, e: int,
                   masked: list[tuple[int, int]] | None = None) -> list[ConceptRef]:
         out: list[ConceptRef] = []
-        masked = masked or []
-        for m in self._all_matches().get(scheme, []):
-            if any(a < m.end and m.start < b for a, b in masked):
+        masked = sorted(masked or [])
+        starts = [a for a, _ in masked]
+        for m in self._all_matches().within(scheme, s, e):
+            k = bisect_left(starts, m.end)  # masks starting before the match ends
+            if any(masked[j][1] > m.start for j in range(max(0, k - 8), k)):
                 continue
-            if s <= m.start and m.end <= e and all(r.concept != m.concept for r in out):
+            if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
         return out
 

@@ -107,6 +107,8 @@ class Money:
     value: Decimal
     role: MoneyRole
     span: Span
+    per: str | None = None  # for a rate: the unit it is paid per (亩, 平方米, 千瓦时, 人·月)
+    clause: Span | None = None  # the clause the figure sits in (evidence narrower than the measure)
 
 
 @dataclass(slots=True)
@@ -117,6 +119,7 @@ class Ratio:
     role: RatioRole
     span: Span
     cost_basis: str | None = None  # simplified text of the cost the share applies to
+    clause: Span | None = None  # the clause the figure sits in
 
 
 @dataclass(slots=True)
@@ -126,6 +129,7 @@ class Quota:
     count: int
     span: Span
     period: Period | None = None
+    clause: Span | None = None  # the clause the figure sits in
 
 
 @dataclass(slots=True)

@@ -1,7 +1,18 @@
 """Responsible units of a measure: the bodies that lead, support or answer for it.
 
-Read from notes such as ``（责任单位：…；配合单位：…）``; names are resolved against the
-issuing jurisdiction by :func:`loaders.agencies.agency_ref`.
+Real notices name them in several ways, all read here (view offsets; names are resolved
+against the issuing jurisdiction by :func:`loaders.agencies.agency_ref`):
+
+- a labelled note, in parentheses or on a line of its own: ``（牵头单位：市科技局；配合单位：
+  市财政局、市发展改革委）``, ``责任单位：区工业和信息化局``, ``（责任部门：…）``;
+- an unlabelled closing parenthesis: ``（市工业和信息化局、市财政局按职责分工负责）``,
+  ``（省科技厅牵头，省财政厅配合）``, ``（市商务局负责）``, or only names ``（市科技局、市财政局）``;
+- a sentence of the measure: ``由市商务局牵头，市财政局、市税务局配合``,
+  ``市人力资源社会保障局牵头负责``.
+
+Roles: ``lead`` (牵头/主责), ``support`` (配合/协同/参与/协助/支持单位), ``responsible``
+(责任单位/负责/按职责分工负责, and a bare list of names). A name must end like a government
+body's name (:func:`loaders.agencies.looks_like_agency`); ``等有关部门`` tails are dropped.
 """
 
 from __future__ import annotations
@@ -9,18 +20,26 @@ from __future__ import annotations
 import re
 
 from ..ontology.gazetteer import Gazetteer
-from .agencies import SpanOf, agency_ref
-from .records import AgencyRef
+from .agencies import SpanOf, agency_ref, looks_like_agency
+from .records import AgencyRef, UnitRole
 
 _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门)$")
-_RESP = re.compile(
-    r"[（(]\s*(责任单位|牵头单位|责任部门|牵头部门|主责单位)\s*[：:]\s*([^（）()]*?)"
-    r"(?:[；;]\s*(配合单位|协同单位|参与单位|配合部门)\s*[：:]\s*([^（）()]*?))?\s*[）)]"
-)
+_LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
+_RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
+_SUPPORT_LABELS = "配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|支持单位|协助单位"
+_LABEL = re.compile(rf"({_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})\s*[：:]\s*")
+_NOTE = re.compile(r"[（(]([^（）()]{2,200})[）)]")
+_LABELLED_LINE = re.compile(
+    rf"(?:^|(?<=[\n。；]))\s*(?:{_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})\s*[：:][^\n。]*", re.M)
+_ROLE_WORD = re.compile(
+    r"(按职责分工负责|按职责分工|分工负责|牵头负责|负责落实|负责实施|牵头|负责|配合|协同|参与|协助|落实)$")
+_LEAD_SENTENCE = re.compile(r"由([^，。；：\n（）()]{2,60}?)(?:共同)?牵头")
+_SUPPORT_AFTER = re.compile(r"[，,、]\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?(?:配合|协同|参与|协助)")
+_NAME_LEAD = re.compile(r"(?:^|(?<=[。；\n]))\s*([^，。；：\n（）()]{2,60}?)牵头(?:负责|实施|落实)?(?=[，。；\n]|$)")
 
 
 def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Split a list of names on 、，,； and white space; ``(name, start, end)`` in the view."""
+    """Split a list of names on 、，,；和及 and white space; ``(name, start, end)`` in the view."""
     out = []
     for m in re.finditer(r"[^、，,；;\s]+", text):
         out.append((m.group(0), offset + m.start(), offset + m.end()))
@@ -35,27 +54,119 @@ def strip_etc(name: str) -> str:
     return name
 
 
+def _role_of_label(label: str) -> UnitRole:
+    if re.fullmatch(_LEAD_LABELS, label):
+        return "lead"
+    if re.fullmatch(_SUPPORT_LABELS, label):
+        return "support"
+    return "responsible"
+
+
+def _role_of_word(word: str) -> UnitRole:
+    if word == "牵头" or word == "牵头负责":
+        return "lead"
+    if word in ("配合", "协同", "参与", "协助"):
+        return "support"
+    return "responsible"
+
+
+class _Units:
+    """Collects the units of one measure, each name once per role list."""
+
+    def __init__(self, span_of: SpanOf, prefixes: dict[str, str], gaz: Gazetteer | None) -> None:
+        self.span_of, self.prefixes, self.gaz = span_of, prefixes, gaz
+        self.responsible: list[AgencyRef] = []
+        self.cooperating: list[AgencyRef] = []
+        self.notes: list[tuple[int, int]] = []
+
+    def names(self, text: str, offset: int, role: UnitRole, strict: bool = True) -> int:
+        """Add every agency name of ``text`` (a list) with ``role``; the number added."""
+        found = []
+        for name, s, _e in split_names(text, offset):
+            name = re.sub(r"^(?:由|和|及|与)", "", name)
+            short = strip_etc(name)
+            if len(short) < 2 or not looks_like_agency(short):
+                if strict:
+                    return 0
+                continue
+            found.append((short, s + (len(name) - len(name.lstrip())), role))
+        for short, s, r in found:
+            ref = agency_ref(short, self.span_of(s, s + len(short)), self.prefixes, self.gaz)
+            ref.role = r
+            target = self.cooperating if r == "support" else self.responsible
+            if all(t.name != ref.name for t in target):
+                target.append(ref)
+        return len(found)
+
+    def labelled(self, text: str, offset: int) -> bool:
+        """``牵头单位：A；配合单位：B、C`` → A lead, B and C support; False when no label."""
+        labels = list(_LABEL.finditer(text))
+        if not labels:
+            return False
+        for i, m in enumerate(labels):
+            stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+            body = text[m.end() : stop].rstrip(" ；;，,。")
+            self.names(body, offset + m.end(), _role_of_label(m.group(1)), strict=False)
+        return True
+
+    def unlabelled(self, text: str, offset: int) -> bool:
+        """``A、B按职责分工负责`` / ``A牵头，B配合`` / ``A、B``; False unless every part is
+        names (with a role word)."""
+        parts = [(m.group(0), m.start()) for m in re.finditer(r"[^，,；;]+", text)]
+        plan = []
+        for part, k in parts:
+            body = part.strip()
+            word = _ROLE_WORD.search(body)
+            role: UnitRole = "responsible"
+            if word:
+                role = _role_of_word(word.group(1))
+                body = body[: word.start()]
+            body = re.sub(r"(?:共同|会同|等部门|等单位|按职责)$", "", body)
+            names = [n for n, _s, _e in split_names(body, 0)]
+            if not names or not all(looks_like_agency(strip_etc(re.sub(r"^(?:由|和|及|与)", "", n)))
+                                    for n in names):
+                return False
+            plan.append((body, offset + k + (len(part) - len(part.lstrip())), role))
+        for body, at, role in plan:
+            self.names(body, at, role)
+        return bool(plan)
+
+
 def responsible_units(
     view: str, start: int, end: int, span_of: SpanOf, prefixes: dict[str, str],
     gaz: Gazetteer | None,
 ) -> tuple[list[AgencyRef], list[AgencyRef], list[tuple[int, int]]]:
-    """Responsible and cooperating units named in ``（责任单位：…；配合单位：…）`` notes.
+    """Lead/responsible and supporting units of the measure ``view[start:end]``.
 
-    Returns the two lists and the view extents of the notes themselves.
+    Returns (lead and responsible units, supporting units, view extents of the notes that
+    named them — callers mask these when reading subjects of the measure).
     """
-    responsible: list[AgencyRef] = []
-    cooperating: list[AgencyRef] = []
-    notes = []
-    for m in _RESP.finditer(view, start, end):
-        notes.append((m.start(), m.end()))
-        for group, target in ((2, responsible), (4, cooperating)):
-            if m.group(group) is None:
-                continue
-            for name, s, _e in split_names(m.group(group), m.start(group)):
-                short = strip_etc(name)
-                if len(short) < 2:
-                    continue
-                ref = agency_ref(short, span_of(s, s + len(short)), prefixes, gaz)
-                if all(r.name != ref.name for r in target):
-                    target.append(ref)
-    return responsible, cooperating, notes
+    units = _Units(span_of, prefixes, gaz)
+    for m in _NOTE.finditer(view, start, end):
+        inner, at = m.group(1), m.start(1)
+        if units.labelled(inner, at) or units.unlabelled(inner, at):
+            units.notes.append((m.start(), m.end()))
+    for m in _LABELLED_LINE.finditer(view, start, end):
+        if any(a <= m.start() < b for a, b in units.notes):
+            continue
+        k = len(m.group(0)) - len(m.group(0).lstrip())
+        if units.labelled(m.group(0)[k:], m.start() + k):
+            units.notes.append((m.start() + k, m.end()))
+    for m in _LEAD_SENTENCE.finditer(view, start, end):
+        if any(a <= m.start() < b for a, b in units.notes):
+            continue
+        if units.names(m.group(1), m.start(1), "lead"):
+            units.notes.append((m.start(1), m.end(1)))
+            sup = _SUPPORT_AFTER.match(view, m.end(), end)
+            if sup and units.names(sup.group(1), sup.start(1), "support"):
+                units.notes.append((sup.start(1), sup.end(1)))
+    for m in _NAME_LEAD.finditer(view, start, end):
+        if any(a <= m.start(1) < b for a, b in units.notes):
+            continue
+        if units.names(m.group(1), m.start(1), "lead"):
+            units.notes.append((m.start(1), m.end(1)))
+            sup = _SUPPORT_AFTER.match(view, m.end(), end)
+            if sup and units.names(sup.group(1), sup.start(1), "support"):
+                units.notes.append((sup.start(1), sup.end(1)))
+    units.notes.sort()
+    return units.responsible, units.cooperating, units.notes
