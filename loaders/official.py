@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..ontology.gazetteer import Gazetteer, load_gazetteer
-from . import agencies, citations, clauses, header, numbering, units
+from . import agencies, citations, clauses, header, numbering, subjects, units
 from .clean import CleanText, clean, furniture_lines
 from .matchindex import MatchIndex
 from .records import (
@@ -352,8 +352,9 @@ class _Parser:
             # 工业 in an agency's name is no industrial sector, 民政 in 人民政府 no civil affairs
             masked = notes + self._body_names(item.start, end)
             measure.categories = self._concepts("category", item.start, end, masked)
-            measure.sectors = self._concepts("sector", item.start, end, masked)
-            measure.themes = self._concepts("theme", item.start, end, masked)
+            unsupported = masked + subjects.exclusion_masks(view, item.start, end)
+            measure.sectors = self._concepts("sector", item.start, end, unsupported, True)
+            measure.themes = self._concepts("theme", item.start, end, unsupported, True)
             measure.organizations = self._concepts("organization", item.start, end, masked)
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
@@ -376,13 +377,19 @@ class _Parser:
         return spans
 
     def _concepts(self, scheme: str, s: int, e: int,
-                  masked: list[tuple[int, int]] | None = None) -> list[ConceptRef]:
+                  masked: list[tuple[int, int]] | None = None,
+                  subjects_only: bool = False) -> list[ConceptRef]:
+        """Concepts of ``scheme`` in ``[s, e)`` outside ``masked``; with ``subjects_only``, a
+        short ambiguous word counts only in a sector context (:mod:`loaders.subjects`)."""
         out: list[ConceptRef] = []
         masked = sorted(masked or [])
         starts = [a for a, _ in masked]
-        for m in self._all_matches().within(scheme, s, e):
+        found = self._all_matches().within(scheme, s, e)
+        for m in found:
             k = bisect_left(starts, m.end)  # masks starting before the match ends
             if any(masked[j][1] > m.start for j in range(max(0, k - 8), k)):
+                continue
+            if subjects_only and not subjects.in_context(self.view, m, found):
                 continue
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))

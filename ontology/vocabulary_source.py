@@ -350,7 +350,7 @@ CATEGORIES: list[C] = [
 
 SECTORS: list[C] = [
     C("artificial-intelligence", "人工智能", "artificial intelligence",
-      alt=["AI", "人工智能产业", "人工智能与机器人"],
+      alt=["AI", "人工智能产业"],
       en_alt=["artificial intelligence industry", "AI industry"]),
     C("generative-ai", "生成式人工智能", "generative artificial intelligence",
       alt=["生成式AI", "AIGC"], en_alt=["generative AI"], broader=["artificial-intelligence"]),

@@ -1,0 +1,61 @@
+"""What a measure supports: which sector and theme words count as its subjects.
+
+A vocabulary word in a measure is a subject only when the measure supports it. Two rules keep
+the words that do not (view offsets, simplified text):
+
+- **Exclusions and negations** are masked: ``（不包括存储、网络、安全等服务）``, ``不含…``,
+  ``除…外``, ``不属于…``, ``不支持…``, ``不得用于…``, ``严禁/禁止…`` — from the cue to the end of
+  its clause (or of its parentheses).
+- **Short ambiguous words** (``安全``, ``教育``, ``工业``, ``金融``…: a sector's bare one- or
+  two-character name) count only in a sector context: listed with other sectors
+  (``在教育、医疗、交通等领域``), followed by 领域/行业/产业/场景/应用/企业/业/+, after 赋能/
+  面向/聚焦/服务于, or quoted (“教育+”). Inside a compound they are not subjects:
+  ``子女教育`` is no education policy, ``数据安全`` no security sector.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ontology.gazetteer import Match
+
+_EXCLUSION = re.compile(
+    r"不包括|不包含|不含|除[^，。；]{1,40}?(?:以外|之外|外)|不属于|不支持|不予支持|不予|不得用于|不得|"
+    r"严禁|禁止|排除|以外的|不纳入|不在[^，。；]{0,10}范围"
+)
+_CLAUSE_END = re.compile(r"[，。；：,;\n）)]")
+_CONTEXT_AFTER = re.compile(r"\s*(?:等)?\s*(?:领域|行业|产业|场景|应用|企业|赛道|板块|业|\+|＋|”|\"|方向|类)")
+_CONTEXT_BEFORE = re.compile(r"(?:赋能|面向|聚焦|服务于|服务|围绕|拓展至|拓展|深耕|布局|“|\")\s*$")
+_AMBIGUOUS_MAX = 2  # words of up to this length need a sector context
+
+
+def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """View extents of exclusion and negation scopes in ``view[start:end]``."""
+    out = []
+    for m in _EXCLUSION.finditer(view, start, end):
+        if view[m.start() - 1 : m.start()] in ("（", "("):
+            close = min((i for i in (view.find("）", m.end(), end), view.find(")", m.end(), end))
+                         if i >= 0), default=-1)
+            if close >= 0:
+                out.append((m.start(), close))
+                continue
+        stop = _CLAUSE_END.search(view, m.end(), end)
+        out.append((m.start(), stop.start() if stop else end))
+    return out
+
+
+def in_context(view: str, m: Match, others: list[Match]) -> bool:
+    """True when a short sector word ``m`` stands as a sector, not inside a compound."""
+    if len(m.surface) > _AMBIGUOUS_MAX:
+        return True
+    if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
+                                                                     m.start):
+        return True
+    # listed with other sectors: 教育、医疗、交通 (a neighbour joined by 、 or 和/与/及)
+    for o in others:
+        if o is m:
+            continue
+        gap = view[o.end : m.start] if o.end <= m.start else view[m.end : o.start]
+        if len(gap) <= 2 and re.fullmatch(r"[、，和与及/]|和|与|及", gap or "x"):
+            return True
+    return False
