@@ -31,6 +31,7 @@ from decimal import Decimal
 from ..ontology.gazetteer import Gazetteer, Match
 from .matchindex import MatchIndex
 from .money import find_counts, find_money, find_percentages, find_ratios
+from .numerals import chinese_to_int, parse_number, tidy
 from .records import ConceptRef, Money, Offer, Quota, Ratio, Span
 
 SpanOf = Callable[[int, int], Span]
@@ -273,6 +274,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "other"
         elif is_unit_step(segment):
             f.role = "unit_step"
+        elif _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after):
+            f.role = "total_budget"  # 每年安排不少于3亿元专项资金: a budget, however worded
         elif is_threshold(segment, after):
             f.role = "threshold"
         elif is_total_budget(clause_before, after):
@@ -334,9 +337,20 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
 
 
 def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
-    """``按照地市奖励资金1∶1予以激励`` → matching; a ratio outside funding talk → other."""
+    """``按照地市奖励资金1∶1予以激励`` → matching; a ratio outside funding talk → other.
+
+    A matching ratio is the matching side per unit of the base: ``1∶0.5`` → 0.5, ``1∶2`` → 2
+    (a multiple ``2倍`` already carries its value)."""
     text = view[sentence.start : sentence.end]
     f.role = "matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴", text) else "other"
+    if f.role == "matching":
+        parts = re.split(r"\s*[∶:：比]\s*", view[f.start : f.end])
+        if len(parts) == 2:
+            left, right = parse_number(parts[0]), parse_number(parts[1])
+            if left is None and right is None:
+                left, right = chinese_to_int(parts[0]), chinese_to_int(parts[1])
+            if left and right is not None:
+                f.value = tidy(Decimal(right) / Decimal(left))
 
 
 _SELECT_BEFORE = re.compile(
