@@ -631,7 +631,29 @@ def analyse(
         if _has_figures(o) or o.instrument_class not in figured_classes
     ]
     facts.offers = merge_budget_only(facts.offers)
+    attach_thresholds(facts, [s2 for s2 in sentences], span_of)
     return facts
+
+
+def attach_thresholds(facts: MeasureFacts, sentences: list[Segment], span_of: SpanOf) -> None:
+    """A threshold no offer carries (``配套金额超1亿元（含）的，…给予支持``) qualifies the
+    offer of its sentence: the last one before it, else the first after it, if that offer has
+    no threshold yet. A threshold in a sentence without an offer stays on the measure only."""
+    used = {o.min_threshold.span for o in facts.offers if o.min_threshold is not None}
+    for money in facts.amounts:
+        if money.role != "threshold" or money.span in used:
+            continue
+        sent = next((span_of(x.start, x.end) for x in sentences
+                     if span_of(x.start, x.end).start <= money.span.start
+                     < span_of(x.start, x.end).end), None)
+        if sent is None:
+            continue
+        same = [o for o in facts.offers if o.span.start < sent.end and sent.start < o.span.end]
+        before = [o for o in same if o.span.start <= money.span.start]
+        target = before[-1] if before else (same[0] if same else None)
+        if target is not None and target.min_threshold is None:
+            target.min_threshold = money
+            used.add(money.span)
 
 
 def merge_budget_only(offers: list[Offer]) -> list[Offer]:
