@@ -632,7 +632,26 @@ def analyse(
     ]
     facts.offers = merge_budget_only(facts.offers)
     attach_thresholds(facts, [s2 for s2 in sentences], span_of)
+    attach_quotas(facts)
     return facts
+
+
+def attach_quotas(facts: MeasureFacts) -> None:
+    """A quota stated in a sentence of its own (``每年支持不超过10个项目。``) caps the offer it
+    follows in the measure (else the first offer after it), if that offer has no quota yet."""
+    used = {o.max_recipients.span for o in facts.offers if o.max_recipients is not None}
+    for quota in facts.quotas:
+        if quota.span in used:
+            continue
+        free = [o for o in facts.offers if o.max_recipients is None]
+        before = [o for o in free if o.span.start <= quota.span.start]
+        after = [o for o in free if o.span.start > quota.span.start]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None:
+            target.max_recipients = quota
+            if target.period is None and quota.period is not None:
+                target.period = quota.period
+            used.add(quota.span)
 
 
 def attach_thresholds(facts: MeasureFacts, sentences: list[Segment], span_of: SpanOf) -> None:
