@@ -402,3 +402,26 @@ def test_the_one_wrong_figure_is_the_only_conflict(built: Built) -> None:
     conflicting = [c for f in (NEWS, BRIEFING) for c in _claims(built, f)
                    if _verdict(built, c) == "Conflicting"]
     assert conflicting == [_claim_with(built, BRIEFING, "claimedAmount", "2000000")]
+
+
+# ------------------------------------------------------------------ the Python API's default
+
+
+def test_api_build_without_sources_builds_the_example_corpus() -> None:
+    from policykg import api
+
+    result = api.build(validate=False)
+    assert result.exit_code == 0
+    assert (result.totals["sources"], result.totals["failed"]) == (6, 0)
+    assert (result.totals["documents"], result.totals["reports"]) == (4, 2)
+
+
+def test_api_example_corpus_missing_is_one_sentence(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    from policykg import api
+
+    monkeypatch.setattr(api, "EXAMPLE_CORPUS", tmp_path / "absent")
+    with pytest.raises(FileNotFoundError) as err:
+        api.build()
+    message = str(err.value)
+    assert "absent" in message and "\n" not in message
