@@ -1,14 +1,19 @@
 """The small public Python API: build a graph from sources, load a built graph.
 
 >>> from policykg import api
->>> result = api.build(["../shared/seeds"], out="/tmp/kg")   # doctest: +SKIP
->>> ds = api.load_graph("/tmp/kg/policykg.trig")              # doctest: +SKIP
+>>> result = api.build(out="/tmp/kg")        # the bundled example corpus   # doctest: +SKIP
+>>> result = api.build(["my-notices/"], out="/tmp/kg")                      # doctest: +SKIP
+>>> ds = api.load_graph("/tmp/kg/policykg.trig")                            # doctest: +SKIP
+
+Nothing here reads a path the caller did not name, except the example corpus that ships with a
+source checkout (``examples/corpus``), used when ``build`` is given no sources.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from rdflib import Dataset
 
@@ -16,15 +21,29 @@ from policykg.graph.build import BuildResult, SourceReport
 from policykg.graph.build import build as _build
 from policykg.graph.stats import load_graph as _load_graph
 
-__all__ = ["BuildResult", "SourceReport", "build", "load_graph"]
+__all__ = ["EXAMPLE_CORPUS", "BuildResult", "SourceReport", "build", "example_corpus", "load_graph"]
+
+EXAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
 
-def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = None,
+def example_corpus() -> Path:
+    """The folder of the bundled example documents; FileNotFoundError (one sentence) if absent."""
+    if not EXAMPLE_CORPUS.is_dir():
+        raise FileNotFoundError(
+            f"the example corpus is not at {EXAMPLE_CORPUS}: it ships with a source checkout "
+            "(git clone), not with an installed wheel; pass your own sources instead.")
+    return EXAMPLE_CORPUS
+
+
+def build(sources: Iterable[str | os.PathLike] | None = None, out: str | os.PathLike | None = None,
           validate: bool = True) -> BuildResult:
-    """Build the graph of ``sources`` (files or folders); write dumps into ``out`` if given."""
+    """Build the graph of ``sources`` (files or folders; default: the example corpus) and write
+    the dumps into ``out`` if given."""
+    if sources is None:
+        sources = [example_corpus()]
     return _build(sources, out=out, validate=validate)
 
 
 def load_graph(path: str | os.PathLike) -> Dataset:
-    """Read a built graph (.trig, .nq, .nt, .ttl) into a Dataset whose default graph is the union."""
+    """Read a built graph (.trig, .nq, .ttl, .nt) into a Dataset whose default graph is the union."""
     return _load_graph(path)
