@@ -75,6 +75,8 @@ _QUOTA_BEFORE = re.compile(
 _QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
 _OFFER_VERB = re.compile(r"给予|发放|设立|提供|予以|加大|安排|实施")
 _RECIPIENT = re.compile(r"^\s*(?:对于|对)")
+_CONDITIONAL = re.compile(r"的\s*[，,]?\s*$")  # 获批为国家级制造业创新中心的，…
+_ISSUED_VOUCHER = re.compile(r"(?:发放|发行|投放|申领)\s*[“\"]?\s*$")
 _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
 _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
@@ -628,7 +630,7 @@ def analyse(
     # a figureless offer repeating the class of an offer with figures adds nothing
     facts.offers = [
         o for o in facts.offers
-        if _has_figures(o) or o.instrument_class not in figured_classes
+        if has_figures(o) or o.instrument_class not in figured_classes
     ]
     facts.offers = merge_budget_only(facts.offers)
     attach_thresholds(facts, [s2 for s2 in sentences], span_of)
@@ -693,7 +695,8 @@ def merge_budget_only(offers: list[Offer]) -> list[Offer]:
     return out
 
 
-def _has_figures(o: Offer) -> bool:
+def has_figures(o: Offer) -> bool:
+    """True when an offer carries any figure (amount, share, ratio, quota, threshold)."""
     return any((o.max_amount, o.total_budget, o.unit_rate, o.max_cost_share, o.matching_ratio,
                 o.max_recipients, o.min_threshold))
 
@@ -808,15 +811,22 @@ class _GroupContext:
             return after[0]
         if self.heading_instrument is not None:
             return self.heading_instrument
+        issued = [m for m in found if m.end <= anchor and _ISSUED_VOUCHER.search(
+            self.view, max(self.group.start, m.start - 6), m.start)
+            and "Voucher" in self.vocab.instrument_class(m.concept)]
+        if issued:  # 发放“算力券”，按…30%给予补贴: the voucher is the offer, 补贴 its face value
+            return issued[-1]
         before = [m for m in found if m.end <= anchor]
         return before[-1] if before else (found[0] if found else None)
 
     def recipient_clause(self, anchor: int) -> Segment | None:
+        """The clause naming who gets the offer: ``对…``, or a conditional ``获批为国家级…的``."""
         found = None
         for c in self.clauses:
             if c.start > anchor:
                 break
-            if _RECIPIENT.match(self.view[c.start : c.end]):
+            text = self.view[c.start : c.end]
+            if _RECIPIENT.match(text) or (_CONDITIONAL.search(text) and c.end <= anchor):
                 found = c
         return found
 
@@ -911,7 +921,7 @@ class _GroupContext:
     def tier_offers(self, tiers: list[Fig]) -> list[Offer]:
         n = len(tiers)
         idx = tier_cue(self.view, self.group.start, self.group.end)
-        region_end = self.clause_of(idx).start
+        region_end = idx  # what is enumerated before the cue, in its own clause too
         thresholds = [f for f in self.figs if f.role == "threshold"]
         threshold_run = _runs(self.figs, thresholds, n)
         levels = levels_in(self.vocab, self.view, self.group.start, region_end)

@@ -71,6 +71,7 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
                 f"{step.__name__}-failed",
                 f"Reading the {step.__name__.replace('_', ' ')} failed ({type(err).__name__}: {err}).",
             ))
+    parser.drop_repeated_offers()
     parser.final_warnings()
     return doc
 
@@ -460,6 +461,17 @@ class _Parser:
         if cited.number is not None:
             return cited.number == self.doc.number
         return cited.title == self.doc.title
+
+    def drop_repeated_offers(self) -> None:
+        """A figureless offer (``由市工业和信息化局发放电子券``, a step of the procedure) whose
+        instrument the document already offers with figures — the same class, or a subclass of
+        the generic ``Voucher`` — adds nothing: it is dropped."""
+        figured = {o.instrument_class for m in self.doc.measures for o in m.offers
+                   if clauses.has_figures(o)}
+        for m in self.doc.measures:
+            m.offers = [o for o in m.offers if clauses.has_figures(o) or not (
+                o.instrument_class in figured
+                or (o.instrument_class == "Voucher" and any(c.endswith("Voucher") for c in figured)))]
 
     def final_warnings(self) -> None:
         doc = self.doc
