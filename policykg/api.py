@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from rdflib import Dataset
 
-from policykg.graph.build import BuildResult, SourceReport
-from policykg.graph.build import build as _build
-from policykg.graph.stats import load_graph as _load_graph
+from policykg.graph.build.serial import BuildResult, SourceReport
+from policykg.graph.build.serial import build as _build
+from policykg.graph.export.stats import load_graph as _load_graph
 
 __all__ = ["BuildResult", "SourceReport", "build", "load_graph"]
 

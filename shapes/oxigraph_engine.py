@@ -26,7 +26,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from policykg.graph.stores import term_from_oxigraph
+from policykg.graph.store.stores import term_from_oxigraph
 from policykg.shapes import sparql_engine
 
 FOCUS_GRAPH = "urn:policykg:validation:focus"

@@ -29,8 +29,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 from rdflib.util import from_n3
 
-from policykg.graph.safepath import atomic_write_bytes
-from policykg.graph.stores import normalise_term
+from policykg.graph.safe.paths import atomic_write_bytes
+from policykg.graph.store.stores import normalise_term
 from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
 from policykg.shapes import sparql_engine
 
@@ -542,7 +542,7 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1, engine: str = "pyshacl") -> 
     _check_engine(engine)
     hierarchy = list(ontology_hierarchy(ds))
     if engine == "oxigraph":
-        from policykg.graph.stores import dataset_nquads
+        from policykg.graph.store.stores import dataset_nquads
         from policykg.shapes import oxigraph_engine
 
         return _validate_scratch(oxigraph_engine.scratch_from_nquads(dataset_nquads(ds)), hierarchy, jobs)
@@ -568,7 +568,7 @@ def _store_hierarchy(store) -> list[Triple]:
     """The class hierarchy stated in the store's ontology graph, else the packaged one."""
     import pyoxigraph as ox
 
-    from policykg.graph.stores import term_from_oxigraph
+    from policykg.graph.store.stores import term_from_oxigraph
 
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_IRI)))
     found = _hierarchy_of((term_from_oxigraph(q.subject), term_from_oxigraph(q.predicate),

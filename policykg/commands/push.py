@@ -9,7 +9,7 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from policykg.errors import EXIT_FAILURE, UserError
-from policykg.graph.stores import (
+from policykg.graph.store.stores import (
     QueryError,
     RDFInputError,
     graph_ntriples,

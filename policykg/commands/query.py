@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
-from policykg.graph.safepath import atomic_write_bytes
-from policykg.graph.stores import (
+from policykg.graph.safe.paths import atomic_write_bytes
+from policykg.graph.store.stores import (
     DEFAULT_LIMIT,
     DEFAULT_TIMEOUT,
     QueryError,

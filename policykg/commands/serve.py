@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, UserError
-from policykg.graph.stores import RDFInputError, write_oxigraph_store
+from policykg.graph.store.stores import RDFInputError, write_oxigraph_store
 
 DEFAULT_GRAPH = Path("build") / "policykg.trig"
 DEFAULT_STORE = Path("build") / "store"

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.cli import main
-from policykg.graph.csvsafe import csv_text, neutralise_cell
-from policykg.graph.safepath import HASHED_DIR, inside, iri_relpath
+from policykg.graph.safe.cells import csv_text, neutralise_cell
+from policykg.graph.safe.paths import HASHED_DIR, inside, iri_relpath
 from policykg.ontology.namespace import BASE
 
 from .conftest import export

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.stores import EndpointStore, MemoryStore, OxigraphStore
+from policykg.graph.store.stores import EndpointStore, MemoryStore, OxigraphStore
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini.trig"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.graph.stores import load_dataset
+from policykg.graph.store.stores import load_dataset
 from policykg.queries import catalog
 from policykg.queries.safety import run
 

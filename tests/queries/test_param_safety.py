@@ -10,7 +10,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from policykg.graph.stores import MemoryStore
+from policykg.graph.store.stores import MemoryStore
 from policykg.queries import catalog
 from policykg.queries.safety import run
 

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from policykg.cli import main
-from policykg.graph.stores import (
+from policykg.graph.store.stores import (
     MemoryStore,
     OxigraphStore,
     QueryTimeout,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from policykg.graph import parallel
+from policykg.graph.build import parallel
 
 
 class _OneQuad:

@@ -1,11 +1,11 @@
 """Parallel streaming build: sources loaded and converted in a process pool, quads streamed out.
 
 Each worker loads ONE source (the pickled record goes to a spool file) and later converts it into
-its named graph, returned as rendered :class:`~policykg.graph.render.Pieces` (sorted N-Triples
+its named graph, returned as rendered :class:`~policykg.graph.build.render.Pieces` (sorted N-Triples
 lines, Turtle records, a TriG block). The parent never holds the whole corpus as rdflib objects:
 it streams each graph's quads into a pyoxigraph store (on disk with ``store=DIR``; bulk loads of
 a partition at a time) and merges the pieces into the sorted dumps. The result is the same as
-:func:`policykg.graph.build.build` (same dumps, same report.json), byte for byte, for any ``jobs``.
+:func:`policykg.graph.build.serial.build` (same dumps, same report.json), byte for byte, for any ``jobs``.
 
 Order of work, as in the serial build: (1) load every source; (2) register the titles of official
 documents (so a citation by title alone finds a loaded document); (3) convert officials; (4)
@@ -32,8 +32,8 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import ONTOLOGY_IRI, POL
 
-from . import dump
-from .build import (
+from policykg.graph.build import dump
+from policykg.graph.build.serial import (
     BuildResult,
     SourceReport,
     _load,
@@ -42,10 +42,10 @@ from .build import (
     expand_sources,
     source_totals,
 )
-from .dumppatch import GraphChange, PatchError, patch_dumps
-from .iri import VOCAB_GRAPH
-from .render import Dumps, GraphInfo, Pieces, render
-from .stores import term_from_oxigraph
+from policykg.graph.build.dumppatch import GraphChange, PatchError, patch_dumps
+from policykg.graph.model.iri import VOCAB_GRAPH
+from policykg.graph.build.render import Dumps, GraphInfo, Pieces, render
+from policykg.graph.store.stores import term_from_oxigraph
 
 Progress = Callable[[int, int, str], None]
 PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
@@ -116,7 +116,7 @@ def load_source(index: int, path: str) -> tuple[Loaded, LoadResult]:
         kind = "official"
         doc = res.record
         if doc.number:
-            from .iri import document_iri
+            from policykg.graph.model.iri import document_iri
 
             node = str(document_iri(doc.number, doc.title))
             titles = [(t, node) for t in (doc.title, doc.notice_title) if t]
@@ -172,7 +172,7 @@ def _shared_titles(known: dict[str, str]) -> dict[str, URIRef]:
 
 
 def _resolver(known: dict[str, str]):
-    from .resolve import Resolver
+    from policykg.graph.model.resolve import Resolver
 
     if not _RESOLVER_GAZ:
         _RESOLVER_GAZ.append(Resolver.default().gazetteer)
@@ -183,7 +183,7 @@ def _resolver(known: dict[str, str]):
 
 def convert_official(index: int, res: LoadResult, known: dict[str, str]) -> Outcome:
     """Convert one official document into its named graph, rendered (no dataset needed)."""
-    from .triples import document_graph
+    from policykg.graph.model.triples import document_graph
 
     out = Outcome(index)
     resolver = _resolver(known)
@@ -218,7 +218,7 @@ def convert_from_spool(index: int, spool_file: str, known_file: str) -> Outcome:
 
 
 def _key(title: str) -> str:
-    from .resolve import _title_key
+    from policykg.graph.model.resolve import _title_key
 
     return _title_key(title)
 
@@ -383,7 +383,7 @@ class FreshStore:
 
 def fixed_graphs() -> list[Pieces]:
     """The ontology and vocabulary graphs rendered, with the serial writers' blank-node labels."""
-    from .dataset import ontology_graph, vocabulary_graph
+    from policykg.graph.model.dataset import ontology_graph, vocabulary_graph
 
     graphs = [(ONTOLOGY_IRI, set(ontology_graph())), (VOCAB_GRAPH, set(vocabulary_graph()))]
     graphs = [(n, ts) for n, ts in graphs if ts]
@@ -431,8 +431,8 @@ def add_document_detail(g: Graph, store, doc: URIRef) -> None:
 def convert_report(rep: SourceReport, res: LoadResult, context: Graph, store,
                    taken: set[str]) -> Pieces | None:
     """Convert one report as the serial build does, against ``context`` (updated in place)."""
-    from .claims import link_report, report_to_graph
-    from .factcheck import documents_in
+    from policykg.graph.claims.report import link_report, report_to_graph
+    from policykg.graph.claims.factcheck import documents_in
 
     rep.kind = "report"
     try:
@@ -559,14 +559,14 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                    validate: bool = True, progress: Progress | None = None,
                    runner=None, partitions: bool = False,
                    incremental: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
-    """Build like :func:`policykg.graph.build.build`, in parallel and streaming (see module doc).
+    """Build like :func:`policykg.graph.build.serial.build`, in parallel and streaming (see module doc).
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
     also writes ``out/partitions/part-NNNNN.nq``; ``incremental`` reuses the cache of an earlier
-    build in ``out`` (see :mod:`policykg.graph.incremental`). Validation reads the TriG dump
+    build in ``out`` (see :mod:`policykg.graph.build.incremental`). Validation reads the TriG dump
     once it is written, with ``shacl_engine`` (see :func:`policykg.shapes.validate.validate_file`).
     """
-    from . import incremental as inc
+    from policykg.graph.build import incremental as inc
 
     started = time.perf_counter()
     paths = [str(p) for p in expand_sources(sources)]

@@ -27,11 +27,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from policykg.graph.publish import lod
+from policykg.graph.publish.void import describe, void_bytes
+from policykg.graph.safe.paths import atomic_dir, atomic_write_bytes, inside, iri_relpath
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
-
-from . import lod
-from .safepath import atomic_dir, atomic_write_bytes, inside, iri_relpath
-from .void import describe, void_bytes
 
 Quad = tuple[Node, Node, Node, Node | None]
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -47,7 +46,7 @@ def esc(text: object) -> str:
 
 
 def _css() -> str:
-    return resources.files("policykg.graph").joinpath("site.css").read_text("utf-8")
+    return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
 
 
 @dataclass
@@ -363,7 +362,7 @@ class Renderer:
                 "<p>A knowledge graph of public-policy documents: who issued which measure, what "
                 "support it offers, to whom, and which earlier documents it replaces.</p>\n"]
         counts = {p: o for s, p, o in void if s == URIRef(BASE + "id/dataset")}
-        from .lod import VOID
+        from policykg.graph.publish.lod import VOID
         body.append('<p class="stats">' + esc(
             f"{counts.get(VOID.triples, 0)} triples · {counts.get(VOID.entities, 0)} entities · "
             f"{len(idx.pages)} pages") + "</p>\n")

@@ -277,7 +277,7 @@ def _shipped_contexts() -> dict[str, Any]:
     try:
         from importlib import resources
 
-        folder = resources.files("policykg.graph")
+        folder = resources.files("policykg.graph.publish")
         for item in folder.iterdir():
             if item.name.endswith(".jsonld"):
                 try:
@@ -468,7 +468,7 @@ def _first_line(err: BaseException) -> str:
     return (text.splitlines()[0] if text else type(err).__name__)[:300]
 
 
-_WORKER = "from policykg.graph.stores import _oxigraph_worker; _oxigraph_worker()"
+_WORKER = "from policykg.graph.store.stores import _oxigraph_worker; _oxigraph_worker()"
 
 
 def _oxigraph_term_json(term: Any) -> dict[str, str]:

@@ -17,15 +17,20 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from policykg.graph.claims.factcheck import (
+    Check,
+    OfficialDoc,
+    check_claim,
+    documents_in,
+    official_document,
+)
+from policykg.graph.model import iri
+from policykg.graph.model.derive import add_labels
+from policykg.graph.model.resolve import Resolver, instrument_class
+from policykg.graph.model.triples import SourceWriter, decimal_literal, integer_literal
 from policykg.loaders.records import ClaimRecord, Offer, Report
 from policykg.ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
 from policykg.ontology.namespace import ID, ORG, POL, SCHEMA
-
-from . import iri
-from .derive import add_labels
-from .factcheck import Check, OfficialDoc, check_claim, documents_in, official_document
-from .resolve import Resolver, instrument_class
-from .triples import SourceWriter, decimal_literal, integer_literal
 
 DATE_WINDOW_DAYS = 120
 TITLE_SCHEMES = ("area", "sector", "theme", "instrument", "category", "doctype")

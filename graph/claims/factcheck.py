@@ -265,7 +265,7 @@ def _fmt(value: Decimal | int | dt.date) -> str:
 
 
 def _literal(fig: OfficialFigure) -> Literal:
-    from .triples import decimal_literal, integer_literal
+    from policykg.graph.model.triples import decimal_literal, integer_literal
 
     if fig.kind == "count":
         return integer_literal(int(fig.value))
@@ -296,7 +296,7 @@ def check_claim(claim: ClaimRecord, doc: OfficialDoc, report_text: str,
                 gaz: Gazetteer | None = None) -> Check:
     """The verdict on one claim against one official document (see the module docstring)."""
     gaz = gaz or load_gazetteer()
-    from .triples import integer_literal
+    from policykg.graph.model.triples import integer_literal
 
     if claim.kind == "date":
         return _check_date(claim, doc)

@@ -24,9 +24,8 @@ from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
+from policykg.graph.safe.paths import atomic_write_bytes
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
-
-from .safepath import atomic_write_bytes
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 BUILD_FILE = "policykg.trig"
@@ -163,7 +162,7 @@ def union_graph(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> Graph:
 @cache
 def load_context() -> dict:
     """The shipped JSON-LD context (``graph/context.jsonld``) as a dict (the inner object)."""
-    text = resources.files("policykg.graph").joinpath("context.jsonld").read_text("utf-8")
+    text = resources.files("policykg.graph.publish").joinpath("context.jsonld").read_text("utf-8")
     return json.loads(text)["@context"]
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from rdflib import RDF, Graph, Literal, URIRef
 
+from policykg.graph.model import iri
+from policykg.graph.model.derive import add_labels
 from policykg.loaders.records import AgencyRef, DocRef
 from policykg.ontology.gazetteer import Gazetteer, to_simplified
 from policykg.ontology.namespace import POL
-
-from . import iri
-from .derive import add_labels
 
 # Local names of the FundingInstrument class tree (DESIGN §3) an Offer may carry.
 INSTRUMENT_CLASSES = frozenset({
