@@ -15,9 +15,9 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator
 
+from policykg.graph.build.parallel import ParallelResult, build_parallel
+from policykg.graph.build.workers import Loaded, Outcome, convert_official, load_source
 from policykg.loaders.records import LoadResult
-
-from policykg.graph.build.parallel import Loaded, Outcome, ParallelResult, build_parallel, convert_official, load_source
 
 BATCH = 256  # tasks in flight per batch, so the client never holds every result at once
 

@@ -31,6 +31,8 @@ from pathlib import Path
 from policykg.graph.build import dump
 from policykg.graph.build.dumppatch import dumps_state
 from policykg.graph.build.render import GraphInfo, Pieces
+from policykg.graph.build.sink import open_store
+from policykg.graph.build.workers import file_sha256
 
 MANIFEST = "manifest.json"
 CACHE_DIR = ".policykg-cache"
@@ -84,8 +86,6 @@ class Cache:
     # ---------------------------------------------------------------- sources
 
     def _file_sha(self, path: str) -> str:
-        from policykg.graph.build.parallel import file_sha256
-
         sha = self._sha.get(path)
         if sha is None:
             try:
@@ -244,8 +244,6 @@ class Cache:
 
     def open_store(self, store_path):
         """The store to update: the last build's (if it is the same store), else a fresh one."""
-        from policykg.graph.build.parallel import open_store
-
         self.store_path = None if store_path is None else str(Path(store_path).resolve())
         old = self.manifest.get("graphs", {}) if self.enabled else {}
         same = (self.store_path is not None and self.manifest.get("store") == self.store_path

@@ -19,14 +19,13 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
-from policykg.loaders.records import LoadResult, OfficialDocument, Report
-from policykg.ontology.namespace import POL
-
 from policykg.graph.build import dump
 from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
 from policykg.graph.model.triples import document_graph
+from policykg.loaders.records import LoadResult, OfficialDocument, Report
+from policykg.ontology.namespace import POL
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")

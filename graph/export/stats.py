@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from policykg.graph.model.resolve import INSTRUMENT_CLASSES
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import ONTOLOGY_IRI, POL
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle"}

@@ -14,14 +14,9 @@ from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
 from policykg.loaders.records import AgencyRef, DocRef
 from policykg.ontology.gazetteer import Gazetteer, to_simplified
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import POL
 
-# Local names of the FundingInstrument class tree (DESIGN §3) an Offer may carry.
-INSTRUMENT_CLASSES = frozenset({
-    "FundingInstrument", "Grant", "Reward", "Subsidy", "Voucher", "ComputeVoucher",
-    "ModelVoucher", "DataVoucher", "SceneVoucher", "CorpusVoucher", "MatchingFunds",
-    "InterestSubsidy", "RiskCompensation", "InvestmentFund",
-})
 INDIVIDUALS = frozenset({
     "PerYear", "PerPolicyTerm", "OneTime",
     "International", "National", "Provincial", "Municipal", "Industry",

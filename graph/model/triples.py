@@ -18,7 +18,6 @@ from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels, derive
 from policykg.graph.model.resolve import (
     INDIVIDUALS,
-    INSTRUMENT_CLASSES,
     Resolver,
     instrument_class,
     pol_term,
@@ -34,6 +33,7 @@ from policykg.loaders.records import (
     Span,
 )
 from policykg.ontology.gazetteer import to_simplified
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import OA, POL
 
 _LEVEL_ZH = {"International": "国际", "National": "国家级", "Provincial": "省级",

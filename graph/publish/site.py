@@ -13,467 +13,27 @@ inside DIR; no network resource is referenced (CSS is inline); output is determi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import html
-import posixpath
-import re
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
+from policykg.graph.publish.conneg import HTACCESS, NGINX
+from policykg.graph.publish.pages import (
+    Renderer,
+    SiteIndex,
+    css,
+    description,
+    ontology_terms,
+    page_file,
+)
 from policykg.graph.publish.void import describe, void_bytes
-from policykg.graph.safe.paths import atomic_dir, atomic_write_bytes, inside, iri_relpath
-from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
+from policykg.ontology.namespace import ONTOLOGY_IRI
+from policykg.store.paths import atomic_dir, atomic_write_bytes, inside
 
 Quad = tuple[Node, Node, Node, Node | None]
-LANGS = ("zh-Hans", "zh-Hant", "en")
-LANG_NAMES = {"zh-Hans": "简体", "zh-Hant": "繁體", "en": "English"}
-_LABEL_PROPS = (RDFS.label, SKOS.prefLabel, POL.title, POL.heading)
-_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,100}")
-ONTOLOGY_PAGE = PurePosixPath("ontology")
-
-
-def esc(text: object) -> str:
-    """HTML-escape any value for element content and quoted attributes."""
-    return html.escape(str(text), quote=True)
-
-
-def _css() -> str:
-    return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
-
-
-@dataclass
-class SiteIndex:
-    """What the page renderer needs to know about the whole graph."""
-
-    triples: list[tuple[Node, Node, Node]]
-    out_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
-    in_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
-    graphs_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
-    labels: dict[Node, dict[str, str]] = field(default_factory=dict)
-    pages: dict[str, PurePosixPath] = field(default_factory=dict)
-    graph_pages: dict[str, PurePosixPath] = field(default_factory=dict)
-    graph_triples: dict[Node, list[tuple[Node, Node, Node]]] = field(
-        default_factory=lambda: defaultdict(list))
-    terms: dict[str, str] = field(default_factory=dict)  # term IRI -> anchor
-
-    @classmethod
-    def of(cls, quads: list[Quad]) -> SiteIndex:
-        triples = sorted({(s, p, o) for s, p, o, _ in quads},
-                         key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
-        idx = cls(triples)
-        for s, p, o, g in quads:
-            if g is not None:
-                idx.graphs_of[s].add(g)
-                idx.graph_triples[g].append((s, p, o))
-        for s, p, o in triples:
-            idx.out_edges[s].append((p, o))
-            if not isinstance(o, Literal):
-                idx.in_edges[o].append((p, s))
-        for node in list(idx.out_edges) + list(idx.in_edges):
-            if isinstance(node, URIRef) and str(node).startswith(str(ID)):
-                rel = iri_relpath(str(node))
-                if rel is not None:
-                    idx.pages[str(node)] = rel
-        for prop in _LABEL_PROPS:  # rdfs:label first; others only fill missing languages
-            for s, p, o in triples:
-                if p == prop and isinstance(o, Literal):
-                    idx.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
-        for gid in idx.graph_triples:
-            if (isinstance(gid, URIRef) and str(gid).startswith(str(ID))
-                    and str(gid) not in idx.pages):
-                rel = iri_relpath(str(gid))
-                if rel is not None:
-                    idx.graph_pages[str(gid)] = rel
-        for s, p, o in triples:
-            if p == OA.exact and s not in idx.labels:
-                idx.labels[s] = {"": str(o)}
-        ns = str(POL._NS)
-        for node in list(idx.out_edges) + [p for _, p, _ in triples]:
-            s = str(node)
-            if s.startswith(ns):
-                local = s[len(ns):]
-                idx.terms[s] = (local if _ANCHOR.fullmatch(local) else
-                                "t-" + hashlib.sha256(local.encode()).hexdigest()[:12])
-        return idx
-
-    def label(self, node: Node, lang: str | None = None) -> str:
-        """The best display label (zh-Hans, zh-Hant, en, untagged), else a short IRI."""
-        labs = self.labels.get(node, {})
-        if lang is not None:
-            return labs.get(lang, "")
-        for key in (*LANGS, ""):
-            if labs.get(key):
-                return labs[key]
-        if labs:
-            return labs[sorted(labs)[0]]
-        return short(node)
-
-    def term_label(self, node: Node) -> str:
-        """An ontology term's English label, else its local name split into words."""
-        labs = self.labels.get(node, {})
-        if labs.get("en"):
-            return labs["en"]
-        local = re.split(r"[#/]", str(node))[-1]
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower() or str(node)
-
-
-def short(node: Node) -> str:
-    """A compact form of an IRI for display (prefixed where a prefix is known)."""
-    s = str(node)
-    for prefix, ns in lod.PREFIXES.items():
-        if s.startswith(ns) and len(s) > len(ns):
-            return f"{prefix}:{s[len(ns):]}"
-    return s
-
-
-def _page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
-    return rel.with_name(rel.name + suffix)
-
-
-def _href(from_page: PurePosixPath, to_file: PurePosixPath, anchor: str = "") -> str:
-    link = posixpath.relpath(str(to_file), str(from_page.parent) or ".")
-    return link + (f"#{anchor}" if anchor else "")
-
-
-class Renderer:
-    """Renders the HTML pages; every text goes through :func:`esc`."""
-
-    def __init__(self, idx: SiteIndex, css: str) -> None:
-        self.idx = idx
-        self.css = css
-
-    # ---- links
-    def link(self, here: PurePosixPath, node: Node) -> str:
-        """A link (or plain text) for a node seen from the page ``here``."""
-        idx = self.idx
-        if isinstance(node, Literal):
-            return self.literal(node)
-        if isinstance(node, BNode):
-            return f'<span class="bnode">{esc(idx.label(node))}</span>'
-        s = str(node)
-        if s in idx.pages:
-            target = _page_file(idx.pages[s], ".html")
-            return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>')
-        if s in idx.graph_pages:
-            target = _page_file(idx.graph_pages[s], ".html")
-            return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
-        if s in idx.terms or s.startswith(str(POL._NS)):
-            anchor = idx.terms.get(s, "")
-            return (f'<a href="{esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
-                    f' title="{esc(s)}">{esc(short(node))}</a>')
-        if s == str(ONTOLOGY_IRI):
-            return f'<a href="{esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html")))}">pol:</a>'
-        if re.match(r"https?://", s):
-            return f'<a class="ext" href="{esc(s)}" rel="nofollow noopener">{esc(short(node))}</a>'
-        return f"<code>{esc(s)}</code>"
-
-    def literal(self, lit: Literal) -> str:
-        text = esc(str(lit))
-        if lit.language:
-            return (f'<span lang="{esc(lit.language)}">{text}</span>'
-                    f' <span class="tag">@{esc(lit.language)}</span>')
-        if lit.datatype and lit.datatype != XSD.string:
-            extra = ""
-            if lit.datatype == XSD.decimal and isinstance(lit.toPython(), object):
-                try:
-                    value = float(str(lit))
-                    if value >= 1000:
-                        extra = f' <span class="fmt">({value:,.0f})</span>'
-                except ValueError:
-                    pass
-            return f'{text}{extra} <span class="tag">{esc(short(lit.datatype))}</span>'
-        return text
-
-    # ---- page frame
-    def page(self, here: PurePosixPath, title: str, body: str, alternates: str = "",
-             lang: str = "zh-Hans") -> bytes:
-        home = esc(_href(here, PurePosixPath("index.html")))
-        onto = esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html")))
-        doc = (
-            "<!DOCTYPE html>\n"
-            f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<link rel="icon" href="data:,">\n'
-            f"<title>{esc(title)} · policykg</title>\n"
-            f"{alternates}<style>\n{self.css}</style>\n</head>\n<body>\n"
-            f'<nav><a href="{home}">policykg</a> · <a href="{onto}">ontology</a></nav>\n'
-            f"<main>\n{body}</main>\n"
-            '<footer>Generated by policykg export. Data: see the dataset description.</footer>\n'
-            "</body>\n</html>\n"
-        )
-        return doc.encode("utf-8")
-
-    def labels_block(self, node: Node) -> str:
-        labs = self.idx.labels.get(node, {})
-        rows = []
-        for key in (*LANGS, *sorted(k for k in labs if k not in LANGS)):
-            if labs.get(key):
-                name = LANG_NAMES.get(key, key or "label")
-                attr = f' lang="{esc(key)}"' if key else ""
-                rows.append(f'<li><span class="tag">{esc(name)}</span> <span{attr}>'
-                            f"{esc(labs[key])}</span></li>")
-        return f'<ul class="labels">{"".join(rows)}</ul>\n' if rows else ""
-
-    def resource(self, node: URIRef) -> bytes:
-        idx = self.idx
-        rel = idx.pages[str(node)]
-        here = _page_file(rel, ".html")
-        ttl = _page_file(rel, ".ttl")
-        jsonld = _page_file(rel, ".jsonld")
-        alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
-               f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
-        types = [o for p, o in idx.out_edges.get(node, []) if p == RDF.type]
-        parts = [f'<h1>{esc(idx.label(node))}</h1>\n', self.labels_block(node),
-                 f'<p class="iri"><code>{esc(str(node))}</code></p>\n']
-        if types:
-            parts.append('<p class="types">' + ", ".join(self.link(here, t) for t in types)
-                         + "</p>\n")
-        parts.append(f'<p class="alt">Also as <a href="{esc(_href(here, ttl))}" '
-                     f'type="text/turtle">Turtle</a> · <a href="{esc(_href(here, jsonld))}" '
-                     f'type="application/ld+json">JSON-LD</a></p>\n')
-        parts.append(self.property_table(here, node, outgoing=True))
-        parts.append(self.property_table(here, node, outgoing=False))
-        graphs = sorted(idx.graphs_of.get(node, set()), key=str)
-        if graphs:
-            parts.append("<h2>Named graphs</h2>\n<ul>" + "".join(
-                f"<li>{self.link(here, g)}</li>" for g in graphs) + "</ul>\n")
-        return self.page(here, idx.label(node), "".join(parts), alt)
-
-    def graph_page(self, gid: URIRef) -> bytes:
-        """A named graph: its size, its subjects, and its content as Turtle and JSON-LD."""
-        idx = self.idx
-        rel = idx.graph_pages[str(gid)]
-        here = _page_file(rel, ".html")
-        ttl, jsonld = _page_file(rel, ".ttl"), _page_file(rel, ".jsonld")
-        alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
-               f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
-        triples = idx.graph_triples.get(gid, [])
-        subjects = sorted({s for s, _, _ in triples if isinstance(s, URIRef)},
-                          key=lambda n: (idx.label(n), str(n)))
-        items = "".join(f"<li>{self.link(here, n)}</li>" for n in subjects)
-        body = (f"<h1>Named graph</h1>\n<p class=\"iri\"><code>{esc(str(gid))}</code></p>\n"
-                f"<p>{len(triples)} statements about {len(subjects)} resources. "
-                f'Download: <a href="{esc(_href(here, ttl))}" type="text/turtle">Turtle</a> · '
-                f'<a href="{esc(_href(here, jsonld))}" type="application/ld+json">JSON-LD</a></p>\n'
-                f'<h2>Resources</h2>\n<ul class="list">{items}</ul>\n')
-        return self.page(here, str(gid), body, alt, lang="en")
-
-    def property_table(self, here: PurePosixPath, node: Node, outgoing: bool) -> str:
-        idx = self.idx
-        edges = idx.out_edges.get(node, []) if outgoing else idx.in_edges.get(node, [])
-        edges = [(p, o) for p, o in edges if not (outgoing and p == RDF.type)]
-        if not edges:
-            return ""
-        grouped: dict[Node, list[Node]] = defaultdict(list)
-        for p, o in edges:
-            grouped[p].append(o)
-        rows = []
-        for p in sorted(grouped, key=lambda p: (idx.term_label(p), str(p))):
-            values = sorted(grouped[p], key=lambda o: (
-                LANGS.index(o.language) if isinstance(o, Literal) and o.language in LANGS else 9,
-                o.n3()))
-            cells = "".join(f"<li>{self.link(here, o)}</li>" for o in values)
-            rows.append(f'<tr><th>{self.prop_link(here, p)}</th><td><ul>{cells}</ul></td></tr>')
-        title = "Statements" if outgoing else "Referenced by"
-        cls = "out" if outgoing else "in"
-        return (f'<h2>{title}</h2>\n<table class="{cls}">\n' + "\n".join(rows) + "\n</table>\n")
-
-    def prop_link(self, here: PurePosixPath, p: Node) -> str:
-        s = str(p)
-        label = esc(self.idx.term_label(p))
-        if s.startswith(str(POL._NS)):
-            href = _href(here, _page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
-            return f'<a href="{esc(href)}" title="{esc(s)}">{label}</a>'
-        if re.match(r"https?://", s):
-            return f'<a class="ext" href="{esc(s)}" title="{esc(s)}" rel="nofollow noopener">{label}</a>'
-        return label
-
-    # ---- ontology
-    def ontology(self, terms: list[URIRef]) -> bytes:
-        idx = self.idx
-        here = _page_file(ONTOLOGY_PAGE, ".html")
-        onto_types = {OWL.Class: "Classes", OWL.ObjectProperty: "Object properties",
-                      OWL.DatatypeProperty: "Datatype properties",
-                      OWL.AnnotationProperty: "Annotation properties",
-                      RDF.Property: "Other properties"}
-        sections: dict[str, list[URIRef]] = defaultdict(list)
-        for t in terms:
-            ts = {o for p, o in idx.out_edges.get(t, []) if p == RDF.type}
-            name = next((v for k, v in onto_types.items() if k in ts), "Individuals and others")
-            sections[name].append(t)
-        header = [o for p, o in idx.out_edges.get(ONTOLOGY_IRI, [])]
-        parts = ["<h1>policykg ontology</h1>\n",
-                 f'<p class="iri"><code>{esc(str(POL._NS))}</code></p>\n']
-        if header:
-            parts.append(self.property_table(here, ONTOLOGY_IRI, outgoing=True))
-        parts.append('<p class="alt">Also as <a href="ontology.ttl" type="text/turtle">Turtle</a>'
-                     ' · <a href="ontology.jsonld" type="application/ld+json">JSON-LD</a></p>\n')
-        order = [*onto_types.values(), "Individuals and others"]
-        toc = []
-        for name in order:
-            if sections.get(name):
-                items = sorted(sections[name], key=str)
-                toc.append(f"<h2>{esc(name)}</h2>\n<p class=\"toc\">" + " · ".join(
-                    f'<a href="#{esc(idx.terms[str(t)])}">{esc(short(t))}</a>' for t in items)
-                    + "</p>\n")
-        parts.extend(toc)
-        for name in order:
-            for t in sorted(sections.get(name, []), key=str):
-                anchor = idx.terms[str(t)]
-                parts.append(f'<section id="{esc(anchor)}" class="term">\n'
-                             f"<h3>{esc(short(t))} — {esc(idx.term_label(t))}</h3>\n"
-                             f"{self.labels_block(t)}"
-                             f'<p class="iri"><code>{esc(str(t))}</code></p>\n'
-                             f"{self.property_table(here, t, outgoing=True)}"
-                             f"{self._type_types(here, t)}</section>\n")
-        alt = ('<link rel="alternate" type="text/turtle" href="ontology.ttl">\n'
-               '<link rel="alternate" type="application/ld+json" href="ontology.jsonld">\n')
-        return self.page(here, "policykg ontology", "".join(parts), alt, lang="en")
-
-    def _type_types(self, here: PurePosixPath, t: Node) -> str:
-        types = [o for p, o in self.idx.out_edges.get(t, []) if p == RDF.type]
-        if not types:
-            return ""
-        return "<p class=\"types\">" + ", ".join(self.link(here, o) for o in types) + "</p>\n"
-
-    # ---- index
-    def index(self, void: Graph, extra_links: list[tuple[str, str]]) -> bytes:
-        idx = self.idx
-        here = PurePosixPath("index.html")
-        by_class: dict[Node, list[URIRef]] = defaultdict(list)
-        for iri in idx.pages:
-            node = URIRef(iri)
-            types = [o for p, o in idx.out_edges.get(node, []) if p == RDF.type] or [None]
-            for t in types:
-                by_class[t].append(node)
-        order = [POL.PolicyDocument, POL.Report, POL.Agency, POL.AdministrativeArea,
-                 POL.Program, POL.Measure]
-        classes = [c for c in order if c in by_class] + sorted(
-            (c for c in by_class if c not in order), key=lambda c: (c is None, str(c)))
-        body = ["<h1>policykg</h1>\n",
-                "<p>A knowledge graph of public-policy documents: who issued which measure, what "
-                "support it offers, to whom, and which earlier documents it replaces.</p>\n"]
-        counts = {p: o for s, p, o in void if s == URIRef(BASE + "id/dataset")}
-        from policykg.graph.publish.lod import VOID
-        body.append('<p class="stats">' + esc(
-            f"{counts.get(VOID.triples, 0)} triples · {counts.get(VOID.entities, 0)} entities · "
-            f"{len(idx.pages)} pages") + "</p>\n")
-        body.append("<h2>Downloads and tools</h2>\n<ul>" + "".join(
-            f'<li><a href="{esc(href)}">{esc(text)}</a></li>' for href, text in extra_links)
-            + "</ul>\n")
-        if idx.graph_pages:
-            body.append("<h2>Named graphs (one per source)</h2>\n<ul>" + "".join(
-                f"<li>{self.link(here, URIRef(g))} "
-                f'<span class="tag">{len(idx.graph_triples[URIRef(g)])}</span></li>'
-                for g in sorted(idx.graph_pages)) + "</ul>\n")
-        body.append("<h2>Contents</h2>\n<p class=\"toc\">" + " · ".join(
-            f'<a href="#c{i}">{esc(idx.term_label(c) if c is not None else "untyped")}'
-            f" ({len(by_class[c])})</a>" for i, c in enumerate(classes)) + "</p>\n")
-        for i, cls in enumerate(classes):
-            name = idx.term_label(cls) if cls is not None else "untyped"
-            nodes = sorted(by_class[cls], key=str)
-            items = []
-            for n in nodes:
-                extra = ""
-                number = next((str(o) for p, o in idx.out_edges.get(n, [])
-                               if p == POL.documentNumber), "")
-                if number:
-                    extra = f' <span class="tag">{esc(number)}</span>'
-                items.append(f"<li>{self.link(here, n)}{extra}</li>")
-            body.append(f'<h2 id="c{i}">{esc(name)} ({len(nodes)})</h2>\n'
-                        f'<ul class="list">{"".join(items)}</ul>\n')
-        return self.page(here, "policykg", "".join(body), lang="en")
-
-
-def _description(idx: SiteIndex, node: Node) -> Graph:
-    """The resource's statements both ways, with blank-node objects closed over."""
-    g = Graph()
-    lod._bind(g)
-    todo = [node]
-    seen: set[Node] = set()
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        seen.add(n)
-        for p, o in idx.out_edges.get(n, []):
-            g.add((n, p, o))
-            if isinstance(o, BNode):
-                todo.append(o)
-    for p, s in idx.in_edges.get(node, []):
-        g.add((s, p, node))
-    return g
-
-
-def _ontology_terms(idx: SiteIndex) -> list[URIRef]:
-    ns = str(POL._NS)
-    return sorted({URIRef(s) for s in idx.terms if s.startswith(ns) and len(s) > len(ns)}, key=str)
-
-
-HTACCESS = """\
-# policykg linked-data site: content negotiation for Apache httpd (mod_rewrite, mod_mime).
-# An IRI path without extension (/id/doc/2025/x, /ontology) is answered with x.ttl,
-# x.jsonld or x.html depending on the Accept header. See docs/publishing.md.
-Options -MultiViews -Indexes
-DirectorySlash Off
-AddType text/turtle .ttl
-AddType application/ld+json .jsonld
-AddType application/n-triples .nt
-AddType application/n-quads .nq
-AddType application/trig .trig
-AddType application/rdf+xml .rdf
-AddCharset utf-8 .html .ttl .jsonld .nt .nq .trig .rdf
-Header append Vary Accept
-RewriteEngine On
-RewriteCond %{HTTP_ACCEPT} (text/turtle|application/x-turtle)
-RewriteCond %{REQUEST_FILENAME}.ttl -f
-RewriteRule ^(id/.+|ontology)$ $1.ttl [L]
-RewriteCond %{HTTP_ACCEPT} (application/ld\\+json|application/json)
-RewriteCond %{REQUEST_FILENAME}.jsonld -f
-RewriteRule ^(id/.+|ontology)$ $1.jsonld [L]
-RewriteCond %{REQUEST_FILENAME}.html -f
-RewriteRule ^(id/.+|ontology)$ $1.html [L]
-"""
-
-NGINX = """\
-# policykg linked-data site: content negotiation for nginx. Include inside the http block
-# (the map) and the server block (the locations); root points at the exported site folder.
-# See docs/publishing.md.
-map $http_accept $policykg_ext {
-    default                        ".html";
-    "~*text/turtle"                ".ttl";
-    "~*application/(ld\\+)?json"    ".jsonld";
-}
-# server { root /srv/policykg-site;
-types {
-    text/html                html;
-    text/turtle              ttl;
-    application/ld+json      jsonld;
-    application/n-triples    nt;
-    application/n-quads      nq;
-    application/trig         trig;
-    application/rdf+xml      rdf;
-}
-charset utf-8;
-charset_types text/turtle application/ld+json application/n-triples application/n-quads application/trig;
-location /id/ {
-    add_header Vary Accept;
-    try_files $uri$policykg_ext $uri.html $uri =404;
-}
-location = /ontology {
-    add_header Vary Accept;
-    try_files /ontology$policykg_ext /ontology.html =404;
-}
-# }
-"""
 
 
 def _pylode_html() -> str | None:
@@ -505,7 +65,7 @@ def build_site(
     quads = (ds_or_quads if isinstance(ds_or_quads, list)
              else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
     idx = SiteIndex.of(quads)
-    render = Renderer(idx, _css())
+    render = Renderer(idx, css())
     count = 0
 
     def fill(root: Path) -> None:
@@ -529,11 +89,11 @@ def build_site(
         for iri in sorted(idx.pages):
             node = URIRef(iri)
             rel = idx.pages[iri]
-            atomic_write_bytes(inside(root, _page_file(rel, ".html")), render.resource(node))
-            desc = _description(idx, node)
-            atomic_write_bytes(inside(root, _page_file(rel, ".ttl")),
+            atomic_write_bytes(inside(root, page_file(rel, ".html")), render.resource(node))
+            desc = description(idx, node)
+            atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
                                desc.serialize(format="turtle").encode("utf-8"))
-            atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
+            atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
             count += 1
         for iri in sorted(idx.graph_pages):
             gid = URIRef(iri)
@@ -542,11 +102,11 @@ def build_site(
             lod._bind(content)
             for t in idx.graph_triples[gid]:
                 content.add(t)
-            atomic_write_bytes(inside(root, _page_file(rel, ".html")), render.graph_page(gid))
-            atomic_write_bytes(inside(root, _page_file(rel, ".ttl")),
+            atomic_write_bytes(inside(root, page_file(rel, ".html")), render.graph_page(gid))
+            atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
                                content.serialize(format="turtle").encode("utf-8"))
-            atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
-        terms = _ontology_terms(idx)
+            atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
+        terms = ontology_terms(idx)
         onto = Graph()
         lod._bind(onto)
         for t in [ONTOLOGY_IRI, *terms]:

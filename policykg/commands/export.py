@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from policykg.graph.publish import lod
     from policykg.graph.publish.site import build_site
     from policykg.graph.publish.void import DEFAULT_LICENSE, describe, void_bytes
-    from policykg.graph.safe.paths import atomic_dir, atomic_write_bytes
+    from policykg.store.paths import atomic_dir, atomic_write_bytes
 
     created = _date(args.created)
     if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):

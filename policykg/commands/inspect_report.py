@@ -78,7 +78,7 @@ def _around(text: str, claim, width: int = 70) -> str:
 
 def render(result: LoadResult, args: argparse.Namespace) -> int:
     """Print the report, its links and its claims with verdicts; return the exit code."""
-    from policykg.graph.claims.report import check_report
+    from policykg.graph.claims.link import check_report
     from policykg.ontology.gazetteer import load_gazetteer
 
     report = result.record
