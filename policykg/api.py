@@ -17,9 +17,9 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from policykg.graph.build import BuildResult, SourceReport
-from policykg.graph.build import build as _build
-from policykg.graph.stats import load_graph as _load_graph
+from policykg.graph.build.serial import BuildResult, SourceReport
+from policykg.graph.build.serial import build as _build
+from policykg.graph.export.stats import load_graph as _load_graph
 
 __all__ = ["EXAMPLE_CORPUS", "BuildResult", "SourceReport", "build", "example_corpus", "load_graph"]
 

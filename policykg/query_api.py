@@ -1,7 +1,7 @@
 """Python API for notebooks: ``policykg.query("eligibility", source=…, area="黄埔区", …)``.
 
 ``source`` is an RDF dump path, a pyoxigraph store directory, an ``http(s)://`` endpoint URL,
-an rdflib Graph/Dataset, an open ``policykg.graph.stores.Store``, or ``None`` for the last build
+an rdflib Graph/Dataset, an open ``policykg.store.stores.Store``, or ``None`` for the last build
 (``build/policykg.trig``). Keyword arguments bind the query's declared parameters safely.
 The answer is a list of dicts of plain Python values (``str`` for IRIs and texts, ``Decimal``,
 ``int``, ``datetime.date``, ``None`` when unbound); ``.dataframe()`` turns it into a pandas
@@ -18,17 +18,12 @@ from typing import Any
 from rdflib import Literal
 from rdflib.graph import Graph
 
-from policykg.graph.stores import (
-    DEFAULT_LIMIT,
-    DEFAULT_TIMEOUT,
-    EndpointStore,
-    MemoryStore,
-    OxigraphStore,
-    Rows,
-    Store,
-)
 from policykg.queries import catalog
 from policykg.queries.safety import run
+from policykg.store.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Rows, Store
+from policykg.store.endpoint import EndpointStore
+from policykg.store.memory import MemoryStore
+from policykg.store.oxigraph import OxigraphStore
 
 DEFAULT_GRAPH = Path("build") / "policykg.trig"
 _QUERY_TEXT = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b|\{", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """Render query rows as an aligned table, CSV, TSV, SPARQL JSON or a Markdown table.
 
-Rows are ``dict[str, rdflib term | None]`` (see ``policykg.graph.stores.Rows``). The table and
+Rows are ``dict[str, rdflib term | None]`` (see ``policykg.store.stores.Rows``). The table and
 Markdown views shorten policykg IRIs to ``id:``/``pol:`` names; CSV/TSV/JSON keep full IRIs.
 CSV and TSV cells that a spreadsheet would read as a formula (starting with ``= + - @``, a tab
 or a carriage return) get a leading ``'``; numbers stay as they are.
@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from policykg.graph.stores import term_to_json
+from policykg.store.base import term_to_json
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 SHORT = (

@@ -17,7 +17,7 @@ from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from policykg.graph.stores import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryError, Rows, Store
+from policykg.store.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryError, Rows, Store
 
 _UPDATE_NAMES = {
     "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE",

@@ -9,6 +9,9 @@ store and each constraint becomes one query ``GRAPH ?unit { … }`` over all of 
 costs a few dozen queries instead of one pySHACL run per graph. ``rdfs:subClassOf*`` is expanded
 while compiling (the class hierarchy is small). :func:`compile_shapes` supports the targets and
 constraint components listed in ``_VALUE_COMPONENTS``/``_COUNT_KEYS`` and names any other one.
+
+Why this module is longer than 400 lines: one compiler from SHACL constraint components
+to SPARQL; each component is a short case of the same function family.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from policykg.graph.stores import term_from_oxigraph
 from policykg.shapes import sparql_engine
+from policykg.store.base import term_from_oxigraph
 
 FOCUS_GRAPH = "urn:policykg:validation:focus"
 FOCUS_IN = "urn:policykg:validation:unitOf"

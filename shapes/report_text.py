@@ -9,6 +9,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from policykg.shapes.names import SEVERITY_ORDER, curie
+
 if TYPE_CHECKING:  # pragma: no cover
     from policykg.shapes.validate import Result, ValidationResult
 
@@ -16,9 +18,7 @@ _QUOTE_MAX = 80
 
 
 def _short(iri: str) -> str:
-    from policykg.shapes.validate import _curie
-
-    return _curie(iri)
+    return curie(iri)
 
 
 def _quote(text: str) -> str:
@@ -62,8 +62,6 @@ def render_text(result: ValidationResult) -> str:
         return "\n".join(lines) + "\n"
 
     def group_key(r: Result) -> tuple[int, str, str]:
-        from policykg.shapes.validate import SEVERITY_ORDER
-
         return (SEVERITY_ORDER.get(r.severity, 9), r.severity, r.shape)
 
     for (_, severity, shape), items in groupby(result.results, key=group_key):

@@ -10,6 +10,11 @@ union, so the cost grows linearly with the number of documents. The class hierar
 the ontology graph (``rdfs:subClassOf``), mixed in with inference ``none``. Results are sorted and
 the report graph is deterministic. "Conforms" means: no result of severity ``sh:Violation``
 (Warnings list what is incomplete but do not fail the build).
+
+Why this module is longer than 400 lines: it holds the result model both engines fill,
+the split of a dataset into per-source units and the report writer; the SPARQL engine lives in
+``oxigraph_engine.py``, the text report in ``report_text.py``, names in ``names.py``. Splitting
+the result model from the units is the next step.
 """
 
 from __future__ import annotations
@@ -23,20 +28,21 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 from rdflib.util import from_n3
 
-from policykg.graph.safepath import atomic_write_bytes
-from policykg.graph.stores import normalise_term
 from policykg.ontology.namespace import OA, ONTOLOGY_IRI, POL
 from policykg.shapes import sparql_engine
+from policykg.shapes.names import POLSH, SEVERITY_ORDER
+from policykg.shapes.names import curie as _curie
+from policykg.shapes.names import expand as _expand
+from policykg.store.base import normalise_term
+from policykg.store.paths import atomic_write_bytes
 
-POLSH = Namespace("https://w3id.org/policykg/shapes#")
 SHAPES_IRI = URIRef("https://w3id.org/policykg/shapes")
-SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 # Predicates copied from the union into each per-graph unit for the nodes it mentions, so that
 # sh:class and label checks see types and names stated in another graph (e.g. the vocabularies).
 CONTEXT_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel)
@@ -44,18 +50,6 @@ CONTEXT_PREDICATES = (RDF.type, RDFS.label, SKOS.prefLabel)
 CROSS_DOCUMENT_PREDICATES = (POL.repeals, POL.repealedBy, POL.dateIssued)
 _PARENT_LINKS = (POL.partOf, POL.attestedBy)
 _CHILD_LINKS = (POL.providesInstrument, POL.hasClaim, POL.hasLink, POL.evidence, POL.hasMeasure)
-_PREFIXES = {
-    str(POL): "pol:",
-    str(POLSH): "polsh:",
-    str(SH): "sh:",
-    str(RDFS): "rdfs:",
-    str(RDF): "rdf:",
-    str(SKOS): "skos:",
-    str(OA): "oa:",
-    str(XSD): "xsd:",
-    "http://purl.org/dc/terms/": "dct:",
-    "https://w3id.org/policykg/id/": "id:",
-}
 
 
 class GraphReadError(Exception):
@@ -385,16 +379,6 @@ def _local(node: Node | None) -> str:
     return text.rsplit("#", 1)[-1]
 
 
-def _curie(node: Node | None) -> str:
-    if node is None:
-        return ""
-    text = str(node)
-    for ns, prefix in sorted(_PREFIXES.items(), key=lambda kv: -len(kv[0])):
-        if text.startswith(ns):
-            return prefix + text[len(ns):]
-    return text
-
-
 def _path_text(g: Graph, path: Node | None) -> str | None:
     if path is None:
         return None
@@ -542,8 +526,8 @@ def validate_dataset(ds: Dataset, *, jobs: int = 1, engine: str = "pyshacl") -> 
     _check_engine(engine)
     hierarchy = list(ontology_hierarchy(ds))
     if engine == "oxigraph":
-        from policykg.graph.stores import dataset_nquads
         from policykg.shapes import oxigraph_engine
+        from policykg.store.ntriples import dataset_nquads
 
         return _validate_scratch(oxigraph_engine.scratch_from_nquads(dataset_nquads(ds)), hierarchy, jobs)
     index = _UnionIndex(ds)
@@ -568,7 +552,7 @@ def _store_hierarchy(store) -> list[Triple]:
     """The class hierarchy stated in the store's ontology graph, else the packaged one."""
     import pyoxigraph as ox
 
-    from policykg.graph.stores import term_from_oxigraph
+    from policykg.store.base import term_from_oxigraph
 
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_IRI)))
     found = _hierarchy_of((term_from_oxigraph(q.subject), term_from_oxigraph(q.predicate),
@@ -727,13 +711,6 @@ def _term(r: Result) -> Node | None:
         except Exception:  # noqa: BLE001 - an odd literal falls back to its text
             pass
     return Literal(r.value) if r.value is not None else None
-
-
-def _expand(curie: str) -> URIRef:
-    for ns, prefix in _PREFIXES.items():
-        if curie.startswith(prefix):
-            return URIRef(ns + curie[len(prefix):])
-    return URIRef(curie)
 
 
 def _atomic_write(path: Path, text: str) -> Path:

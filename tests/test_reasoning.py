@@ -39,7 +39,7 @@ def test_reason_finds_ontology_and_vocabularies_consistent() -> None:
 
 def _seed_graph() -> Graph:
     """The seed corpus built in-process (no outputs), without ontology/vocabulary graphs."""
-    from policykg.graph.build import build
+    from policykg.graph.build.serial import build
 
     from .conftest import SEEDS
 

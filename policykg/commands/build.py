@@ -113,14 +113,14 @@ def _build_scaled(args: argparse.Namespace, out, progress):
         if not args.scheduler:
             raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786).",
                             EXIT_USAGE)
-        from policykg.graph.distributed import build_dask
+        from policykg.graph.build.distributed import build_dask
 
         try:
             return build_dask(args.sources, out=out, scheduler=args.scheduler, **kwargs)
         except OSError as err:
             raise UserError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler "
                             f"({err}); start one with `dask scheduler`.", EXIT_USAGE) from err
-    from policykg.graph.parallel import build_parallel
+    from policykg.graph.build.parallel import build_parallel
 
     return build_parallel(args.sources, out=out, **kwargs)
 
@@ -128,7 +128,7 @@ def _build_scaled(args: argparse.Namespace, out, progress):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policykg.graph.build import SourceNotFound, build
+    from policykg.graph.build.serial import SourceNotFound, build
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():

@@ -56,7 +56,7 @@ def _date(text: str | None) -> dt.date | None:
 
 def _with_ontology(quads: list) -> list:
     """Add the packaged ontology (for labels and term pages) when the input lacks it."""
-    from policykg.graph.lod import canonical_quads
+    from policykg.graph.publish.lod import canonical_quads
     from policykg.ontology.gazetteer import ontology_file
     from policykg.ontology.namespace import ONTOLOGY_IRI
 
@@ -98,11 +98,12 @@ def _target(out: Path, default_name: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Load the build, render the requested format(s), write atomically, print what was written."""
-    from policykg.graph import graphtools, lod
-    from policykg.graph.explorer import ExplorerError, render_explorer
-    from policykg.graph.safepath import atomic_dir, atomic_write_bytes
-    from policykg.graph.site import build_site
-    from policykg.graph.void import DEFAULT_LICENSE, describe, void_bytes
+    from policykg.graph.export import graphtools
+    from policykg.graph.export.explorer import ExplorerError, render_explorer
+    from policykg.graph.publish import lod
+    from policykg.graph.publish.site import build_site
+    from policykg.graph.publish.void import DEFAULT_LICENSE, describe, void_bytes
+    from policykg.store.paths import atomic_dir, atomic_write_bytes
 
     created = _date(args.created)
     if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):

@@ -38,10 +38,10 @@ def _candidates(report_path: Path, against: list[str] | None) -> list[Path]:
 
 def official_dataset(paths: list[Path]):
     """Load the official documents among ``paths`` and convert them (reports are skipped)."""
-    from policykg.graph.dataset import assemble
-    from policykg.graph.iri import document_iri
-    from policykg.graph.resolve import Resolver
-    from policykg.graph.triples import document_graph
+    from policykg.graph.model.dataset import assemble
+    from policykg.graph.model.iri import document_iri
+    from policykg.graph.model.resolve import Resolver
+    from policykg.graph.model.triples import document_graph
     from policykg.loaders.route import load
 
     resolver = Resolver.default()
@@ -78,7 +78,7 @@ def _around(text: str, claim, width: int = 70) -> str:
 
 def render(result: LoadResult, args: argparse.Namespace) -> int:
     """Print the report, its links and its claims with verdicts; return the exit code."""
-    from policykg.graph.claims import check_report
+    from policykg.graph.claims.link import check_report
     from policykg.ontology.gazetteer import load_gazetteer
 
     report = result.record

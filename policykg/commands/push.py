@@ -9,15 +9,10 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from policykg.errors import EXIT_FAILURE, UserError
-from policykg.graph.stores import (
-    QueryError,
-    RDFInputError,
-    graph_ntriples,
-    graph_store_url,
-    gsp_put,
-    load_dataset,
-    redact_url,
-)
+from policykg.store.base import QueryError, RDFInputError
+from policykg.store.endpoint import graph_store_url, gsp_put, redact_url
+from policykg.store.ntriples import graph_ntriples
+from policykg.store.rdfinput import load_dataset
 
 DESCRIPTION = """Upload a graph dump to a SPARQL endpoint with the SPARQL 1.1 Graph Store Protocol.
 

@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
-from policykg.graph.safepath import atomic_write_bytes
-from policykg.graph.stores import (
+from policykg.queries import catalog
+from policykg.queries.formats import FORMATS, render
+from policykg.queries.safety import QueryRefused
+from policykg.queries.safety import run as run_safely
+from policykg.store.base import (
     DEFAULT_LIMIT,
     DEFAULT_TIMEOUT,
     QueryError,
@@ -16,12 +19,9 @@ from policykg.graph.stores import (
     RDFInputError,
     Rows,
     Store,
-    open_store,
 )
-from policykg.queries import catalog
-from policykg.queries.formats import FORMATS, render
-from policykg.queries.safety import QueryRefused
-from policykg.queries.safety import run as run_safely
+from policykg.store.paths import atomic_write_bytes
+from policykg.store.stores import open_store
 
 DEFAULT_GRAPH = Path("build") / "policykg.trig"
 

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, UserError
-from policykg.graph.stores import RDFInputError, write_oxigraph_store
+from policykg.store.base import RDFInputError
+from policykg.store.oxigraph import write_oxigraph_store
 
 DEFAULT_GRAPH = Path("build") / "policykg.trig"
 DEFAULT_STORE = Path("build") / "store"

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from policykg.graph.stats import FORMATS, compute, load_graph, render
+    from policykg.graph.export.stats import FORMATS, compute, load_graph, render
 
     path = Path(args.graph)
     if not path.is_file():

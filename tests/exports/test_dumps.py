@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 
-from policykg.graph.lod import DUMPS, VOID, canonical_quads, load_context, load_dataset
+from policykg.graph.publish.lod import DUMPS, VOID, canonical_quads, load_context, load_dataset
 from policykg.ontology.namespace import POL
 
 from .conftest import export, need_tool

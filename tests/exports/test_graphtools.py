@@ -12,8 +12,8 @@ import igraph
 import pytest
 from lxml import etree
 
-from policykg.graph import graphtools
-from policykg.graph.lod import canonical_quads, load_dataset
+from policykg.graph.export import graphtools
+from policykg.graph.publish.lod import canonical_quads, load_dataset
 
 GEXF_NS = {"g": "http://gexf.net/1.2"}
 

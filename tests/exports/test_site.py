@@ -174,7 +174,7 @@ def test_explorer_stays_usable_at_three_thousand_nodes(tmp_path: Path) -> None:
 
     import networkx as nx
 
-    from policykg.graph.explorer import render_explorer
+    from policykg.graph.export.explorer import render_explorer
 
     rng = random.Random(7)
     g = nx.MultiDiGraph()

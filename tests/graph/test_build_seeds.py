@@ -15,7 +15,7 @@ import pytest
 from rdflib import URIRef
 
 from policykg.cli import main
-from policykg.graph import iri
+from policykg.graph.model import iri
 from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.namespace import ID, POL
 
@@ -29,7 +29,7 @@ NUMBER = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+[号號]")
 @pytest.fixture(scope="module")
 def seeds_build(seeds_dir, tmp_path_factory):
     pytest.importorskip("policykg.loaders.route", reason="the source loader is not there yet")
-    from policykg.graph.build import build
+    from policykg.graph.build.serial import build
 
     out = tmp_path_factory.mktemp("seeds-build")
     return build([seeds_dir], out=out, validate=False)
@@ -133,8 +133,8 @@ def test_repeals_with_inverses_and_stubs(seeds_build) -> None:
 def test_a_stub_merges_with_the_loaded_document(seeds_build) -> None:
     import dataclasses
 
-    from policykg.graph.dataset import add_graph
-    from policykg.graph.triples import document_graph
+    from policykg.graph.model.dataset import add_graph
+    from policykg.graph.model.triples import document_graph
     from policykg.loaders.records import DocRef
 
     from .conftest import synthetic_document
@@ -222,7 +222,7 @@ def test_official_nodes_are_labelled_in_both_scripts(seeds_build) -> None:
 
 
 def test_many_sources_show_a_progress_bar(tmp_path, monkeypatch, capsys) -> None:
-    from policykg.graph import build as build_mod
+    from policykg.graph.build import serial as build_mod
     from policykg.loaders.records import LoadResult
 
     from .conftest import SYNTHETIC_TEXT, synthetic_document
@@ -244,7 +244,7 @@ def test_many_sources_show_a_progress_bar(tmp_path, monkeypatch, capsys) -> None
 
 
 def test_stats_of_the_seed_build(seeds_build) -> None:
-    from policykg.graph.stats import compute, load_graph
+    from policykg.graph.export.stats import compute, load_graph
 
     st = compute(load_graph(seeds_build.out / "policykg.trig"))
     assert sorted(r.number for r in st.documents) == sorted([_number_in("001"), _number_in("003")])

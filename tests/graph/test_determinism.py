@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from policykg.graph import build as build_mod
-from policykg.graph import dump
+from policykg.graph.build import dump
+from policykg.graph.build import serial as build_mod
 from policykg.loaders.records import LoadResult
 
 from .conftest import SYNTHETIC_TEXT, synthetic_document

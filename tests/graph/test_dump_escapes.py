@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 from rdflib import Literal, URIRef
 
-from policykg.graph.dump import _escape_string, nt_term
+from policykg.graph.build.dump import _escape_string, nt_term
 
 
 def _reference(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.graph import iri
+from policykg.graph.model import iri
 from policykg.ontology.namespace import ID
 
 SAFE_PATH = re.compile(r"^[a-z0-9/-]+$")

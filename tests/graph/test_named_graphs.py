@@ -5,10 +5,11 @@ from __future__ import annotations
 from rdflib import RDF, Graph
 from rdflib.namespace import SKOS
 
-from policykg.graph import dump, iri
-from policykg.graph.dataset import assemble, replace_source_graph
-from policykg.graph.resolve import Resolver
-from policykg.graph.triples import document_graph
+from policykg.graph.build import dump
+from policykg.graph.model import iri
+from policykg.graph.model.dataset import assemble, replace_source_graph
+from policykg.graph.model.resolve import Resolver
+from policykg.graph.model.triples import document_graph
 from policykg.ontology.namespace import ID, ONTOLOGY_IRI, POL
 
 from .conftest import SYNTHETIC_TEXT, synthetic_document
@@ -80,7 +81,7 @@ def test_rebuilding_with_one_seed_changed_changes_only_its_graph(seeds_dir, tmp_
     pytest.importorskip("policykg.loaders.route", reason="the source loader is not there yet")
     import shutil
 
-    from policykg.graph.build import build
+    from policykg.graph.build.serial import build
 
     src = tmp_path / "src"
     shutil.copytree(seeds_dir, src)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policykg.cli import main
-from policykg.graph import build as build_mod
-from policykg.graph.stats import compute, load_graph
+from policykg.graph.build import serial as build_mod
+from policykg.graph.export.stats import compute, load_graph
 from policykg.loaders.records import LoadResult
 
 from .conftest import SYNTHETIC_TEXT, synthetic_document

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
-from policykg.graph import iri
-from policykg.graph.resolve import Resolver
-from policykg.graph.triples import decimal_literal, document_graph
+from policykg.graph.model import iri
+from policykg.graph.model.resolve import Resolver
+from policykg.graph.model.triples import decimal_literal, document_graph
 from policykg.loaders.records import AgencyRef, Span
 from policykg.ontology.namespace import ID, OA, POL
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.stores import EndpointStore, MemoryStore, OxigraphStore
+from policykg.store.endpoint import EndpointStore
+from policykg.store.memory import MemoryStore
+from policykg.store.oxigraph import OxigraphStore
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini.trig"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.graph.stores import load_dataset
 from policykg.queries import catalog
 from policykg.queries.safety import run
+from policykg.store.rdfinput import load_dataset
 
 PARAMS = {
     "mini": {

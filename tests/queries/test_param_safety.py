@@ -10,9 +10,9 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from policykg.graph.stores import MemoryStore
 from policykg.queries import catalog
 from policykg.queries.safety import run
+from policykg.store.memory import MemoryStore
 
 HOSTILE = [
     'x" } ; DROP ALL ; SELECT * { "',

@@ -11,14 +11,11 @@ import pytest
 from rdflib import Graph
 
 from policykg.cli import main
-from policykg.graph.stores import (
-    MemoryStore,
-    OxigraphStore,
-    QueryTimeout,
-    RDFInputError,
-    load_dataset,
-)
 from policykg.queries.safety import QueryRefused, check, run
+from policykg.store.base import QueryTimeout, RDFInputError
+from policykg.store.memory import MemoryStore
+from policykg.store.oxigraph import OxigraphStore
+from policykg.store.rdfinput import load_dataset
 
 from .conftest import MINI
 

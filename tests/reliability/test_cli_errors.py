@@ -82,7 +82,7 @@ def test_debug_adds_the_traceback(tmp_path: Path) -> None:
 
 def test_an_internal_error_is_one_sentence_pointing_to_debug(tmp_path: Path, capsys,
                                                               monkeypatch) -> None:
-    import policykg.graph.build as build_module
+    import policykg.graph.build.serial as build_module
 
     def broken(*args, **kwargs):
         raise RuntimeError("synthetic breakage")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from policykg.graph.build import build
+from policykg.graph.build.serial import build
 from policykg.ontology.namespace import POL
 
 from ..conftest import seed_file

@@ -39,8 +39,8 @@ def load_official(path: Path) -> OfficialDocument:
 
 def official_dataset(*docs: OfficialDocument) -> Dataset:
     """The dataset the build gives the report converter: official graphs + ontology + vocab."""
-    from policykg.graph.dataset import assemble
-    from policykg.graph.triples import document_graph
+    from policykg.graph.model.dataset import assemble
+    from policykg.graph.model.triples import document_graph
 
     converted = [document_graph(d) for d in docs]
     return assemble((c.graph_name, c.graph) for c in converted)

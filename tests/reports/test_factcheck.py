@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from rdflib import Literal
 
-from policykg.graph.claims import check_report, report_to_graph
-from policykg.graph.factcheck import OfficialDoc, _check_date
+from policykg.graph.claims.factcheck import OfficialDoc, _check_date
+from policykg.graph.claims.link import check_report
+from policykg.graph.claims.report import report_to_graph
 from policykg.loaders.records import ClaimRecord, Span
 from policykg.loaders.report import load_report
 from policykg.loaders.source import source_from_bytes

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, Literal, URIRef
 
-from policykg.graph.claims import link_report, report_to_graph
+from policykg.graph.claims.link import link_report
+from policykg.graph.claims.report import report_to_graph
 from policykg.loaders.report import load_report
 from policykg.loaders.source import source_from_bytes
 from policykg.ontology.namespace import ID, POL

@@ -8,7 +8,7 @@ from functools import cache
 
 from rdflib import RDF, Literal
 
-from policykg.graph.claims import report_to_graph
+from policykg.graph.claims.report import report_to_graph
 from policykg.loaders.report import load_report
 from policykg.loaders.source import read_source
 from policykg.ontology.namespace import POL, SCHEMA

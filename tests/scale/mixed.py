@@ -47,8 +47,8 @@ def store_signature(store) -> dict[str, str]:
     from rdflib import BNode, Graph
     from rdflib.compare import to_canonical_graph
 
-    from policykg.graph.dump import ntriples_text
-    from policykg.graph.parallel import dataset_from_store
+    from policykg.graph.build.dump import ntriples_text
+    from policykg.graph.build.parallel import dataset_from_store
 
     out = {}
     for g in dataset_from_store(store).graphs():

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.parallel import build_parallel
+from policykg.graph.build.parallel import build_parallel
 from tests.scale.mixed import DUMPS, mixed_corpus, same_bytes  # noqa: F401
 
 
 def test_dask_local_cluster_equals_local_build(mixed_corpus: Path, tmp_path: Path) -> None:  # noqa: F811
     distributed = pytest.importorskip("dask.distributed")
-    from policykg.graph.distributed import build_dask
+    from policykg.graph.build.distributed import build_dask
 
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                        dashboard_address=None)

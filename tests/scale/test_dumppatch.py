@@ -8,8 +8,15 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.graph.dump import BASE
-from policykg.graph.dumppatch import SortedRecords, _Edit, _splice, expand, trig_key, turtle_key
+from policykg.graph.build.dump import BASE
+from policykg.graph.build.dumppatch import (
+    SortedRecords,
+    _Edit,
+    _splice,
+    expand,
+    trig_key,
+    turtle_key,
+)
 
 _LINE = st.text(alphabet="abcdé中<> .", min_size=1, max_size=8).map(lambda s: s + " .\n")
 

@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from policykg.graph.parallel import build_parallel
+from policykg.graph.build.parallel import build_parallel
 from tests.scale.mixed import generate, mixed_corpus, same_bytes, store_signature  # noqa: F401
 
 

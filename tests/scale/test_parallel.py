@@ -9,8 +9,8 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from policykg.cli import main
-from policykg.graph.build import build
-from policykg.graph.parallel import build_parallel
+from policykg.graph.build.parallel import build_parallel
+from policykg.graph.build.serial import build
 from tests.scale.mixed import mixed_corpus, same_bytes, store_signature  # noqa: F401
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from policykg.graph import parallel
+from policykg.graph.build.sink import PARTITION_SOURCES, QuadSink
 
 
 class _OneQuad:
@@ -32,8 +32,8 @@ class _CountingStore:
 
 def test_sources_past_a_partition_are_batched_not_loaded_one_by_one() -> None:
     counting = _CountingStore()
-    sink = parallel.QuadSink(counting)
-    total = parallel.PARTITION_SOURCES * 2 + 5
+    sink = QuadSink(counting)
+    total = PARTITION_SOURCES * 2 + 5
     for i in range(total):
         sink.add(_OneQuad(i))
     sink.flush()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from policykg.graph.parallel import build_parallel
+from policykg.graph.build.parallel import build_parallel
 from policykg.shapes.validate import validate_file
 from tests.scale.mixed import mixed_corpus  # noqa: F401
 

@@ -21,9 +21,9 @@ def fixture_graph(shape: str, kind: str) -> Graph:
 def seed_dataset(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     """The dataset `policykg build` makes from the seed corpus (built without validation)."""
     try:
-        from policykg.graph.build import build
+        from policykg.graph.build.serial import build
     except ImportError as err:  # the graph builder is written in parallel
-        pytest.skip(f"policykg.graph.build is not importable yet ({err})")
+        pytest.skip(f"policykg.graph.build.serial is not importable yet ({err})")
     result = build([seeds_dir], out=None, validate=False)
     assert not result.failed, [s.error for s in result.failed]
     return result.dataset

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .safepath import iri_relpath
+from policykg.store.paths import iri_relpath
 
 # Colour-blind-friendly palette (Okabe-Ito and Tol), assigned to classes in sorted order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -97,7 +97,7 @@ def explorer_data(g: nx.MultiDiGraph, link_pages: bool = False) -> dict[str, obj
 def render_explorer(g: nx.MultiDiGraph, title: str = "policykg explorer",
                     link_pages: bool = False) -> bytes:
     """The self-contained explorer page for graph ``g`` as UTF-8 bytes."""
-    template = resources.files("policykg.graph").joinpath("explorer.html").read_text("utf-8")
+    template = resources.files("policykg.graph.export").joinpath("explorer.html").read_text("utf-8")
     js = vis_network_js()
     if re.search(r"</script", js, re.IGNORECASE):
         js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
@@ -110,6 +110,6 @@ def render_explorer(g: nx.MultiDiGraph, title: str = "policykg explorer",
 
 def write_explorer(g: nx.MultiDiGraph, path: Path, title: str = "policykg explorer") -> None:
     """Write the explorer to ``path`` atomically."""
-    from .safepath import atomic_write_bytes
+    from policykg.store.paths import atomic_write_bytes
 
     atomic_write_bytes(path, render_explorer(g, title))

@@ -1,37 +1,31 @@
-"""A static linked-data site of a build: one HTML page per resource at the path of its IRI,
-with ``.ttl`` and ``.jsonld`` alternates, an index, the ontology documentation, the dumps,
-the VoID description and server configurations for content negotiation.
+"""The HTML pages of the linked-data site: one per resource (its statements grouped by property,
+labels in three scripts, evidence quotes), one per named graph, the index and the ontology terms.
 
-Layout (see docs/publishing.md): ``https://w3id.org/policykg/id/doc/2025/yue-fu-ban-6`` →
-``DIR/id/doc/2025/yue-fu-ban-6.html`` + ``.ttl`` + ``.jsonld``; the ontology
-``https://w3id.org/policykg/ontology#Term`` → ``DIR/ontology.html#Term`` (+ ``.ttl``,
-``.jsonld``). Contract: every label and literal is HTML-escaped; only ``http(s)`` IRIs become
-external links; every path comes from :func:`safepath.iri_relpath` and is checked to stay
-inside DIR; no network resource is referenced (CSS is inline); output is deterministic.
+Contract: every label and literal is HTML-escaped; only ``http(s)`` IRIs become external links;
+links between pages are relative paths from :func:`policykg.store.paths.iri_relpath`.
+
+Why this module is longer than 400 lines: one renderer class writes every kind of page
+from the same index, escaping and link rules; the pages differ only in which statements they show.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from policykg.graph.publish import lod
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
-
-from . import lod
-from .safepath import atomic_dir, atomic_write_bytes, inside, iri_relpath
-from .void import describe, void_bytes
+from policykg.store.paths import iri_relpath
 
 Quad = tuple[Node, Node, Node, Node | None]
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -46,8 +40,8 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _css() -> str:
-    return resources.files("policykg.graph").joinpath("site.css").read_text("utf-8")
+def css() -> str:
+    return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
 
 
 @dataclass
@@ -135,7 +129,7 @@ def short(node: Node) -> str:
     return s
 
 
-def _page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
+def page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
     return rel.with_name(rel.name + suffix)
 
 
@@ -161,17 +155,17 @@ class Renderer:
             return f'<span class="bnode">{esc(idx.label(node))}</span>'
         s = str(node)
         if s in idx.pages:
-            target = _page_file(idx.pages[s], ".html")
+            target = page_file(idx.pages[s], ".html")
             return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>')
         if s in idx.graph_pages:
-            target = _page_file(idx.graph_pages[s], ".html")
+            target = page_file(idx.graph_pages[s], ".html")
             return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
         if s in idx.terms or s.startswith(str(POL._NS)):
             anchor = idx.terms.get(s, "")
-            return (f'<a href="{esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
+            return (f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
                     f' title="{esc(s)}">{esc(short(node))}</a>')
         if s == str(ONTOLOGY_IRI):
-            return f'<a href="{esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html")))}">pol:</a>'
+            return f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html")))}">pol:</a>'
         if re.match(r"https?://", s):
             return f'<a class="ext" href="{esc(s)}" rel="nofollow noopener">{esc(short(node))}</a>'
         return f"<code>{esc(s)}</code>"
@@ -197,7 +191,7 @@ class Renderer:
     def page(self, here: PurePosixPath, title: str, body: str, alternates: str = "",
              lang: str = "zh-Hans") -> bytes:
         home = esc(_href(here, PurePosixPath("index.html")))
-        onto = esc(_href(here, _page_file(ONTOLOGY_PAGE, ".html")))
+        onto = esc(_href(here, page_file(ONTOLOGY_PAGE, ".html")))
         doc = (
             "<!DOCTYPE html>\n"
             f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -226,9 +220,9 @@ class Renderer:
     def resource(self, node: URIRef) -> bytes:
         idx = self.idx
         rel = idx.pages[str(node)]
-        here = _page_file(rel, ".html")
-        ttl = _page_file(rel, ".ttl")
-        jsonld = _page_file(rel, ".jsonld")
+        here = page_file(rel, ".html")
+        ttl = page_file(rel, ".ttl")
+        jsonld = page_file(rel, ".jsonld")
         alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
                f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
         types = [o for p, o in idx.out_edges.get(node, []) if p == RDF.type]
@@ -252,8 +246,8 @@ class Renderer:
         """A named graph: its size, its subjects, and its content as Turtle and JSON-LD."""
         idx = self.idx
         rel = idx.graph_pages[str(gid)]
-        here = _page_file(rel, ".html")
-        ttl, jsonld = _page_file(rel, ".ttl"), _page_file(rel, ".jsonld")
+        here = page_file(rel, ".html")
+        ttl, jsonld = page_file(rel, ".ttl"), page_file(rel, ".jsonld")
         alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
                f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
         triples = idx.graph_triples.get(gid, [])
@@ -291,7 +285,7 @@ class Renderer:
         s = str(p)
         label = esc(self.idx.term_label(p))
         if s.startswith(str(POL._NS)):
-            href = _href(here, _page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
+            href = _href(here, page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
             return f'<a href="{esc(href)}" title="{esc(s)}">{label}</a>'
         if re.match(r"https?://", s):
             return f'<a class="ext" href="{esc(s)}" title="{esc(s)}" rel="nofollow noopener">{label}</a>'
@@ -300,7 +294,7 @@ class Renderer:
     # ---- ontology
     def ontology(self, terms: list[URIRef]) -> bytes:
         idx = self.idx
-        here = _page_file(ONTOLOGY_PAGE, ".html")
+        here = page_file(ONTOLOGY_PAGE, ".html")
         onto_types = {OWL.Class: "Classes", OWL.ObjectProperty: "Object properties",
                       OWL.DatatypeProperty: "Datatype properties",
                       OWL.AnnotationProperty: "Annotation properties",
@@ -363,7 +357,7 @@ class Renderer:
                 "<p>A knowledge graph of public-policy documents: who issued which measure, what "
                 "support it offers, to whom, and which earlier documents it replaces.</p>\n"]
         counts = {p: o for s, p, o in void if s == URIRef(BASE + "id/dataset")}
-        from .lod import VOID
+        from policykg.graph.publish.lod import VOID
         body.append('<p class="stats">' + esc(
             f"{counts.get(VOID.triples, 0)} triples · {counts.get(VOID.entities, 0)} entities · "
             f"{len(idx.pages)} pages") + "</p>\n")
@@ -394,7 +388,7 @@ class Renderer:
         return self.page(here, "policykg", "".join(body), lang="en")
 
 
-def _description(idx: SiteIndex, node: Node) -> Graph:
+def description(idx: SiteIndex, node: Node) -> Graph:
     """The resource's statements both ways, with blank-node objects closed over."""
     g = Graph()
     lod._bind(g)
@@ -414,162 +408,6 @@ def _description(idx: SiteIndex, node: Node) -> Graph:
     return g
 
 
-def _ontology_terms(idx: SiteIndex) -> list[URIRef]:
+def ontology_terms(idx: SiteIndex) -> list[URIRef]:
     ns = str(POL._NS)
     return sorted({URIRef(s) for s in idx.terms if s.startswith(ns) and len(s) > len(ns)}, key=str)
-
-
-HTACCESS = """\
-# policykg linked-data site: content negotiation for Apache httpd (mod_rewrite, mod_mime).
-# An IRI path without extension (/id/doc/2025/x, /ontology) is answered with x.ttl,
-# x.jsonld or x.html depending on the Accept header. See docs/publishing.md.
-Options -MultiViews -Indexes
-DirectorySlash Off
-AddType text/turtle .ttl
-AddType application/ld+json .jsonld
-AddType application/n-triples .nt
-AddType application/n-quads .nq
-AddType application/trig .trig
-AddType application/rdf+xml .rdf
-AddCharset utf-8 .html .ttl .jsonld .nt .nq .trig .rdf
-Header append Vary Accept
-RewriteEngine On
-RewriteCond %{HTTP_ACCEPT} (text/turtle|application/x-turtle)
-RewriteCond %{REQUEST_FILENAME}.ttl -f
-RewriteRule ^(id/.+|ontology)$ $1.ttl [L]
-RewriteCond %{HTTP_ACCEPT} (application/ld\\+json|application/json)
-RewriteCond %{REQUEST_FILENAME}.jsonld -f
-RewriteRule ^(id/.+|ontology)$ $1.jsonld [L]
-RewriteCond %{REQUEST_FILENAME}.html -f
-RewriteRule ^(id/.+|ontology)$ $1.html [L]
-"""
-
-NGINX = """\
-# policykg linked-data site: content negotiation for nginx. Include inside the http block
-# (the map) and the server block (the locations); root points at the exported site folder.
-# See docs/publishing.md.
-map $http_accept $policykg_ext {
-    default                        ".html";
-    "~*text/turtle"                ".ttl";
-    "~*application/(ld\\+)?json"    ".jsonld";
-}
-# server { root /srv/policykg-site;
-types {
-    text/html                html;
-    text/turtle              ttl;
-    application/ld+json      jsonld;
-    application/n-triples    nt;
-    application/n-quads      nq;
-    application/trig         trig;
-    application/rdf+xml      rdf;
-}
-charset utf-8;
-charset_types text/turtle application/ld+json application/n-triples application/n-quads application/trig;
-location /id/ {
-    add_header Vary Accept;
-    try_files $uri$policykg_ext $uri.html $uri =404;
-}
-location = /ontology {
-    add_header Vary Accept;
-    try_files /ontology$policykg_ext /ontology.html =404;
-}
-# }
-"""
-
-
-def _pylode_html() -> str | None:
-    """The packaged ontology's pyLODE page (``policykg.ontology.docs``), or None if unavailable."""
-    try:
-        from policykg.ontology.docs import render_html
-    except ImportError:
-        return None
-    try:
-        return render_html()
-    except Exception:  # noqa: BLE001 - the site keeps its own term pages if pyLODE fails
-        return None
-
-
-def build_site(
-    ds_or_quads: object,
-    out: Path,
-    *,
-    created: dt.date | None = None,
-    endpoint: str | None = None,
-    explorer_html: bytes | None = None,
-    with_dumps: bool = True,
-    license_iri: str | None = None,
-) -> int:
-    """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
-
-    Returns the number of resource pages.
-    """
-    quads = (ds_or_quads if isinstance(ds_or_quads, list)
-             else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
-    idx = SiteIndex.of(quads)
-    render = Renderer(idx, _css())
-    count = 0
-
-    def fill(root: Path) -> None:
-        nonlocal count
-        dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS} if with_dumps else {}
-        links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
-        if explorer_html is not None:
-            atomic_write_bytes(inside(root, "explorer.html"), explorer_html)
-            links.append(("explorer.html", "Interactive graph explorer"))
-        for key, data in dumps.items():
-            fmt = lod.DUMPS[key]
-            atomic_write_bytes(inside(root, f"dumps/{fmt.filename}"), data)
-            links.append((f"dumps/{fmt.filename}", f"Dump: {fmt.filename} ({fmt.media_type})"))
-        if dumps:
-            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
-            atomic_write_bytes(inside(root, "dumps/context.jsonld"), (ctx + "\n").encode())
-        void = describe(quads, dumps, created=created, endpoint=endpoint,
-                        **({"license_iri": license_iri} if license_iri else {}))
-        atomic_write_bytes(inside(root, "void.ttl"), void_bytes(void))
-        links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
-        for iri in sorted(idx.pages):
-            node = URIRef(iri)
-            rel = idx.pages[iri]
-            atomic_write_bytes(inside(root, _page_file(rel, ".html")), render.resource(node))
-            desc = _description(idx, node)
-            atomic_write_bytes(inside(root, _page_file(rel, ".ttl")),
-                               desc.serialize(format="turtle").encode("utf-8"))
-            atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
-            count += 1
-        for iri in sorted(idx.graph_pages):
-            gid = URIRef(iri)
-            rel = idx.graph_pages[iri]
-            content = Graph()
-            lod._bind(content)
-            for t in idx.graph_triples[gid]:
-                content.add(t)
-            atomic_write_bytes(inside(root, _page_file(rel, ".html")), render.graph_page(gid))
-            atomic_write_bytes(inside(root, _page_file(rel, ".ttl")),
-                               content.serialize(format="turtle").encode("utf-8"))
-            atomic_write_bytes(inside(root, _page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
-        terms = _ontology_terms(idx)
-        onto = Graph()
-        lod._bind(onto)
-        for t in [ONTOLOGY_IRI, *terms]:
-            for p, o in idx.out_edges.get(t, []):
-                onto.add((t, p, o))
-        atomic_write_bytes(inside(root, "ontology.html"), render.ontology(terms))
-        atomic_write_bytes(inside(root, "ontology.ttl"), onto.serialize(format="turtle").encode())
-        atomic_write_bytes(inside(root, "ontology.jsonld"), lod.jsonld_bytes(onto))
-        pylode = _pylode_html()
-        if pylode is not None:
-            atomic_write_bytes(inside(root, "ontology/index.html"), pylode.encode("utf-8"))
-            links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
-        atomic_write_bytes(inside(root, "index.html"), render.index(void, links))
-        atomic_write_bytes(inside(root, ".htaccess"), HTACCESS.encode())
-        atomic_write_bytes(inside(root, ".policykg-export"),
-                           b"written by policykg export; safe to replace\n")
-        atomic_write_bytes(inside(root, "nginx.conf"), NGINX.encode())
-
-    atomic_dir(Path(out), fill)
-    return count
-
-
-def page_paths(quads: Iterable[Quad]) -> dict[str, PurePosixPath]:
-    """IRI → relative page path (without suffix) for every resource that gets a page."""
-    return dict(SiteIndex.of(list(quads)).pages)

@@ -10,7 +10,7 @@ pickled loader record and the rendered graph of the last build. On a rebuild:
 - reports are converted again (they are fact-checked against the officials, and are few);
 - in the store, a graph whose digest is unchanged is left alone, a changed graph is dropped and
   loaded again, a graph no source produces any more is dropped;
-- the dumps are patched (:mod:`policykg.graph.dumppatch`) when the last build's dumps are still
+- the dumps are patched (:mod:`policykg.graph.build.dumppatch`) when the last build's dumps are still
   as it wrote them, else merged again from the cached rendered graphs
   (``graphs/pieces-<digest>.pkl``, content-addressed).
 
@@ -28,9 +28,11 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
-from . import dump
-from .dumppatch import dumps_state
-from .render import GraphInfo, Pieces
+from policykg.graph.build import dump
+from policykg.graph.build.dumppatch import dumps_state
+from policykg.graph.build.render import GraphInfo, Pieces
+from policykg.graph.build.sink import open_store
+from policykg.graph.build.workers import file_sha256
 
 MANIFEST = "manifest.json"
 CACHE_DIR = ".policykg-cache"
@@ -41,9 +43,9 @@ VERSION = 2
 def code_fingerprint() -> str:
     """A hash of the loader and graph code (once per process): a cache made by other code is not
     reused."""
-    here = Path(__file__).resolve().parent
+    graph = Path(__file__).resolve().parents[1]  # graph/ (this file is graph/build/…)
     h = hashlib.sha256()
-    for folder in (here, here.parent / "loaders", here.parent / "ontology"):
+    for folder in (graph, graph.parent / "loaders", graph.parent / "ontology"):
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".ttl", ".json", ".csv") and path.is_file():
                 h.update(str(path.relative_to(folder.parent)).encode())
@@ -84,8 +86,6 @@ class Cache:
     # ---------------------------------------------------------------- sources
 
     def _file_sha(self, path: str) -> str:
-        from .parallel import file_sha256
-
         sha = self._sha.get(path)
         if sha is None:
             try:
@@ -244,8 +244,6 @@ class Cache:
 
     def open_store(self, store_path):
         """The store to update: the last build's (if it is the same store), else a fresh one."""
-        from .parallel import open_store
-
         self.store_path = None if store_path is None else str(Path(store_path).resolve())
         old = self.manifest.get("graphs", {}) if self.enabled else {}
         same = (self.store_path is not None and self.manifest.get("store") == self.store_path

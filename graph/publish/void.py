@@ -16,9 +16,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from rdflib.term import Node
 
+from policykg.graph.publish.lod import DUMPS, PREFIXES, VOID, _bind
 from policykg.ontology.namespace import BASE, ID, POL
-
-from .lod import DUMPS, PREFIXES, VOID, _bind
 
 DATASET = URIRef(BASE + "id/dataset")
 DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 from rdflib import RDF, Graph, Literal, URIRef
 
+from policykg.graph.model import iri
+from policykg.graph.model.derive import add_labels
 from policykg.loaders.records import AgencyRef, DocRef
 from policykg.ontology.gazetteer import Gazetteer, to_simplified
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import POL
 
-from . import iri
-from .derive import add_labels
-
-# Local names of the FundingInstrument class tree (DESIGN §3) an Offer may carry.
-INSTRUMENT_CLASSES = frozenset({
-    "FundingInstrument", "Grant", "Reward", "Subsidy", "Voucher", "ComputeVoucher",
-    "ModelVoucher", "DataVoucher", "SceneVoucher", "CorpusVoucher", "MatchingFunds",
-    "InterestSubsidy", "RiskCompensation", "InvestmentFund",
-})
 INDIVIDUALS = frozenset({
     "PerYear", "PerPolicyTerm", "OneTime",
     "International", "National", "Provincial", "Municipal", "Industry",

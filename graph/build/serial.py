@@ -19,14 +19,13 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
+from policykg.graph.build import dump
+from policykg.graph.model.dataset import add_graph, assemble
+from policykg.graph.model.iri import document_iri
+from policykg.graph.model.resolve import Resolver
+from policykg.graph.model.triples import document_graph
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import POL
-
-from . import dump
-from .dataset import add_graph, assemble
-from .iri import document_iri
-from .resolve import Resolver
-from .triples import document_graph
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")
@@ -134,7 +133,7 @@ def _warning(w) -> dict:
 
 def _claims_converter():
     try:
-        from policykg.graph.claims import report_to_graph
+        from policykg.graph.claims.report import report_to_graph
     except ImportError:
         return None
     return report_to_graph
@@ -189,7 +188,7 @@ def convert(loaded: list[tuple[SourceReport, LoadResult]], resolver: Resolver | 
         if to_graph is None:
             rep.status = "skipped"
             rep.warnings.append(_warning("reports are not converted in this version "
-                                         "(policykg.graph.claims is missing)"))
+                                         "(policykg.graph.claims.report is missing)"))
             continue
         try:
             name, g = to_graph(res.record, ds)

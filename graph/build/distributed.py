@@ -1,6 +1,6 @@
 """The per-source build work on a Dask distributed cluster (``--executor dask --scheduler ADDR``).
 
-The same functions as the local pool (:mod:`policykg.graph.parallel`) are submitted to a
+The same functions as the local pool (:mod:`policykg.graph.build.parallel`) are submitted to a
 ``dask.distributed.Client``: loading (the loader record stays in cluster memory as a future) and
 converting officials (the title index is scattered to every worker once). The client process
 then writes sorted, deterministic per-partition N-Quads files ``out/partitions/part-NNNNN.nq``
@@ -15,9 +15,9 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator
 
+from policykg.graph.build.parallel import ParallelResult, build_parallel
+from policykg.graph.build.workers import Loaded, Outcome, convert_official, load_source
 from policykg.loaders.records import LoadResult
-
-from .parallel import Loaded, Outcome, ParallelResult, build_parallel, convert_official, load_source
 
 BATCH = 256  # tasks in flight per batch, so the client never holds every result at once
 

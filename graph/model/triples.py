@@ -3,7 +3,7 @@
 :func:`document_graph` converts one :class:`OfficialDocument` in isolation into an rdflib
 ``Graph`` (the future named graph of its source): document, measures, instruments, agencies,
 programmes, cited-document stubs, evidence nodes and the source-file node, then the derived
-facts of :mod:`policykg.graph.derive`. No blank nodes: every node has an IRI from :mod:`iri`.
+facts of :mod:`policykg.graph.model.derive`. No blank nodes: every node has an IRI from :mod:`iri`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from policykg.graph.model import iri
+from policykg.graph.model.derive import add_labels, derive
+from policykg.graph.model.resolve import (
+    INDIVIDUALS,
+    Resolver,
+    instrument_class,
+    pol_term,
+)
 from policykg.loaders.records import (
     AgencyRef,
     DocRef,
@@ -25,11 +33,8 @@ from policykg.loaders.records import (
     Span,
 )
 from policykg.ontology.gazetteer import to_simplified
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import OA, POL
-
-from . import iri
-from .derive import add_labels, derive
-from .resolve import INDIVIDUALS, INSTRUMENT_CLASSES, Resolver, instrument_class, pol_term
 
 _LEVEL_ZH = {"International": "国际", "National": "国家级", "Provincial": "省级",
              "Municipal": "市级", "Industry": "行业"}

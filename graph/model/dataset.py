@@ -10,10 +10,9 @@ from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, URIRef
 
+from policykg.graph.model.derive import vocabulary_labels
+from policykg.graph.model.iri import VOCAB_GRAPH
 from policykg.ontology.namespace import ONTOLOGY_IRI
-
-from .derive import vocabulary_labels
-from .iri import VOCAB_GRAPH
 
 
 def new_dataset() -> Dataset:

@@ -1,5 +1,5 @@
 """Linked-open-data dumps of a build: Turtle, sorted N-Triples, N-Quads, TriG, RDF/XML and
-JSON-LD compacted with the shipped context ``graph/context.jsonld``.
+JSON-LD compacted with the shipped context ``ontology/context.jsonld``.
 
 Contract: the same build gives byte-identical dumps (blank nodes are relabelled from their
 surroundings, statements are sorted). Turtle, N-Triples, RDF/XML and JSON-LD hold the union
@@ -25,8 +25,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
-
-from .safepath import atomic_write_bytes
+from policykg.store.paths import atomic_write_bytes
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 BUILD_FILE = "policykg.trig"
@@ -162,8 +161,8 @@ def union_graph(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> Graph:
 
 @cache
 def load_context() -> dict:
-    """The shipped JSON-LD context (``graph/context.jsonld``) as a dict (the inner object)."""
-    text = resources.files("policykg.graph").joinpath("context.jsonld").read_text("utf-8")
+    """The shipped JSON-LD context (``ontology/context.jsonld``) as a dict (the inner object)."""
+    text = resources.files("policykg.ontology").joinpath("context.jsonld").read_text("utf-8")
     return json.loads(text)["@context"]
 
 

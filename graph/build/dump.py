@@ -21,8 +21,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SH, SKOS
 from rdflib.term import Node
 
-from policykg.graph.safepath import atomic_write_bytes
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA, TIME, VANN, WD
+from policykg.store.paths import atomic_write_bytes
 
 Triple = tuple[Node, Node, Node]
 

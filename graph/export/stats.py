@@ -14,9 +14,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import ONTOLOGY_IRI, POL
-
-from .resolve import INSTRUMENT_CLASSES
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle"}
 _AGENCY_PROPS = (POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,

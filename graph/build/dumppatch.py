@@ -2,7 +2,7 @@
 
 The dumps of a build are sorted: ``policykg.nt`` is unique lines in order, ``policykg.ttl`` one
 block per subject in subject order, ``policykg.trig`` one block per named graph in name order
-(see :mod:`policykg.graph.render`). A change to a few named graphs is therefore a few splices:
+(see :mod:`policykg.graph.build.render`). A change to a few named graphs is therefore a few splices:
 every edit point is found by binary search in the old file (memory-mapped) and the bytes between
 edit points are copied unchanged. Contract: given the old dumps, the old and new rendered pieces
 of every graph that changed (added, replaced or removed) and the store already holding the new
@@ -21,8 +21,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from . import dump
-from .render import SEP, AtomicText, Pieces, ttl_record, turtle_block
+from policykg.graph.build import dump
+from policykg.graph.build.render import SEP, AtomicText, Pieces, ttl_record, turtle_block
 
 _UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _PREFIXES = dict(dump.PREFIXES)
@@ -314,7 +314,7 @@ def _trig_records(mm: mmap.mmap, start: int, end: int) -> SortedRecords:
 
 
 def _header(used: set[str]) -> bytes:
-    from .render import Dumps
+    from policykg.graph.build.render import Dumps
 
     return Dumps._header(used).encode("utf-8")
 

@@ -3,7 +3,7 @@
 :func:`render` turns a graph into sorted N-Triples lines, Turtle sort records, its TriG block and
 the prefixes it used — small, picklable strings a worker process can return. :class:`Dumps`
 merges the pieces of many graphs (external sort, bounded memory) into ``policykg.nt``,
-``policykg.ttl`` and ``policykg.trig`` byte-identical to :func:`policykg.graph.dump.write_all`
+``policykg.ttl`` and ``policykg.trig`` byte-identical to :func:`policykg.graph.build.dump.write_all`
 on the same dataset.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
-from . import dump
+from policykg.graph.build import dump
 
 _FIRST = (RDF.type, RDFS.label)
 SEP = "\x01"  # lower than any character of a spelled term or an IRI
