@@ -1,0 +1,71 @@
+"""Where the per-source work runs on one machine: inline (``jobs`` 1, or a small batch) or in a
+process pool started on first use (fork, after the vocabularies are loaded). The Dask runner
+with the same interface is :mod:`policykg.graph.build.distributed`."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from policykg.graph.build.workers import (
+    Loaded,
+    Outcome,
+    convert_from_spool,
+    load_to_spool,
+    warm_resolver,
+)
+from policykg.loaders.records import LoadResult
+
+INLINE_BELOW = 8  # batches smaller than this run in the parent, not in the process pool
+
+
+# ------------------------------------------------------------------ runners
+
+
+class LocalRunner:
+    """Runs the per-source work inline (``jobs`` 1) or in a process pool (fork)."""
+
+    def __init__(self, jobs: int, workdir: Path) -> None:
+        self.jobs = max(1, jobs)
+        self.spool = workdir / "spool"
+        self.spool.mkdir(parents=True, exist_ok=True)
+        self.workdir = workdir
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalRunner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _map(self, fn, *iterables) -> Iterator:
+        """``map`` inline for ``jobs`` 1 or a batch too small to be worth a pool (an incremental
+        build with a few changed sources), else in the process pool (started on first use)."""
+        if self.jobs <= 1 or len(iterables[0]) < INLINE_BELOW:
+            return map(fn, *iterables)
+        if self.pool is None:
+            warm_resolver()  # workers inherit the vocabularies instead of re-reading
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
+        return self.pool.map(fn, *iterables, chunksize=4)
+
+    def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
+        idx = [i for i, _ in items]
+        paths = [p for _, p in items]
+        return self._map(load_to_spool, idx, paths, [str(self.spool)] * len(items))
+
+    def convert(self, items: list[Loaded], known: dict[str, str]) -> Iterator[Outcome]:
+        known_file = self.workdir / f"known-{len(known)}-{time.monotonic_ns()}.json"
+        known_file.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+        return self._map(convert_from_spool, [x.index for x in items],
+                         [x.handle for x in items], [str(known_file)] * len(items))
+
+    def record(self, item: Loaded) -> LoadResult:
+        """The loader record of a loaded source (from its spool or cache file)."""
+        with open(item.handle, "rb") as fh:
+            return pickle.load(fh)
