@@ -48,7 +48,7 @@ def _kinds(text: str | None) -> tuple[str, ...]:
 
 
 def _sources(items: list[str]):
-    from policykg.graph.build import SourceNotFound, expand_sources
+    from policykg.graph.build.serial import SourceNotFound, expand_sources
 
     try:
         return expand_sources(items)
