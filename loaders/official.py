@@ -78,6 +78,9 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
 
 # Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
 _BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
+_ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
+_COORDINATED = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
 
 class _Parser:
     """One parse: holds the clean text and the offsets shared by the steps."""
@@ -351,9 +354,15 @@ class _Parser:
                         self.line_of_original(amount.span.start)))
             # names of bodies (责任单位 notes, 区工业和信息化局, 人民政府) are not subjects:
             # 工业 in an agency's name is no industrial sector, 民政 in 人民政府 no civil affairs
-            masked = notes + self._body_names(item.start, end)
+            masked = (notes + self._body_names(item.start, end)
+                      + subjects.title_masks(view, item.start, end))
             measure.categories = self._concepts("category", item.start, end, masked)
-            unsupported = masked + subjects.exclusion_masks(view, item.start, end)
+            self._coordinated_categories(measure, item.start, end, masked)
+            # a sector word inside a category's name (制造业创新中心) is no sector of its own
+            # (a kind of enterprise, 人工智能企业, still names the sector it works in)
+            inside = [(m.start, m.end) for m in self._all_matches().within("category", item.start, end)
+                      if not m.surface.endswith("企业")]
+            unsupported = masked + inside + subjects.exclusion_masks(view, item.start, end)
             measure.sectors = self._concepts("sector", item.start, end, unsupported, True)
             measure.themes = self._concepts("theme", item.start, end, unsupported, True)
             measure.organizations = self._concepts("organization", item.start, end, masked)
@@ -392,9 +401,42 @@ class _Parser:
                 continue
             if subjects_only and not subjects.in_context(self.view, m, found):
                 continue
+            if subjects.inside_event_name(self.view, m):
+                continue
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
         return out
+
+    def _coordinated_categories(self, measure: Measure, s: int, e: int,
+                                masked: list[tuple[int, int]]) -> None:
+        """``人工智能与机器人企业`` names two kinds of enterprise: each conjunct + 企业 that the
+        category vocabulary knows is a category of the measure too."""
+        if self.gaz is None:
+            return
+        known = {c.concept for c in measure.categories}
+        for m in _COORDINATED.finditer(self.view, s, e):
+            if any(a <= m.start() < b for a, b in masked):
+                continue
+            for g in (1, 2):
+                word = m.group(g)  # the first conjunct may carry words before it: 鼓励人工智能
+                for k in range(len(word) - 1 if g == 1 else 1):
+                    concept = self.gaz.lookup(word[k:] + "企业", "category")
+                    if concept:
+                        break
+                if concept and concept not in known:
+                    known.add(concept)
+                    measure.categories.append(ConceptRef(
+                        "category", concept, self.span(m.start(g) + k, m.end())))
+
+        # 从事互联网和相关服务业、软件和信息技术服务业经营活动的企业: enterprises of each trade
+        for m in _ENGAGED_IN.finditer(self.view, s, e):
+            for part in re.finditer(r"[^、，]+业", m.group(1)):
+                concept = self.gaz.lookup(part.group(0)[:-1] + "企业", "category")
+                if concept and concept not in known:
+                    known.add(concept)
+                    at = m.start(1) + part.start()
+                    measure.categories.append(ConceptRef(
+                        "category", concept, self.span(at, at + len(part.group(0)))))
 
     def _programs(self, s: int, e: int) -> list[ProgramRef]:
         """Named programmes, actions, competitions and platforms in quotes."""

@@ -24,9 +24,14 @@ _EXCLUSION = re.compile(
     r"严禁|禁止|排除|以外的|不纳入|不在[^，。；]{0,10}范围"
 )
 _CLAUSE_END = re.compile(r"[，。；：,;\n）)]")
-_CONTEXT_AFTER = re.compile(r"\s*(?:等)?\s*(?:领域|行业|产业|场景|应用|企业|赛道|板块|业|\+|＋|”|\"|方向|类)")
+_CONTEXT_AFTER = re.compile(
+    r"\s*(?:等)?\s*(?:领域|行业|产业|场景|应用|企业|赛道|板块|数据|业|\+|＋|”|\"|方向|类)"
+    r"|[\u4e00-\u9fff]{1,2}(?:场景|数据|领域|行业|产业)")  # 工业示范场景, 工业数据
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|比赛|杯赛)")
 _CONTEXT_BEFORE = re.compile(r"(?:赋能|面向|聚焦|服务于|服务|围绕|拓展至|拓展|深耕|布局|“|\")\s*$")
 _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context
+_PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
 
 
 def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -44,9 +49,24 @@ def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def title_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """View extents of 《…》 titles of other documents: their words are not the measure's subjects."""
+    return [(m.start(), m.end()) for m in _TITLE.finditer(view, start, end)]
+
+
+def inside_event_name(view: str, m: Match) -> bool:
+    """``中小企业创新创业大赛``: a word that is part of a competition's name is not a subject."""
+    found = _EVENT_AFTER.match(view, m.end)
+    return bool(found) and not re.search(r"参加|参与|举办|组织|支持|鼓励", found.group(0))
+
+
 def in_context(view: str, m: Match, others: list[Match]) -> bool:
-    """True when a short sector word ``m`` stands as a sector, not inside a compound."""
-    if len(m.surface) > _AMBIGUOUS_MAX:
+    """True when a sector word ``m`` stands as a sector, not inside a compound; only short
+    words (≤ 2 characters) and service words (金融服务, often the means of support) need the
+    context, and a service provided (提供…金融服务) is never a sector."""
+    if m.surface.endswith("服务") and _PROVIDED.search(view, max(0, m.start - 24), m.start):
+        return False  # 提供…金融服务: the means of support, not a sector it targets
+    if len(m.surface) > _AMBIGUOUS_MAX and not m.surface.endswith("服务"):
         return True
     if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
                                                                      m.start):
@@ -56,6 +76,6 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
         if o is m:
             continue
         gap = view[o.end : m.start] if o.end <= m.start else view[m.end : o.start]
-        if len(gap) <= 2 and re.fullmatch(r"[、，和与及/]|和|与|及", gap or "x"):
-            return True
+        if o.start == m.end or (len(gap) <= 2 and re.fullmatch(r"[、，和与及/]|和|与|及", gap or "x")):
+            return True  # listed with other sectors, or naming one (养老服务机器人)
     return False

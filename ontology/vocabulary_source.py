@@ -377,7 +377,7 @@ SECTORS: list[C] = [
       en_alt=["public safety", "public security", "safety"]),
     C("emergency-response", "应急管理", "emergency response", alt=["应急", "应急救援"],
       en_alt=["emergency management", "emergency rescue"]),
-    C("industry", "工业", "industrial sector", alt=["工业制造", "工业领域"],
+    C("industry", "工业", "industrial sector", alt=["工业制造", "工业领域", "工业互联网"],
       en_alt=["industrial manufacturing"]),
     C("manufacturing", "制造业", "manufacturing", alt=["智能制造"],
       en_alt=["intelligent manufacturing", "smart manufacturing"], broader=["industry"]),
