@@ -43,6 +43,8 @@ _CLAUSE_END = re.compile(r"[，,：:]")
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:专项资金|资金)?\s*(?:不少于|不低于)?\s*$")
+_BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(r"^\s*(?:的)?\s*(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
 _UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
 _THRESHOLD_TAIL = re.compile(
@@ -62,12 +64,14 @@ _SHARE_NOUN = re.compile(
 _SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 # 给予30%的贴息 / 50%的补助: a share of the cost or interest
+_MATCHING_AFTER = re.compile(r"\s*的?\s*(?:比例)?\s*(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配)")
 _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|风险补偿|保费补贴|财政补助)")
 # 补助比例不超过30% / 按30%的比例
 _SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在)?\s*$")
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 # 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
 _CN_SMALL = "一二三四五"
+_MULTIPLE_OF = re.compile(r"按(?:照)?[^，。；]{1,30}?的\s*(?:\d+(?:\.\d+)?|[一二三四五]|半)\s*倍$")
 _MULTIPLE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二三四五]|半)\s*倍")
 _QUOTA_BEFORE = re.compile(
     r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
@@ -88,12 +92,17 @@ PENALTY_WORDS = re.compile(r"罚款|罚金|违约金|没收|赔偿(?!金额)|罚
 _PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室长级分])|处以|并处|罚")
 _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
-_RATE_UNIT = r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|辆|台|套|人次|人|名|户|床|张|课时)"
+_RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
+              r"车|辆|头|台|套|人次|人|名|户|床|张|课时)")
+_MEASURE_WORD = r"(?:[个条辆台架头只家名位](?=[\u4e00-\u9fff]))?"
 _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
 _PER_UNIT_AFTER = re.compile(
     rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
-_PER_UNIT_BEFORE = re.compile(rf"每\s*({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
-_RECIPIENT_UNITS = ("人", "名", "户")
+_PER_UNIT_BEFORE = re.compile(
+    rf"每\s*{_MEASURE_WORD}({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+# 按每家被服务企业2万元的标准: a rate by its standard
+_RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
+_RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
 
 
 @dataclass(slots=True, eq=False)
@@ -196,6 +205,8 @@ def is_total_budget(clause_before: str, clause_after: str) -> bool:
         return True
     if _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(clause_after):
         return True  # 每年安排1亿元专项资金, 设立规模10亿元的产业基金
+    if _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(clause_after):
+        return True  # 市财政每年安排2亿元，面向…; 每年安排5000万元。
     return (bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
             and not _PER_RECIPIENT.search(clause_before))
 
@@ -212,16 +223,20 @@ def is_penalty(clause: str, sentence: str) -> bool:
 def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
     """The unit a rate is paid per (``200元/亩`` → 亩, ``每平方米每月10元`` → 平方米·月), else None.
 
-    A per-person figure under a cap word (``每人最高50万元``) is a per-recipient cap, not a rate.
+    A per-item figure under a cap word (``每人最高50万元``, ``每条航线给予最高50万元``) is a
+    per-recipient cap, not a rate.
     """
     m = _PER_UNIT_AFTER.match(after)
     if m:
         return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
+    m = _RATE_STANDARD_BEFORE.search(segment_before)
+    if m and _RATE_STANDARD_AFTER.match(after):
+        return m.group(1)
     m = _PER_UNIT_BEFORE.search(clause_before)
     if m:
         unit = m.group(1)
-        if unit in _RECIPIENT_UNITS and _CAP_WORDS.search(segment_before) and not m.group(2):
-            return None
+        if _CAP_WORDS.search(segment_before) and not m.group(2):
+            return None  # 每条航线给予最高50万元: a cap per recipient, not a rate
         return unit + (f"·{m.group(2)}" if m.group(2) else "")
     return None
 
@@ -257,7 +272,7 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         if prev is not None and _RANGE_GAP.match(view[prev.end : f.start]):
             # 100万元至500万元: the upper end carries the role, the lower end is only a bound
             f.role = prev.role
-            prev.role = "other" if prev.role in _FUNDING_ROLES else prev.role
+            prev.role = "min_amount" if prev.role in _FUNDING_ROLES else prev.role
             continue
         if prev is not None and _ENUM_GAP.match(view[prev.end : f.start]):
             f.role = prev.role
@@ -304,9 +319,17 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
 
 
 def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -> None:
-    """``按其…费用的30%`` → cost share with its basis; ``按30%给予补贴`` → cost share; else other."""
+    """``按其…费用的30%`` → cost share with its basis; ``按30%给予补贴`` → cost share;
+    ``按国家资助资金的50%给予配套`` → matching ratio; outside funding talk (a land price at 70%
+    of a standard) → other."""
     before = view[clause.start : f.start]
     sentence_text = view[sentence.start : sentence.end]
+    if not _FUNDING_TALK.search(sentence_text):
+        f.role = "other"
+        return
+    if _MATCHING_AFTER.match(view, f.end):
+        f.role = "matching"
+        return
     if re.search(r"的\s*$", before):
         cues = list(_SHARE_CUE.finditer(before))
         if cues:
@@ -522,6 +545,7 @@ def analyse(
         for f in figs:
             f.group = _index(groups_by_sentence[si], f.start)
         all_money.extend(figs)
+
     def penalty_sentence(f: Fig) -> bool:
         sent = sentences[f.sentence]
         return bool(PENALTY_WORDS.search(view, sent.start, sent.end))
@@ -536,12 +560,16 @@ def analyse(
         if f.basis:
             basis_spans.append((f.start - len(f.basis) - 2, f.start))
         f.group = _index(groups_by_sentence[f.sentence], f.start)
+    ratios.extend(f for f in pct if f.role == "matching")  # 按…资金的50%给予配套
+    pct = [f for f in pct if f.role != "matching"]
     for m in _MULTIPLE.finditer(view, start, end):
         if skipped(m.start()) or any(r.start <= m.start() < r.end for r in ratios):
             continue
         si = _index(sentences, m.start())
         sent = sentences[si]
-        if not re.search(r"配套|配比|匹配", view[sent.start : sent.end]):
+        if not (re.search(r"配套|配比|匹配", view[sent.start : sent.end])
+                or _MULTIPLE_OF.search(view, max(sent.start, m.start() - 40), m.end())
+                and re.match(r"\s*(?:给予|予以)", view[m.end() : m.end() + 4])):
             continue
         raw = m.group(1)
         value = Decimal("0.5") if raw == "半" else (Decimal(raw) if raw[0].isdigit()
@@ -900,6 +928,9 @@ class _GroupContext:
         caps = [f for f in self.figs if f.role in ("per_recipient_cap", "cap")]
         if caps:
             offer.max_amount = self.money(caps[0])
+        floors = [f for f in self.figs if f.role == "min_amount"]
+        if floors:
+            offer.min_amount = self.money(floors[0])
         rates = [f for f in self.figs if f.role == "unit_rate"]
         if rates:
             offer.unit_rate = self.money(rates[0])

@@ -22,7 +22,7 @@ DOCUMENT_KINDS = ("title", "number", "issuer", "date_issued", "jurisdiction", "v
 MEASURE_KINDS = ("amount", "threshold", "cost_share", "matching_ratio", "quota", "responsible",
                  "category", "sector", "penalty")
 KINDS = ("kind", *DOCUMENT_KINDS, "measures", *MEASURE_KINDS)  # the order of every table
-AMOUNT_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
+AMOUNT_ROLES = ("cap", "per_recipient_cap", "min_amount", "total_budget", "unit_rate")
 UNIT_ROLES = ("lead", "support", "responsible")
 PERIODS = ("PerYear", "PerPolicyTerm", "OneTime")
 _DECIMAL_KINDS = {"amount", "threshold", "cost_share", "matching_ratio", "penalty"}

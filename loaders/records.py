@@ -20,6 +20,7 @@ SourceKind = Literal["official", "report"]
 MoneyRole = Literal[
     "cap",  # 最高/不超过/上限 → pol:maxAmount
     "per_recipient_cap",  # 单个/每家/每个/每项 … 最高 → pol:maxAmount (per recipient)
+    "min_amount",  # the lower end of a range 给予10万元至300万元 → pol:minAmount
     "total_budget",  # 总额/总资金/发放…券 over the policy term → pol:totalBudget
     "threshold",  # 以上/超过/达到/超…（含） → pol:minThreshold, never a cap
     "unit_rate",  # 每增长X给予Y: Y → pol:unitRate (X → pol:unitStep)
@@ -140,6 +141,7 @@ class Offer:
     instrument_class: str = "FundingInstrument"  # local name of the OWL class, e.g. "ComputeVoucher"
     instrument_concept: str | None = None  # instrument-type concept IRI
     max_amount: Money | None = None
+    min_amount: Money | None = None  # the lower end of a range (给予10万元至300万元)
     total_budget: Money | None = None
     min_threshold: Money | None = None
     unit_rate: Money | None = None

@@ -146,8 +146,12 @@ def test_no_instrument_word_no_figure_no_offer() -> None:
     assert measure("加强组织领导，营造良好氛围。").offers == []
 
 
-def test_a_range_gives_its_upper_end_as_the_cap() -> None:
-    assert roles("对示范项目给予100万元至500万元奖励。") == [(yuan("100"), "other"), (yuan("500"), "cap")]
+def test_a_range_gives_its_upper_end_as_the_cap_and_its_lower_end_as_the_minimum() -> None:
+    assert roles("对示范项目给予100万元至500万元奖励。") == [(yuan("100"), "min_amount"),
+                                                         (yuan("500"), "cap")]
+    doc = parse_text("一、示范。对示范项目给予20—50万元奖励。\n二、其他。给予支持。")
+    offer = doc.measures[0].offers[0]
+    assert (offer.min_amount.value, offer.max_amount.value) == (yuan("20"), yuan("50"))
 
 
 @pytest.mark.parametrize(
