@@ -33,8 +33,10 @@ title-line             1.5    a line of its own ending in a document genre (…�
                               规定/细则…) with no news verb (出台, 发布, 印发…) in it
 numbered-items         1.5    a chain 一、二、三、 starting lines or sentences
 commencement           1.5    本办法自…起施行 / 本措施由…负责解释 / 本…有效期… (a text about itself)
-closing-note           1.5    此件公开发布 / 此件主动公开 / 公开方式：主动公开 / 特此通知 / 抄送：
+closing-note           1.5    此件公开发布 / 此件主动公开 / 公开方式：主动公开 / 特此通知 / 抄送： / 附件：
 numbered-subitems      1.0    a chain （一）（二）（三） starting lines or sentences
+closing-date           1.0    a line that is only a date at the close of the text, no organ above it
+                              (the organ is often a seal the scrape lost)
 ====================  ======  ===================================================================
 
 ====================  ======  ===================================================================
@@ -42,13 +44,14 @@ report sign           weight  what it is
 ====================  ======  ===================================================================
 english-prose          8.0    Latin letters outnumber Han characters two to one: an English report
 byline                 2.5    记者/通讯员/实习生 and a name, 文/…, an English ``By …`` line
-news-dateline          2.5    本报讯, …社…月…日电, …讯（记者
+news-dateline          2.5    本报讯, …月…日电 (新华社北京3月5日电), …讯（记者
 reported-speech        2.0    据…报道/介绍/了解, 据悉, 记者从…获悉, 答记者问, 接受…采访
 news-of-document       2.0    日前/近日/最近/…月…日，…印发/出台/发布… (news telling of a document)
 quoted-title           1.5    …印发/出台/发布了《…》 inside a sentence (a document quoted by title)
 news-source            1.5    来源：…日报/新闻/新华社/电视台… (a news outlet as the source)
 periodical             1.5    第N期 on a line of its own, 总第N期, …主办 (a briefing's masthead)
-editor-line            1.0    责任编辑/编辑/作者：name — government pages carry these too
+editor-line            1.0    责任编辑/编辑/作者：a person — government pages carry these too (an
+                              organ in the 作者 field is not counted)
 ====================  ======  ===================================================================
 
 The weights were chosen from these meanings, then checked on real trees (701 laws and local
@@ -98,6 +101,7 @@ _VERSION = (rf"(?:[（(](?:试行|暂行|修订|修正|征求意见稿|\d{{4}}�
 _NUMBERING = re.compile(
     rf"^(?:第[{_CN_DIGITS}\d]+[章节条款编部分]|[{_CN_DIGITS}]+[、.．]|[（(][{_CN_DIGITS}\d]+[）)]"
     r"|\d+[、.．)）]|附件|附表|[①-⑳])")
+_NOT_A_TITLE = re.compile(r"[。？！?!：:>›»|｜]|首页|当前位置|您的位置")  # sentences, breadcrumbs
 _NEWS_VERB = re.compile(r"出台|推出|发布|印发|公布|出炉|亮相|解读|聚焦|助力|来了|正式|答记者问|一图|图解")
 _ORGAN = (r"(?<![主承协])(?:人民代表大会常务委员会|常务委员会|人民政府|办公厅|办公室|委员会|管委会|政府|监督管理局"
           r"|分局|局|厅|委|部|署|办|中心|院|总队|支队|银行|分行|联合会|协会|总工会|集团|公司)")
@@ -108,12 +112,12 @@ def _lines(view: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group()
 
 
-def _searcher(pattern: str, flags: int = 0, group: int | str = 0) -> Callable[[str], Iterator[_Match]]:
+def _searcher(pattern: str, flags: int = 0) -> Callable[[str], Iterator[_Match]]:
     regex = re.compile(pattern, flags)
 
     def find(view: str) -> Iterator[_Match]:
         for m in regex.finditer(view):
-            yield m.span(group)
+            yield m.span()
 
     return find
 
@@ -172,7 +176,7 @@ def _title_lines(view: str) -> Iterator[tuple[str, int, int]]:
     """Lines that are only a title: (strength, start, end); strength ``notice`` or ``genre``."""
     for start, line in _lines(view):
         body = line.strip()
-        if not 5 <= len(body) <= 120 or re.search(r"[。？！?!：:]", body) or _NUMBERING.match(body):
+        if (not 5 <= len(body) <= 120 or _NOT_A_TITLE.search(body) or _NUMBERING.match(body)):
             continue
         if re.search(r"关于|印发|转发|批转", body) and _NOTICE_TITLE.search(body) and re.search(
                 r"(?:通知|意见|决定|批复|通告|公告|函|通报|报告)" + _VERSION + "$", body):
@@ -219,7 +223,7 @@ _COMMENCEMENT = (
 _CLOSING = (
     r"[（(]?此件(?:公开发布|主动公开|不公开|依申请公开|不予公开|发至[^）)\n]{1,30})[）)]?"
     r"|公开方式\s?[:：]\s?(?:主动公开|依申请公开|不予公开|不公开)"
-    r"|特此(?:通知|通告|公告|批复|函告|函复)|此页无正文|(?:^|(?<=[\n ]))抄送\s?[:：]"
+    r"|特此(?:通知|通告|公告|批复|函告|函复)|此页无正文|(?:^|(?<=[\n ]))(?:抄送|附件)\s?[:：]"
 )
 _ADOPTION = (
     rf"(?:人民代表大会|常务委员会|人大常委会|人民政府|国务院|委员会|政府)第[{_CN_DIGITS}\d]{{1,6}}次"
@@ -238,17 +242,37 @@ def _signature(view: str) -> Iterator[_Match]:
         yield m.start("org"), m.end("date")
 
 
+_DATE_LINE = re.compile(rf"(?:^|(?<=\n))[（(]?(?P<date>{_DATE})[）)]?(?=\n|$)")
+_AFTER_CLOSE = 3  # at most this many short lines (page furniture) may follow a closing date
+
+
+def _closing_date(view: str) -> Iterator[_Match]:
+    """A line that is only a date at the close of the text, with no organ line before it."""
+    start = max(0, len(view) - 1000)
+    signed = {m.end("date") for m in _SIGNATURE.finditer(view, max(0, start - 300))}
+    for m in _DATE_LINE.finditer(view, start):
+        after = [line for line in view[m.end():].split("\n") if line.strip()]
+        if (view.count("\n", 0, m.start()) >= 3 and m.end("date") not in signed
+                and len(after) <= _AFTER_CLOSE and all(len(line) <= 60 for line in after)):
+            yield m.span()
+            return
+
+
 # ---------------------------------------------------------------- report signs
 
-_LATIN = re.compile(r"[A-Za-z]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    return sum(map(len, runs.findall(text)))
 
 
 def _english(view: str) -> Iterator[_Match]:
     sample = view[:20000]
-    if len(_LATIN.findall(sample)) > 2 * len(_CJK.findall(sample)):
+    if _count(_LATIN, sample) > 2 * _count(_CJK, sample):
         for start, line in _lines(view):
-            if len(_LATIN.findall(line)) >= 20:
+            if _count(_LATIN, line) >= 20:
                 yield start, start + len(line)
                 return
         yield 0, min(len(view), 80)
@@ -261,10 +285,7 @@ _BYLINE = (
     rf"|(?:^|(?<=\n))(?:文|撰文|文字)\s?[/／|｜]\s?{_NAME}"
     r"|(?:^|(?<=\n))[Bb]y\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?=\n|$)"
 )
-_DATELINE = (
-    rf"本(?:报|刊|台|网)讯|[{_HAN}]{{0,8}}(?:社|网|台)[{_HAN}]{{0,6}}\d{{1,2}}月\d{{1,2}}日电"
-    rf"|\d{{1,2}}月\d{{1,2}}日电|[{_HAN}]{{1,8}}讯\s?[（(]\s?(?:记者|通讯员)"
-)
+_DATELINE = r"本(?:报|刊|台|网)讯|\d{1,2}月\d{1,2}日电|讯\s?[（(]\s?(?:记者|通讯员)"
 _HEARSAY = (
     r"据(?!实)[^。\n，；]{1,20}?(?:报道|介绍|了解|透露|消息)|据悉|记者(?:从|了解到|获悉|注意到)"
     r"|答记者问|采访时(?:表示|说|介绍|指出|透露)"
@@ -292,8 +313,17 @@ _OUTLET = (r"(?:日报|晚报|早报|商报|时报|报社|青年报|法制报|�
 _NEWS_SOURCE = rf"(?:^|(?<=[\n ]))(?:信息|文章|稿件|新闻)?(?:来源|稿源|出处)\s?[:：]\s?[^\n ]{{0,20}}?{_OUTLET}"
 _PERIODICAL = (r"(?:^|(?<=\n))第\s?\d{1,4}\s?期(?=\n|$)|总第\s?\d{1,5}\s?期|(?:^|(?<=\n))[^\n]{2,30}\s?主办(?=\n|$)"
                r"|编者按\s?[:：]")
-_EDITOR = (r"(?:^|(?<=[\n ]))(?:责任编辑|编辑|责编|审核|校对|审校|编审|作者)\s?[:：]\s?"
-           r"(?:[\u4e00-\u9fff]{2,}|[A-Za-z]{2,})(?![\u4e00-\u9fffA-Za-z]|\s?[:：])")
+_EDITOR = re.compile(
+    r"(?:^|(?<=[\n ]))(?:责任编辑|编辑|责编|审核|校对|审校|编审|作者)\s?[:：]\s?"
+    r"(?:[\u4e00-\u9fff]{2,}|[A-Za-z]{2,})(?![\u4e00-\u9fffA-Za-z]|\s?[:：])", re.M)
+_ORGAN_END = re.compile(rf"{_ORGAN}$")
+
+
+def _editor(view: str) -> Iterator[_Match]:
+    """A person named as editor or author; an organ in the 作者 field is a government page's."""
+    for m in _EDITOR.finditer(view):
+        if not _ORGAN_END.search(m.group()):
+            yield m.span()
 
 
 # ---------------------------------------------------------------- the rules
@@ -312,6 +342,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule("commencement", "official", 1.5, _searcher(_COMMENCEMENT)),
     _Rule("closing-note", "official", 1.5, _searcher(_CLOSING, re.M)),
     _Rule("numbered-subitems", "official", 1.0, _chain(rf"[（(](?P<n>[{_CN_DIGITS}]{{1,3}})[）)]")),
+    _Rule("closing-date", "official", 1.0, _closing_date),
     _Rule("english-prose", "report", 8.0, _english),
     _Rule("byline", "report", 2.5, _searcher(_BYLINE, re.M)),
     _Rule("news-dateline", "report", 2.5, _searcher(_DATELINE)),
@@ -320,7 +351,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule("quoted-title", "report", 1.5, _quoted_title),
     _Rule("news-source", "report", 1.5, _searcher(_NEWS_SOURCE, re.M)),
     _Rule("periodical", "report", 1.5, _searcher(_PERIODICAL, re.M)),
-    _Rule("editor-line", "report", 1.0, _searcher(_EDITOR, re.M)),
+    _Rule("editor-line", "report", 1.0, _editor),
 )
 
 

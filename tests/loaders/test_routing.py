@@ -151,6 +151,23 @@ def test_an_empty_author_label_is_not_an_editor_line() -> None:
     assert "editor-line" not in {s.name for s in routing.signs}
 
 
+def test_a_breadcrumb_is_not_a_title_line() -> None:
+    routing = routing_of_text("首页 > 政务公开 > 通知公告\n当前位置：政策文件\n")
+    assert "title-line" not in {s.name for s in routing.signs}
+
+
+def test_an_organ_in_the_author_field_is_not_an_editor_line() -> None:
+    names = [s.name for s in routing_of_text("作者：青阳市住房和城乡建设局 点击数：9\n").signs]
+    assert "editor-line" not in names
+    editor = {s.name: s for s in routing_of_text("作者：赵敏\n").signs}["editor-line"]
+    assert editor.span.text == "作者：赵敏"
+
+
+def test_a_date_under_a_masthead_is_not_a_closing_date() -> None:
+    routing = find_signs(read_source(FIXTURES / "briefing_numbered.txt"))
+    assert "closing-date" not in {s.name for s in routing.signs}
+
+
 def test_regulation_with_articles_but_no_number_line_is_not_a_report() -> None:
     # 427 of 701 real regulations were read as reports: no number line, no 关于印发 title
     text = (FIXTURES / "regulation_articles_adoption.txt").read_text("utf-8")
