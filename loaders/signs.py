@@ -45,7 +45,7 @@ report sign           weight  what it is
 english-prose          8.0    Latin letters outnumber Han characters two to one: an English report
 byline                 2.5    记者/通讯员/实习生 and a name, 文/…, an English ``By …`` line
 news-dateline          2.5    本报讯, …月…日电 (新华社北京3月5日电), …讯（记者
-reported-speech        2.0    据…报道/介绍/了解, 据悉, 记者从…获悉, 答记者问, 接受…采访
+reported-speech        2.0    据…报道/介绍/了解, 据悉, 记者从…获悉, 答记者问, 采访时表示
 news-of-document       2.0    日前/近日/最近/…月…日，…印发/出台/发布… (news telling of a document)
 quoted-title           1.5    …印发/出台/发布了《…》 inside a sentence (a document quoted by title)
 news-source            1.5    来源：…日报/新闻/新华社/电视台… (a news outlet as the source)
@@ -176,7 +176,7 @@ def _title_lines(view: str) -> Iterator[tuple[str, int, int]]:
     """Lines that are only a title: (strength, start, end); strength ``notice`` or ``genre``."""
     for start, line in _lines(view):
         body = line.strip()
-        if (not 5 <= len(body) <= 120 or _NOT_A_TITLE.search(body) or _NUMBERING.match(body)):
+        if not 5 <= len(body) <= 120 or _NOT_A_TITLE.search(body) or _NUMBERING.match(body):
             continue
         if re.search(r"关于|印发|转发|批转", body) and _NOTICE_TITLE.search(body) and re.search(
                 r"(?:通知|意见|决定|批复|通告|公告|函|通报|报告)" + _VERSION + "$", body):
