@@ -1,8 +1,9 @@
 """Secondary sources — news articles and think-tank briefings — read into :class:`Report` records.
 
-:func:`is_report` tells a report from an official document by features of the text (a document
-number near the top, a ``关于印发…的通知`` notice title, numbered articles → official; English
-prose, a briefing masthead or news furniture → report). :func:`load_report` finds the headline,
+:func:`is_report` tells a report from an official document by the weighed signs of
+``loaders.signs`` (a document number or notice title on a line of its own, an addressee line,
+numbered articles, a signature block → official; English prose, a byline, a news dateline, a
+document quoted by title inside a sentence → report). :func:`load_report` finds the headline,
 publisher, date, language and editors, drops page furniture (copyright lines, "Recommended
 reading", contact e-mails and phones, ICP numbers, circulation lists ``报：…``/``共印：…``,
 addresses), and extracts what the report says about the policy: titles it quotes, jurisdiction,
@@ -32,56 +33,23 @@ from .records import (
     Warning_,
 )
 from .report_figures import Segment, extract_claims, find_report_dates, split_sentences
+from .signs import find_signs
 
 # ------------------------------------------------------------------ official or report?
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d+\s*号")
-_NOTICE_TITLE = re.compile(r"关于(?:印发|转发|发布|公布)?.{2,80}的(?:通知|决定|意见|批复|公告)")
-_ARTICLES = re.compile(r"(?:^|[\s。；])(?:第[一二三四五六七八九十百]+条|[一二三四五六七八九十]+、)")
-_PRINTED = re.compile(r"(?:现)?(?:印发|发布)给你们|现印发实施|请认真贯彻执行|特此通知")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-
-
-def _official_score(simple: str) -> int:
-    head = simple[:600]
-    score = 0
-    if _DOC_NUMBER.search(head):
-        score += 2
-    if _NOTICE_TITLE.search(head):
-        score += 1
-    if _PRINTED.search(simple[:3000]):
-        score += 1
-    if len(_ARTICLES.findall(simple)) >= 3:
-        score += 1
-    return score
-
-
-_NEWS = re.compile(
-    r"(?:^|\n)\s*(?:来源|责任编辑|编辑|记者|作者|通讯员)\s*[:：]|第\s*\d+\s*期|日电|讯[（(]?记者|据悉|记者从"
-    r"|近日|日前|新华社|本报讯"
-)
-
-
-def _report_score(simple: str) -> int:
-    return min(2, len(set(_NEWS.findall(simple[:3000]))))
 
 
 def is_report(source: Source) -> bool:
     """True when ``source`` reads as a news item or briefing, False for an official document.
 
-    English prose is a report. Chinese text is official when its official features (document
-    number near the top counts two; a 关于印发…的通知 title, the 印发给你们/特此通知 formula,
-    numbered articles) outweigh its news features (来源/记者/责任编辑 lines, 近日/据悉/本报讯,
-    an issue number) by at least two; otherwise it is a report.
+    The decision is :func:`loaders.signs.find_signs`'s: the weighed sum of every official sign
+    (document number, notice title, addressee, transmittal, articles, signature…) against every
+    report sign (byline, dateline, 据…报道, 近日…印发, English prose…).
     """
-    text = source.text
-    letters = len(_LATIN.findall(text[:20000]))
-    han = len(_CJK.findall(to_simplified(text[:20000])))
-    if letters > 2 * han:
-        return True
-    simple = to_simplified(text)
-    return _official_score(simple) - _report_score(simple) < 2
+    return find_signs(source).kind == "report"
 
 
 # ------------------------------------------------------------------ page furniture

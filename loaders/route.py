@@ -2,37 +2,24 @@
 
 ``load(path)`` never raises. A file that cannot be read or decoded gives a
 :class:`LoadResult` with ``error`` (one sentence) and ``stage`` (``read``/``decode``); an
-exception inside a parser gives ``stage="parse"``. Reports (news, briefings) are recognised
-by ``loaders.report.is_report`` when that module is installed; everything else is parsed as an
-official document by :func:`loaders.official.parse_official`.
+exception inside a parser gives ``stage="parse"``.
 
-One strong signal overrides ``is_report``: on the cleaned view (pinyin annotations and doubled
-punctuation removed), a line near the top that is *only* a document number (``粤府办〔2025〕6号``)
-or *only* a notice title (``…关于印发…的通知``). News and briefings quote numbers and titles
-inside sentences, never as lines of their own.
+The decision is :func:`loaders.signs.find_signs`'s: every sign of an official document (number,
+notice title, addressee, transmittal, articles, signature, adoption line…) and of a report
+(byline, dateline, 据…报道, 近日…印发, a title quoted in a sentence, English prose…) is found
+with its span and weight, and the sums decide; no single sign is required. Reports go to
+``loaders.report.load_report`` when that module is installed, everything else to
+:func:`loaders.official.parse_official`. ``LoadResult.routing`` carries the decision and its
+signs for every source that was read.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .records import LoadResult, OfficialDocument, Report, Source
+from .records import LoadResult, OfficialDocument, Report, Routing, Source
+from .signs import find_signs
 from .source import SourceError, read_source
-
-_HEAD_CHARS = 1500
-_NUMBER_LINE = re.compile(
-    r"^\s*[\u4e00-\u9fff]{1,12}\s*〔\s*(?:19|20)\d{2}\s*〕\s*(?:第\s*)?\d{1,4}\s*号\s*$", re.M)
-_NOTICE_LINE = re.compile(r"^\s*[^\n。，]{0,60}关于印发[^\n。]{2,120}的(?:通知|决定)\s*$", re.M)
-
-
-def has_official_header(source: Source) -> bool:
-    """A line that is only a document number or only a notice title near the top of the text."""
-    from .clean import clean
-
-    view = clean(source.text[: _HEAD_CHARS * 2]).view[:_HEAD_CHARS]
-    view = re.sub(r"[\[［(（【]\s*((?:19|20)\d{2})\s*[\]］)）】]", r"〔\1〕", view)
-    return bool(_NUMBER_LINE.search(view) or _NOTICE_LINE.search(view))
 
 
 def _report_module():
@@ -40,7 +27,7 @@ def _report_module():
         from . import report
     except ImportError:
         return None
-    if not (hasattr(report, "is_report") and hasattr(report, "load_report")):
+    if not hasattr(report, "load_report"):
         return None
     return report
 
@@ -48,9 +35,11 @@ def _report_module():
 def parse_source(source: Source) -> LoadResult:
     """Route an already-read source to the right parser; errors become ``stage="parse"``."""
     path = source.path or source.name
+    routing: Routing | None = None
     try:
+        routing = find_signs(source)
         report = _report_module()
-        if report is not None and not has_official_header(source) and report.is_report(source):
+        if report is not None and routing.kind == "report":
             record = report.load_report(source)
         else:
             from .official import parse_official
@@ -58,13 +47,14 @@ def parse_source(source: Source) -> LoadResult:
             record = parse_official(source)
     except Exception as err:  # noqa: BLE001 - a loader bug must not stop a build
         return LoadResult(path=path, record=None, error=(
-            f"{source.name} could not be parsed ({type(err).__name__}: {err})."), stage="parse")
+            f"{source.name} could not be parsed ({type(err).__name__}: {err})."), stage="parse",
+            routing=routing)
     if not recognisable(record):
         return LoadResult(path=path, record=None, warnings=list(record.warnings), error=(
             f"{source.name} reads neither as a policy document nor as a report on one (no "
             "document number, title, numbered measures, policy title or figures were found)."),
-            stage="parse")
-    return LoadResult(path=path, record=record, warnings=list(record.warnings))
+            stage="parse", routing=routing)
+    return LoadResult(path=path, record=record, warnings=list(record.warnings), routing=routing)
 
 
 def recognisable(record: OfficialDocument | Report) -> bool:

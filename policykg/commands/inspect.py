@@ -16,10 +16,12 @@ from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 
 DESCRIPTION = """Show what the loader extracts from one source file (.txt, .html, .htm).
 
-For an official document: the header (number, titles, issuers, approvers, dates, validity,
-repeals), then every measure with its heading and each clause with its role, value and the
-quoted original text. For a report: its metadata and claims. --json prints the same records
-as JSON (spans as start/end/text over the decoded original)."""
+First the routing decision (official document or report) with every sign found, its weight
+and the quoted text it was read from. For an official document: the header (number, titles,
+issuers, approvers, dates, validity, repeals), then every measure with its heading and each
+clause with its role, value and the quoted original text. For a report: its metadata and
+claims. --json prints the same records as JSON (key "routing" for the decision; spans as
+start/end/text over the decoded original)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {
             "path": result.path,
             "kind": type(result.record).__name__,
+            "routing": to_jsonable(result.routing),
             "record": to_jsonable(result.record),
             "warnings": to_jsonable(result.warnings),
         }
@@ -68,8 +71,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if isinstance(result.record, OfficialDocument):
-        sys.stdout.write(render_official(result.record))
+        sys.stdout.write(render_official(result.record, result.routing))
         return 0
+    sys.stdout.write(render_routing(result.routing))
     try:
         module = importlib.import_module("policykg.commands.inspect_report")
     except ModuleNotFoundError as err:
@@ -108,13 +112,28 @@ def _agency(ref: Any) -> str:
     return ref.name + (f" <{_local(ref.concept)}>" if ref.concept else "")
 
 
-def render_official(doc: Any) -> str:
-    """The human-readable listing of an :class:`OfficialDocument`."""
+def render_routing(routing: Any) -> str:
+    """The routing decision: the kind, both sums, then one line per sign with its quoted span."""
+    if routing is None:
+        return ""
+    out = [f"Routed as:     {routing.kind} (official signs {routing.official:.1f}, "
+           f"report signs {routing.report:.1f})"]
+    for sign in routing.signs:
+        out.append(f"  {sign.kind:<8} {sign.weight:>4.1f}  {sign.name:<18}{_quote(sign.span, 60)}")
+    if not routing.signs:
+        out.append("  (no sign of either kind)")
+    return "\n".join(out) + "\n"
+
+
+def render_official(doc: Any, routing: Any = None) -> str:
+    """The human-readable listing of an :class:`OfficialDocument` (and its routing, if given)."""
     src = doc.source
     out: list[str] = []
     add = out.append
     add(f"File:          {src.path or src.name}  ({src.media_type}, {src.encoding}, {src.script})")
     add("Kind:          official document")
+    if routing is not None:
+        add(render_routing(routing).rstrip("\n"))
     add(f"Title:         {doc.title or '-'}{_quote(doc.title_span)}")
     add(f"Notice title:  {doc.notice_title or '-'}")
     add(f"Number:        {doc.number or '-'}{_quote(doc.number_span)}")
