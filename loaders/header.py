@@ -102,7 +102,8 @@ def find_published(view: str) -> tuple[dt.datetime, int, int, int, int] | None:
                             int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0))
     except ValueError:
         return None
-    line_start = view.rfind("\n", 0, m.start(1)) + 1
+    label = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    line_start = view.rfind("\n", 0, label) + 1
     line_end = view.find("\n", m.end())
     line_end = len(view) if line_end < 0 else line_end
     return value, m.start(1), m.end(), line_start, line_end
@@ -316,6 +317,10 @@ def read_header(view: str, end: int, published_line: tuple[int, int] | None = No
         out.issuers = find_issuing_organ(view, 0, end)
     if not out.issuers:
         out.issuers = _organ_line(view, end)
+    if not out.issuers and out.title is not None and out.title.start >= 0:
+        opening = history.legislature_at(view, out.title.start, out.title.end)
+        if opening is not None:  # 北京市人民代表大会常务委员会议事规则: its own rules
+            out.issuers = [Found(*opening)]
     return out
 
 

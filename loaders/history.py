@@ -26,12 +26,13 @@ LEGISLATURE = re.compile(
     r"(?P<organ>人民代表大会(?:常务委员会|常委会|常务员会)?|人大常委会|人大常务委员会|人民代表大会)"
 )
 GOVERNMENT = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,16}?)(?P<organ>人民政府)(?=令|第\s*[\d一二三四五六七八九十百]+\s*次|常务会议)"
+    r"(?P<place>[\u4e00-\u9fff]{2,16}?)(?P<organ>人民政府)(?=令|第\s*[\d一二三四五六七八九十百]+\s*次|常务会议|发布|公布|颁布|$)"
 )
 _PLACE_LEAD = re.compile(r"^.*?(?:根据|经|由|在)")
 _SESSION = re.compile(_ORDINAL + r"届")
 # what may stand before a history date on its line: brackets, 根据, or earlier history entries
-_HISTORY_LINE = re.compile(r"^(?:[\s（(]*(?:根据|经)?\s*|[\s（(]*\d{4}\s*年[^。，\n]*)$")
+_HISTORY_LINE = re.compile(
+    r"^(?:[\s（(]*(?:根据|经)?\s*|\s*\d{4}\s*年[^。，\n]*|\s*[（(]\s*\d{4}\s*年[^。\n]*)$")
 
 
 @dataclass(slots=True)
@@ -82,6 +83,15 @@ def _body(view: str, s: int, e: int) -> tuple[str, int, int] | None:
     return None
 
 
+def legislature_at(view: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A legislature whose name opens ``view[start:end]`` (a title such as
+    ``北京市人民代表大会常务委员会议事规则``): (normalised name, start, end)."""
+    found = _body(view, start, end)
+    if found is None or found[1] != start or not found[0].endswith(("人民代表大会", "常务委员会")):
+        return None
+    return found
+
+
 def find_events(view: str, start: int, end: int) -> list[Event]:
     """The dated events of ``view[start:end]`` (a regulation's header), in text order. Each
     date owns the text up to the next date (or the end of its line); its kind is the last
@@ -98,7 +108,7 @@ def find_events(view: str, start: int, end: int) -> list[Event]:
         if not _HISTORY_LINE.match(view[line_start:s]):
             continue  # a date inside a sentence (经…常务会议审议通过，现印发) is no history line
         segment = _mask_quotes(view[e:stop])
-        verbs = list(_VERB.finditer(segment))
+        verbs = [v for v in _VERB.finditer(segment) if segment[max(0, v.start() - 2) : v.start()] != "重新"]
         lead = view[max(start, s - 2) : s]
         if not verbs:
             if lead.endswith("自"):
@@ -119,6 +129,9 @@ def find_events(view: str, start: int, end: int) -> list[Event]:
 
 
 def version_date(events: list[Event]) -> Event | None:
-    """The event that dates this version: the latest adoption, amendment, revision or approval."""
+    """The event that dates this version: the latest adoption, amendment, revision or approval
+    (the latest promulgation when the history gives nothing else). A republication
+    (``修正并重新发布``) is part of the amendment, not an event of its own."""
     dated = [ev for ev in events if ev.kind in ("adopted", "amended", "revised", "approved")]
+    dated = dated or [ev for ev in events if ev.kind == "promulgated"]
     return max(dated, key=lambda ev: ev.date) if dated else None

@@ -225,6 +225,9 @@ class _Parser:
                 out.append(ref.jurisdiction)
         if self.gaz is None:
             return out
+        for area in self._second_names([r.concept for r in self.doc.issuers if r.concept]):
+            if area not in out:
+                out.insert(0 if self._zone_named_first(area) else len(out), area)
         if not out:
             for ref in self.doc.issuers:
                 areas = self.gaz.find_all(ref.name, "area")
@@ -238,6 +241,29 @@ class _Parser:
                 if not issuers_areas or self._within(m.concept, issuers_areas):
                     out.append(m.concept)
         return out
+
+    def _second_names(self, agencies_: list[str]) -> list[str]:
+        """Areas an issuing body is also known by: ``广州开发区科技创新局`` is a name of
+        广州市黄埔区科技创新局 (one administration, two names), so 广州开发区 is its area too."""
+        if not agencies_ or self.gaz is None:
+            return []
+        out: list[str] = []
+        for surface, concept in self.gaz.surfaces("agency").items():
+            if concept in agencies_ and re.search(r"[\u4e00-\u9fff]", surface):
+                found = self.gaz.find_all(surface, "area")  # the most specific: the last one
+                if found and found[-1].concept not in out:
+                    out.append(found[-1].concept)
+        return out
+
+    def _zone_named_first(self, area: str) -> bool:
+        """True when the titles name ``area`` before any other area (its documents' own order)."""
+        if self.gaz is None:
+            return False
+        for text in _titles(self.doc):
+            found = self.gaz.find_all(text, "area")
+            if found:
+                return found[0].concept == area
+        return False
 
     def _within(self, concept: str, areas: set[str]) -> bool:
         """True when ``concept`` is one of ``areas`` or lies inside one (``pol:within``)."""

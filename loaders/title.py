@@ -27,7 +27,7 @@ _TITLE_END = re.compile(
 _SENTENCE_START = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|近日|日前|各|请|对|在|从|自|本)")
 _FURNITURE = re.compile(
     r"^(?:附件|附表|当前位置|您的位置|首页|索取号|发布机构|文件编号|发文字号|主题分类|信息来源|来源)"
-    r"|[>»›]|＞"
+    r"|^[^<＜‹«]*[>＞›»]"  # a breadcrumb (首页 > 政务公开), not a nested <title>
     r"|[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*(?:第\s*)?\d{1,4}\s*号"  # a document number
 )
 _PUNCT = re.compile(r"[。；;！？!?：:]|，.*，")
