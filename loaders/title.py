@@ -31,6 +31,8 @@ _FURNITURE = re.compile(
     r"|[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*(?:第\s*)?\d{1,4}\s*号"  # a document number
 )
 _PUNCT = re.compile(r"[。；;！？!?：:]|，.*，")
+_LABEL = re.compile(r"[ \t\u3000]*(?:标\s*题|名\s*称|文件名称|文件标题)[ \t\u3000]*[：:][ \t\u3000]*")
+_SITE_SUFFIX = re.compile(r"[ \t\u3000]*(?:[_|｜]| - | — ).*$")
 TRANSMIT = re.compile(r"(印发|转发|批转|发布|公布|颁布|下达|修订|修改)")
 _WRAP_LINES = 3
 
@@ -41,9 +43,17 @@ def squeeze(text: str) -> str:
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Extents of the lines of ``view[start:end]``, white space, a ``标题：`` label and a page
+    title's site suffix (``…的通知_政策文件_某市人民政府``) left out."""
     out = []
     for m in re.finditer(r"[^\n]+", view[start:end]):
         s, e = start + m.start(), start + m.end()
+        label = _LABEL.match(view, s, e)
+        if label:
+            s = label.end()
+        suffix = _SITE_SUFFIX.search(view, s, e)
+        if suffix:
+            e = suffix.start()
         while s < e and view[s].isspace():
             s += 1
         while e > s and view[e - 1].isspace():
