@@ -290,7 +290,10 @@ def read_header(view: str, end: int, published_line: tuple[int, int] | None = No
     out = Header()
     out.number = find_number(view, 0, end) or find_number(view, 0, min(len(view), 600))
     _title_facts(view, end, out)
-    out.events = history.find_events(view, 0, end)
+    decree = history.DECREE.search(view, 0, end)
+    out.events = history.find_events(view, 0, end, decree=decree is not None)
+    if decree is not None:
+        _decree_facts(view, end, decree, out)
     legislative = [ev for ev in out.events if ev.body]
     if legislative:  # a law or regulation: its history dates and names the issuers
         version = history.version_date(out.events)
@@ -322,6 +325,17 @@ def read_header(view: str, end: int, published_line: tuple[int, int] | None = No
         if opening is not None:  # 北京市人民代表大会常务委员会议事规则: its own rules
             out.issuers = [Found(*opening)]
     return out
+
+
+def _decree_facts(view: str, end: int, decree: re.Match[str], out: Header) -> None:
+    """A government decree (``某市人民政府令 第12号``): the decree is the document's number, the
+    government its issuer, and the date under the decree its promulgation."""
+    if out.number is None:
+        out.number = Found(re.sub(r"\s+", "", decree.group(0)), decree.start(), decree.end())
+    sig = _signature(view, end, None)
+    if sig is not None and all(ev.date != sig.date for ev in out.events):
+        out.events.append(history.Event("promulgated", sig.date, sig.date_start, sig.date_end,
+                                        decree.group(1), decree.start(1), decree.end(1)))
 
 
 def _date_length(view: str, ev: history.Event) -> int:

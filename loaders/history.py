@@ -26,10 +26,14 @@ LEGISLATURE = re.compile(
     r"(?P<organ>人民代表大会(?:常务委员会|常委会|常务员会)?|人大常委会|人大常务委员会|人民代表大会)"
 )
 GOVERNMENT = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,16}?)(?P<organ>人民政府)(?=令|第\s*[\d一二三四五六七八九十百]+\s*次|常务会议|发布|公布|颁布|$)"
+    r"(?P<place>[\u4e00-\u9fff]{1,16}?)(?P<organ>人民政府)(?=令|第\s*[\d一二三四五六七八九十百]+\s*次|常务会议|发布|公布|颁布|$)"
 )
 _PLACE_LEAD = re.compile(r"^.*?(?:根据|经|由|在)")
 _SESSION = re.compile(_ORDINAL + r"届")
+_DECREE_LEAD = re.compile(r"(?:已经|业经|经|，自)\s*$")
+_CLAUSE_END = re.compile(r"[\n，。；,;]")
+# a government's decree: 上海市人民政府令 第12号
+DECREE = re.compile(r"([\u4e00-\u9fff]{2,16}?人民政府)令\s*[（(〔]?\s*第\s*([\d一二三四五六七八九十百零〇]+)\s*号")
 # what may stand before a history date on its line: brackets, 根据, or earlier history entries
 _HISTORY_LINE = re.compile(
     r"^(?:[\s（(]*(?:根据|经)?\s*|\s*\d{4}\s*年[^。，\n]*|\s*[（(]\s*\d{4}\s*年[^。\n]*)$")
@@ -92,20 +96,21 @@ def legislature_at(view: str, start: int, end: int) -> tuple[str, int, int] | No
     return found
 
 
-def find_events(view: str, start: int, end: int) -> list[Event]:
+def find_events(view: str, start: int, end: int, decree: bool = False) -> list[Event]:
     """The dated events of ``view[start:end]`` (a regulation's header), in text order. Each
     date owns the text up to the next date (or the end of its line); its kind is the last
-    history verb there outside 《…》, its body the organ named there."""
+    history verb there outside 《…》, its body the organ named there. A date inside a sentence
+    counts only in a decree (``《X》已经2024年5月6日市人民政府第N次常务会议通过，现予公布``)."""
     dates = [d for d in find_dates(view[start:end]) if "年" in view[start + d.start : start + d.end]]
     out: list[Event] = []
     for i, d in enumerate(dates):
         s, e = start + d.start, start + d.end
         stop = start + dates[i + 1].start if i + 1 < len(dates) else end
-        line_end = view.find("\n", e, stop)
-        if line_end >= 0:  # an entry ends with its line (several may share one line)
-            stop = line_end
+        clause_end = _CLAUSE_END.search(view, e, stop)
+        if clause_end:  # an entry ends with its line or clause (several may share one line)
+            stop = clause_end.start()
         line_start = view.rfind("\n", 0, s) + 1
-        if not _HISTORY_LINE.match(view[line_start:s]):
+        if not (_HISTORY_LINE.match(view[line_start:s]) or decree and _DECREE_LEAD.search(view, line_start, s)):
             continue  # a date inside a sentence (经…常务会议审议通过，现印发) is no history line
         segment = _mask_quotes(view[e:stop])
         verbs = [v for v in _VERB.finditer(segment) if segment[max(0, v.start() - 2) : v.start()] != "重新"]
@@ -129,9 +134,8 @@ def find_events(view: str, start: int, end: int) -> list[Event]:
 
 
 def version_date(events: list[Event]) -> Event | None:
-    """The event that dates this version: the latest adoption, amendment, revision or approval
-    (the latest promulgation when the history gives nothing else). A republication
-    (``修正并重新发布``) is part of the amendment, not an event of its own."""
-    dated = [ev for ev in events if ev.kind in ("adopted", "amended", "revised", "approved")]
-    dated = dated or [ev for ev in events if ev.kind == "promulgated"]
+    """The event that dates this version: the latest adoption, amendment, revision, approval or
+    promulgation (a rule adopted at a meeting dates from the decree that promulgates it). A
+    republication (``修正并重新发布``) is part of the amendment, not an event of its own."""
+    dated = [ev for ev in events if ev.kind in ("adopted", "amended", "revised", "approved", "promulgated")]
     return max(dated, key=lambda ev: ev.date) if dated else None
