@@ -29,6 +29,8 @@ _OTHER_ORGAN = re.compile(
 )
 _FULL_DATE = re.compile(r"年.*月.*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 _MAX_LINES_ABOVE = 8
+# what may follow a signature date: white space, the end, or a closing note (此件公开发布)
+_AFTER_DATE = re.compile(r"[ \t\u3000\n]|$|[（(](?:此件|本件)[^）)\n]{0,12}[）)]")
 
 
 @dataclass(slots=True)
@@ -138,7 +140,7 @@ def find_signatures(view: str, start: int, end: int) -> list[Signature]:
     out = []
     for d in find_dates(view[start:end]):
         s, e = start + d.start, start + d.end
-        if not _FULL_DATE.search(view[s:e]) or view[e : e + 1] not in ("", "\n", " ", "\u3000", "\t"):
+        if not _FULL_DATE.search(view[s:e]) or not _AFTER_DATE.match(view, e):
             continue
         sig = signature_at(view, d.value, s, e)
         if sig is not None:

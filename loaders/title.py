@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .found import Found
 from .signature import organs_in
 
-_QUALIFIER = r"(?:\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿|\d{4}年?版?|\d{4}年修订|第[一二三四五六七八九十\d]+批)[)）])*"
+_QUALIFIER = (r"(?:\s*[（(](?:试行|暂行|修订|修订稿|草案|征求意见稿|\d{4}年?版?|\d{4}年修订|"
+              r"第[一二三四五六七八九十\d]+批|\d{4}\s*[-—–~至]\s*\d{4}\s*年?)[)）])*")
 _NOTICE_END = re.compile(r"的(?:实施|指导|若干|补充|紧急|工作|有关)?(?:通知|决定|意见|批复|函|复函|公告|通告|通报|报告|请示)"
                          + _QUALIFIER + r"$")
 _TITLE_END = re.compile(
