@@ -29,6 +29,7 @@ _OTHER_ORGAN = re.compile(
 )
 _FULL_DATE = re.compile(r"年.*月.*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 _MAX_LINES_ABOVE = 8
+_LEVELS = "省市区县镇乡"
 # what may follow a signature date: white space, the end, or a closing note (此件公开发布)
 _AFTER_DATE = re.compile(r"[ \t\u3000\n]|$|[（(](?:此件|本件)[^）)\n]{0,12}[）)]")
 
@@ -57,10 +58,13 @@ def split_run(name: str) -> list[tuple[int, int]]:
     ending (委员会, 局, 办公室…) is followed by the place the first name starts with, and both
     sides read as names. A single name gives one extent.
     """
-    place = _PLACE.match(name)
-    if place is None or len(name) < 2 * len(place.group(0)) + 2:
-        return [(0, len(name))]
-    prefix = place.group(0)
+    if name[:1] in _LEVELS and name[1:2] not in _LEVELS:  # 区财政局区规划土地局: short forms
+        prefix = name[0]
+    else:
+        place = _PLACE.match(name)
+        if place is None or len(name) < 2 * len(place.group(0)) + 2:
+            return [(0, len(name))]
+        prefix = place.group(0)
     cuts = [0]
     for m in re.finditer(re.escape(prefix), name):
         pos = m.start()

@@ -94,6 +94,8 @@ def test_run_together_names_are_split_at_the_repeated_place() -> None:
     name = "某区发展和改革委员会某区财政局某区教育局"
     assert [name[a:b] for a, b in split_run(name)] == ["某区发展和改革委员会", "某区财政局", "某区教育局"]
     assert split_run("某区发展和改革委员会") == [(0, len("某区发展和改革委员会"))]
+    short = "区财政局区规划资源局"
+    assert [short[a:b] for a, b in split_run(short)] == ["区财政局", "区规划资源局"]
 
 
 def test_history_verb_inside_the_quoted_decision_is_not_read() -> None:
