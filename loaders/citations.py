@@ -2,8 +2,9 @@
 
 All functions read the simplified view and return view offsets plus simplified values.
 Grammar only: ``有效期至…``, ``自印发之日起实施，有效期3年`` (valid to the day before the
-third anniversary), ``原《…》（文号）…同时废止``/``不再执行``/``代替``, ``根据/落实/贯彻《…》``,
-``从高不重复``, ``本措施适用于…``.
+third anniversary), ``本条例自2022年5月1日起施行`` (valid from that day),
+``原《…》（文号）…同时废止``/``不再执行``/``代替``, ``根据/落实/贯彻《…》``, ``从高不重复``,
+``本措施适用于…``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 _VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{1,3})\s*年")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效)")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
+# the document's own entry into force: 本条例自2022年5月1日起施行 (not a rule of its body)
+_FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效)")
 _NON_CUMULATIVE = re.compile(r"从高不重复|就高不重复|按照?就高原则|不得重复(?:享受|申报|支持)|不重复(?:享受|支持|奖励|补贴|资助)")
 _SCOPE = re.compile(r"(本[^。，\n]{0,12}?适用于[^。\n]*。?)")
 
@@ -53,10 +56,11 @@ def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Validity | None:
-    """``有效期至2027年12月31日`` or ``自印发之日起实施，有效期3年`` (from the issue date)."""
+    """``有效期至2027年12月31日``, ``自印发之日起实施，有效期3年`` (from the issue date) or
+    ``本条例自2022年5月1日起施行`` (valid from that day)."""
     for s, e in sentences(view, start, end):
         text = view[s:e]
-        if "有效期" not in text and not _FROM_ISSUE.search(text):
+        if "有效期" not in text and not _FROM_ISSUE.search(text) and not _FROM_DATE_ON.search(text):
             continue
         valid_from = issued if _FROM_ISSUE.search(text) else None
         dates = find_dates(text)

@@ -2,6 +2,9 @@
 
 Every function reads the simplified view of the header (the text before the first measure)
 and returns view offsets; :mod:`loaders.official` turns them into spans over the original.
+:func:`read_header` gathers what the header says from the evidence real pages carry: the
+titles (:mod:`loaders.title`), the signature block (:mod:`loaders.signature`), a regulation's
+dated history (:mod:`loaders.history`), a page's metadata fields (发布机构, 成文日期, 发布日期).
 Only grammar lives here (``关于印发…的通知``, ``经…同意``, ``请径向…反映``); names are
 looked up in the vocabularies by :mod:`loaders.agencies`.
 """
@@ -12,8 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import history, signature, title
 from .agencies import AGENCY_SUFFIX, looks_like_agency
 from .dates import find_dates
+from .found import Found
 
 _BRACKETS = {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕", "（": "〔",
              "）": "〕", "【": "〔", "】": "〕", "〔": "〔", "〕": "〕", "{": "〔", "}": "〕"}
@@ -35,22 +40,17 @@ CONTACT = re.compile(
     r"(?:请|可)?(?:径向|直接向|及时向|迳向|向)([^，。；\n]{2,40}?)(?:反映|反馈|报告|咨询)"
     r"|请?与([^，。；\n]{2,40}?)联系"
 )
-_WRITTEN = re.compile(r"(?:成文日期|发文日期|印发日期|签发日期)\s*[：:]\s*")
-_LABELLED = re.compile(r"(?:发布时间|发布日期|公开日期|更新时间|时间|日期)\s*[：:]\s*$")
+_WRITTEN = re.compile(r"(?:成文日期|发文日期|签发日期)\s*[：:]?\s*")
+_DATE_LABEL = r"(?:发布时间|发布日期|印发日期|公开日期|公布日期|时间|日期)"
 PUBLISHED = re.compile(
-    r"(?:^|\n|\s)\s*(?:发布时间|发布日期|公开日期|时间|日期)\s*[：:]\s*"
+    r"(?:^|\n|\s)[ \t\u3000]*" + _DATE_LABEL + r"[ \t\u3000]*(?:[：:][ \t\u3000]*|\n[ \t\u3000]*)"
     r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?:\s*日)?"
-    r"(?:\s+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?"
+    r"(?:[ \t\u3000]+(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?"
 )
-
-
-@dataclass(slots=True)
-class Found:
-    """A header fact at view offsets ``[start, end)`` with its simplified value."""
-
-    value: str
-    start: int
-    end: int
+_ORGAN_FIELD = re.compile(
+    r"(?:发布机构|发文机关|发文单位|发文机构|发布单位|制发机关|发布机关)[ \t\u3000]*(?:[：:][ \t\u3000]*|\n[ \t\u3000]*)"
+    r"([^\n：:]+?)(?=[ \t\u3000]+\S+[：:]|\n|$)"
+)
 
 
 @dataclass(slots=True)
@@ -59,14 +59,14 @@ class Header:
 
     number: Found | None = None
     notice_title: Found | None = None
-    title: Found | None = None
+    title: Found | None = None  # span None-like (start == end == -1) when only the value is known
     issuers: list[Found] = field(default_factory=list)
+    transmitted: list[Found] = field(default_factory=list)
     approvers: list[Found] = field(default_factory=list)
-    addressees: list[str] = field(default_factory=list)
-    contact: Found | None = None
     date: tuple[dt.date, int, int] | None = None
-    published: tuple[dt.datetime, int, int] | None = None
-    published_line: tuple[int, int] | None = None
+    events: list[history.Event] = field(default_factory=list)
+    valid_from: tuple[dt.date, int, int] | None = None
+    signature: signature.Signature | None = None  # the block the issuers and date came from
 
 
 def normalise_number(prefix: str, year: str, seq: str) -> str:
@@ -102,7 +102,8 @@ def find_published(view: str) -> tuple[dt.datetime, int, int, int, int] | None:
                             int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0))
     except ValueError:
         return None
-    line_start = view.rfind("\n", 0, m.start(1)) + 1
+    label = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    line_start = view.rfind("\n", 0, label) + 1
     line_end = view.find("\n", m.end())
     line_end = len(view) if line_end < 0 else line_end
     return value, m.start(1), m.end(), line_start, line_end
@@ -132,67 +133,24 @@ def find_notice_titles(view: str, start: int, end: int) -> list[Found]:
     return out
 
 
-def issuers_from_notice(notice: Found, view: str) -> list[Found]:
-    """The organs named before ``关于`` in a notice title (two organs when signed jointly)."""
-    idx = view.find("关于", notice.start, notice.end)
-    if idx < 0:
+def find_issuing_organ(view: str, start: int, end: int) -> list[Found]:
+    """A page's metadata field ``发布机构：X`` (or 发文机关/发文单位; the value may stand on the
+    line after the label, as in a metadata table)."""
+    m = _ORGAN_FIELD.search(view, start, end)
+    if not m:
         return []
-    return _agency_list(view, notice.start, idx)
+    organs = signature.organs_in(view, m.start(1), m.end(1))
+    if organs:
+        return [Found(o.value, o.start, o.end) for o in organs]
+    return _agency_list(view, m.start(1), m.end(1))
 
 
 def _agency_list(view: str, start: int, end: int) -> list[Found]:
     out = []
     for m in re.finditer(r"[^\s、，,]+", view[start:end]):
-        name = m.group(0)
-        if looks_like_agency(name):
-            out.append(Found(name, start + m.start(), start + m.end()))
+        if looks_like_agency(m.group(0)):
+            out.append(Found(m.group(0), start + m.start(), start + m.end()))
     return out
-
-
-def title_from_notice(notice: Found, view: str) -> Found | None:
-    """The measures' title inside ``关于印发《X》的通知``."""
-    m = NOTICE.match(view, notice.start, notice.end)
-    if not m or m.group(2) is None:
-        return None
-    value = re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", m.group(3))).strip()
-    return Found(value, m.start(3), m.end(3))
-
-
-def find_title_line(view: str, start: int, end: int, title: str | None) -> Found | None:
-    """The standalone title of the measures: a repeat of ``title``, else a line ending like one."""
-    if title:
-        squeezed = re.sub(r"\s+", "", title)
-        pattern = r"\s*".join(re.escape(c) for c in squeezed)
-        found = list(re.finditer(pattern, view[start:end]))
-        if found:
-            m = found[-1]
-            return Found(title, start + m.start(), start + m.end())
-        return None
-    for line_match in re.finditer(r"[^\n]+", view[start:end]):
-        line = line_match.group(0).strip()
-        if 4 <= len(line) <= 80 and TITLE_END.search(line) and "，" not in line and "。" not in line:
-            s = start + line_match.start() + line_match.group(0).find(line)
-            return Found(re.sub(r"\s+", " ", line), s, s + len(line))
-    return None
-
-
-def find_issuing_organ(view: str, start: int, end: int) -> list[Found]:
-    """A page's metadata field ``发布机构：X`` (or 发文机关/发文单位)."""
-    m = re.search(r"(?:发布机构|发文机关|发文单位|发文机构)\s*[：:]\s*([^\n：:]+?)(?=\s+\S+[：:]|\n|$)",
-                  view[start:end])
-    if not m:
-        return []
-    return _agency_list(view, start + m.start(1), start + m.end(1))
-
-
-def find_title_standalone(view: str, start: int, title: str) -> Found | None:
-    """The first line after ``start`` that is exactly ``title`` (spaces ignored)."""
-    squeezed = re.sub(r"\s+", "", title)
-    for m in re.finditer(r"[^\n]+", view[start:]):
-        if re.sub(r"\s+", "", m.group(0)) == squeezed:
-            s = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            return Found(title, s, s + len(m.group(0).strip()))
-    return None
 
 
 def find_addressees(view: str, start: int, end: int) -> tuple[list[str], int, int] | None:
@@ -248,35 +206,155 @@ def find_contact(view: str, start: int, end: int) -> Found | None:
     return None
 
 
-def find_issue_date(
-    view: str, start: int, end: int, skip: tuple[int, int] | None
-) -> tuple[dt.date, int, int] | None:
-    """The signature date: a full date standing alone (own line or after the signing organ).
 
-    Falls back to the last full date in the header; dates on the web-time line are skipped.
-    """
+
+def find_written_date(view: str, start: int, end: int) -> tuple[dt.date, int, int] | None:
+    """A page's metadata field ``成文日期：2025-03-09`` (the date the document was signed)."""
     written = _WRITTEN.search(view, start, end)
-    if written:  # a page's metadata table: 成文日期：2025-03-09
+    if written:
         for d in find_dates(view[written.end() : written.end() + 20]):
             if d.start == 0:
                 return d.value, written.end(), written.end() + d.end
-    candidates = []
-    for d in find_dates(view[start:end]):
-        s, e = start + d.start, start + d.end
-        if skip and skip[0] <= s < skip[1]:
-            continue
-        if _LABELLED.search(view, max(start, s - 8), s):  # 发布日期：… is not the issue date
-            continue
-        if not re.search(r"(年.*月.*日|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})", view[s:e]):
-            continue
-        candidates.append((d.value, s, e))
-    if not candidates:
-        return None
-    for value, s, e in candidates:
-        before = view[max(start, s - 30) : s]
-        after = view[e : e + 2]
-        alone_before = before.endswith(("\n", " ", "\u3000")) or s == start
-        alone_after = after[:1] in ("", "\n", " ", "\u3000")
-        if alone_before and alone_after:
-            return value, s, e
-    return candidates[-1]
+    return None
+
+
+def _title_facts(view: str, end: int, out: Header) -> None:
+    """Notice title, inner title (with its standalone repeat), title issuers, transmitted bodies."""
+    notice = title.find_notice_title(view, 0, end)
+    inner = title.inner_title(notice.value) if notice else None
+    value = None
+    if notice is not None:
+        out.notice_title = Found(notice.value, notice.start, notice.end)
+        cut = inner.issuer_end if inner else notice.value.find("关于")
+        if cut > 0:
+            out.issuers = _names_in(view, notice, notice.value[:cut])
+        if inner is not None:
+            value = inner.title
+            if inner.verb in ("转发", "批转"):
+                out.transmitted = [_located(view, notice, name) for name, _, _ in inner.transmitted]
+    if notice is not None and inner is None:
+        out.title = Found(notice.value, notice.start, notice.end)
+        return
+    if value is None:  # 《X》已经…同意 in a header without a notice title
+        m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经)", view[:end])
+        value = title.squeeze(m.group(1)) if m else None
+    after = notice.end if notice else 0
+    if value is not None:
+        line = (title.find_repeat(view, after, end, value)
+                or title.find_repeat(view, after, len(view), value, last=False))
+        if line is None and notice is not None:
+            line = title.find_inside(view, notice.start, notice.end, value)
+        out.title = Found(value, line.start, line.end) if line else Found(value, -1, -1)
+        return
+    lines = title.title_lines(view, 0, end)
+    if lines:
+        out.title = Found(lines[0].value, lines[0].start, lines[0].end)
+
+
+def _names_in(view: str, where: Found, text: str) -> list[Found]:
+    """The organs in ``text`` (the part of a title before 关于/the verb), located in the view."""
+    found = signature.organs_in(text, 0, len(text)) or [
+        Found(f.value, f.start, f.end) for f in _agency_list(text, 0, len(text))]
+    return [_located(view, where, o.value) for o in found]
+
+
+def _located(view: str, where: Found, name: str) -> Found:
+    line = title.find_inside(view, where.start, where.end, name)
+    return Found(name, line.start, line.end) if line else Found(name, where.start, where.start)
+
+
+def _signature(view: str, end: int, skip: tuple[int, int] | None) -> signature.Signature | None:
+    """The document's signature: in the header a block with organs, else a date alone on its
+    line; after the measures the first block with organs, else a date alone near the end."""
+    def keep(sigs: list[signature.Signature]) -> list[signature.Signature]:
+        return [s for s in sigs if not (skip and skip[0] <= s.date_start < skip[1])]
+
+    head = keep(signature.find_signatures(view, 0, end))
+    for sig in head:
+        if sig.organs:
+            return sig
+    alone = [s for s in head if signature.ends_line(view, s)]
+    if alone:
+        return alone[-1]
+    tail = keep(signature.find_signatures(view, end, len(view)))
+    for sig in tail:
+        if sig.organs:
+            return sig
+    near_end = [s for s in tail if s.date_start >= len(view) - 300 and signature.ends_line(view, s)]
+    return near_end[-1] if near_end else None
+
+
+def read_header(view: str, end: int, published_line: tuple[int, int] | None = None) -> Header:
+    """Everything the header of ``view`` says; ``end`` is where the first measure starts,
+    ``published_line`` the extent of a web-time line (its date is no signature)."""
+    out = Header()
+    out.number = find_number(view, 0, end) or find_number(view, 0, min(len(view), 600))
+    _title_facts(view, end, out)
+    decree = history.DECREE.search(view, 0, end)
+    out.events = history.find_events(view, 0, end, decree=decree is not None)
+    if decree is not None:
+        _decree_facts(view, end, decree, out)
+    legislative = [ev for ev in out.events if ev.body]
+    if legislative:  # a law or regulation: its history dates and names the issuers
+        version = history.version_date(out.events)
+        if version is not None:
+            out.date = version.date, version.start, version.start + _date_length(view, version)
+        bodies = [ev for ev in out.events if ev.body and ev.kind in ("adopted", "amended", "revised")]
+        bodies = bodies or [ev for ev in legislative if ev.kind == "promulgated"]
+        out.issuers = _distinct([Found(ev.body, ev.body_start, ev.body_end) for ev in bodies])
+        out.approvers = _distinct([Found(ev.body, ev.body_start, ev.body_end)
+                                   for ev in legislative if ev.kind == "approved"])
+    for ev in out.events:
+        if ev.kind == "effective":
+            out.valid_from = ev.date, ev.start, ev.end
+    if out.date is None:
+        out.date = find_written_date(view, 0, end)
+        sig = _signature(view, end, published_line)
+        if sig is not None:
+            out.signature = sig
+            if out.date is None:
+                out.date = sig.date, sig.date_start, sig.date_end
+            if sig.organs:
+                out.issuers = [Found(o.value, o.start, o.end) for o in sig.organs]
+    if not out.issuers:
+        out.issuers = find_issuing_organ(view, 0, end)
+    if not out.issuers:
+        out.issuers = _organ_line(view, end)
+    if not out.issuers and out.title is not None and out.title.start >= 0:
+        opening = history.legislature_at(view, out.title.start, out.title.end)
+        if opening is not None:  # 北京市人民代表大会常务委员会议事规则: its own rules
+            out.issuers = [Found(*opening)]
+    return out
+
+
+def _decree_facts(view: str, end: int, decree: re.Match[str], out: Header) -> None:
+    """A government decree (``某市人民政府令 第12号``): the decree is the document's number, the
+    government its issuer, and the date under the decree its promulgation."""
+    if out.number is None:
+        out.number = Found(re.sub(r"\s+", "", decree.group(0)), decree.start(), decree.end())
+    sig = _signature(view, end, None)
+    if sig is not None and all(ev.date != sig.date for ev in out.events):
+        out.events.append(history.Event("promulgated", sig.date, sig.date_start, sig.date_end,
+                                        decree.group(1), decree.start(1), decree.end(1)))
+
+
+def _date_length(view: str, ev: history.Event) -> int:
+    found = find_dates(view[ev.start : ev.end])
+    return found[0].end if found else ev.end - ev.start
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        if all(o.value != f.value for o in out):
+            out.append(f)
+    return out
+
+
+def _organ_line(view: str, end: int) -> list[Found]:
+    """A line of the header that is nothing but organ names (``上海市绿化管理局`` under the title)."""
+    for m in re.finditer(r"[^\n]+", view[:end]):
+        organs = signature.organs_in(view, m.start(), m.end())
+        if organs:
+            return [Found(o.value, o.start, o.end) for o in organs]
+    return []

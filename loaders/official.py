@@ -20,6 +20,7 @@ from .matchindex import MatchIndex
 from .records import (
     AgencyRef,
     ConceptRef,
+    DocEvent,
     DocRef,
     Measure,
     OfficialDocument,
@@ -76,6 +77,10 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
     return doc
 
 
+def _titles(doc: OfficialDocument) -> list[str]:
+    return [t for t in (doc.notice_title, doc.title) if t]
+
+
 # Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
 _BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
 _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
@@ -124,86 +129,71 @@ class _Parser:
 
     def header(self) -> None:
         doc, view, end = self.doc, self.view, self.header_end
-        number = header.find_number(view, 0, end) or header.find_number(view, 0, min(len(view), 600))
-        if number is not None:
-            doc.number = number.value
-            doc.number_span = self.span(number.start, number.end)
-        notices = header.find_notice_titles(view, 0, end)
-        issuers: list[header.Found] = []
-        title_value = None
-        search_from = 0
-        if notices:
-            notice = notices[0]
-            doc.notice_title = notice.value
-            doc.notice_title_span = self.span(notice.start, notice.end)
-            issuers = header.issuers_from_notice(notice, view)
-            t = header.title_from_notice(notice, view)
-            title_value = t.value if t else None
-            search_from = notices[-1].end
-        if title_value is None:
-            m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经)", view[:end])
-            if m:
-                title_value = re.sub(r"\s+", " ", m.group(1)).strip()
-        title = header.find_title_line(view, search_from, end, title_value)
-        if title is None and title_value is not None:
-            title = header.find_title_standalone(view, search_from, title_value)
-        if title is None and title_value is None:
-            title = header.find_title_line(view, 0, end, None)
-        if title is not None:
-            doc.title = title.value
-            doc.title_span = self.span(title.start, title.end)
-            self.title_end = title.end
-            self._measures_after_title(title.end)
-        elif title_value is not None:
-            doc.title = title_value
-        date = header.find_issue_date(view, 0, end, self._published_line())
-        if date is None and self.items:
-            date = self._closing_signature()
-        if date is not None:
-            doc.date_issued = date[0]
-            doc.date_span = self.span(date[1], date[2])
-            if not issuers:
-                issuers = self._signature(date[1])
-        if not issuers:
-            issuers = header.find_issuing_organ(view, 0, end)
-        self.prefixes = agencies.jurisdiction_prefixes([f.value for f in issuers])
-        doc.issuers = self._refs(issuers)
-        doc.approvers = self._refs(header.find_approvers(view, 0, end))
+        found = header.read_header(view, end, self._published_line())
+        if found.number is not None:
+            doc.number = found.number.value
+            doc.number_span = self.span(found.number.start, found.number.end)
+        if found.notice_title is not None:
+            doc.notice_title = found.notice_title.value
+            doc.notice_title_span = self.span(found.notice_title.start, found.notice_title.end)
+        if found.title is not None:
+            doc.title = found.title.value
+            if found.title.start >= 0:
+                doc.title_span = self.span(found.title.start, found.title.end)
+                self.title_end = found.title.end
+                self._measures_after_title(found.title.end)
+        if found.date is not None:
+            doc.date_issued = found.date[0]
+            doc.date_span = self.span(found.date[1], found.date[2])
+        if found.signature is not None:
+            self._cut_at_signature(found.signature)
+        if found.valid_from is not None:
+            doc.valid_from = found.valid_from[0]
+            doc.validity_span = self.span(found.valid_from[1], found.valid_from[2])
+        names = [f.value for f in found.issuers] + self._places(found)
+        self.prefixes = agencies.jurisdiction_prefixes(names)
+        doc.issuers = self._refs(found.issuers)
+        doc.transmitted = self._refs(found.transmitted)
+        doc.approvers = self._refs(found.approvers + header.find_approvers(view, 0, end))
+        by_body = {ev.body: ref for ev in found.events if ev.body
+                   for ref in self._refs([header.Found(ev.body, ev.body_start, ev.body_end)])}
+        doc.events = [DocEvent(ev.kind, ev.date, self.span(ev.start, ev.end),  # type: ignore[arg-type]
+                               by_body.get(ev.body) if ev.body else None) for ev in found.events]
         contact = header.find_contact(view, 0, end)
         if contact is not None:
             doc.contact = self._refs([contact])[0]
-        found = header.find_addressees(view, 0, end)
-        if found is not None:
-            doc.addressees = found[0]
-        doc.jurisdiction = self._jurisdiction()
+        addressees = header.find_addressees(view, 0, end)
+        if addressees is not None:
+            doc.addressees = addressees[0]
+        doc.jurisdictions = self._jurisdictions()
+        doc.jurisdiction = doc.jurisdictions[0] if doc.jurisdictions else None
 
-    def _closing_signature(self) -> tuple | None:
-        """A signature at the end (``某市人民政府\n2024年5月6日`` after the last measure): its date;
-        the last measure is cut before it."""
-        view = self.view
-        tail_start = max(self.items[-1].marker.end, len(view) - 200)
-        for value, s, e in reversed(self._standalone_dates(tail_start)):
-            line_start = view.rfind("\n", 0, s) + 1
-            prev_start = view.rfind("\n", 0, max(0, line_start - 1)) + 1
-            same_line = view[line_start:s].split()
-            above = view[prev_start : max(prev_start, line_start - 1)].split()
-            names = same_line or above
-            if names and all(agencies.looks_like_agency(n) for n in names):
-                cut = line_start if same_line else prev_start
-                last = self.items[-1]
-                self.items[-1] = dataclasses.replace(last, end=cut)
-                return value, s, e
-        return None
-
-    def _standalone_dates(self, start: int) -> list[tuple]:
-        from .dates import find_dates
-
+    def _places(self, found: header.Header) -> list[str]:
+        """Names of the places the header names, for reading ``市``/``区`` in short names when no
+        issuer gives its place in full: areas in the titles, the province a document number's
+        first character stands for (``沪`` → 上海市)."""
+        if self.gaz is None:
+            return []
         out = []
-        for d in find_dates(self.view[start:]):
-            s, e = start + d.start, start + d.end
-            if self.view[e : e + 1] in ("", "\n") and "年" in self.view[s:e]:
-                out.append((d.value, s, e))
-        return out
+        for text in _titles(self.doc):
+            out += [m.concept for m in self.gaz.find_all(text, "area")]
+        if found.number is not None:
+            concept = self.gaz.lookup(found.number.value[:1], "area")
+            if concept:
+                out.append(concept)
+        labels = []
+        for concept in out:
+            info = self.gaz.info(concept)
+            if info is not None and info.label("zh-Hans") not in labels:
+                labels.append(info.label("zh-Hans"))
+        return labels
+
+    def _cut_at_signature(self, sig) -> None:
+        """A signature block inside a measure (``某市人民政府\n2024年5月6日`` after the last one)
+        ends that measure."""
+        for i, item in enumerate(self.items):
+            if item.marker.end <= sig.start < item.end:
+                self.items[i] = dataclasses.replace(item, end=sig.start)
 
     def _measures_after_title(self, title_end: int) -> None:
         """Numbered items in the covering notice are not measures: when the standalone title
@@ -223,43 +213,80 @@ class _Parser:
                 return s, e
         return None
 
-    def _signature(self, date_start: int) -> list[header.Found]:
-        """Organs signing right before the date (same line, or the line above)."""
-        view = self.view
-        line_start = view.rfind("\n", 0, date_start) + 1
-        before = view[line_start:date_start].strip()
-        if not before and line_start > 0:
-            prev_start = view.rfind("\n", 0, line_start - 1) + 1
-            return header._agency_list(view, prev_start, line_start - 1)
-        # same line: the agency names right before the date
-        out: list[header.Found] = []
-        for m in re.finditer(r"[^\s、，,。：]+", view[line_start:date_start]):
-            name = m.group(0)
-            if agencies.looks_like_agency(name):
-                out.append(header.Found(name, line_start + m.start(), line_start + m.end()))
-            else:
-                out = []
-        return out
-
     def _refs(self, found: list[header.Found]) -> list[AgencyRef]:
         out: list[AgencyRef] = []
         for f in found:
             ref = agencies.agency_ref(f.value, self.span(f.start, f.end), self.prefixes, self.gaz)
-            if all(r.name != ref.name for r in out):
+            if all(r.name != ref.name and (ref.concept is None or r.concept != ref.concept)
+                   for r in out):
                 out.append(ref)
         return out
 
-    def _jurisdiction(self) -> str | None:
+    def _jurisdictions(self) -> list[str]:
+        """Every area the document is issued for: its issuers' areas, then the areas its titles
+        name inside those (``广州开发区 黄埔区…``: the zone and the district), all of them when no
+        issuer's area is known."""
+        out: list[str] = []
         for ref in self.doc.issuers:
-            if ref.jurisdiction:
-                return ref.jurisdiction
+            if ref.jurisdiction and ref.jurisdiction not in out:
+                out.append(ref.jurisdiction)
         if self.gaz is None:
-            return None
-        for ref in self.doc.issuers:
-            areas = self.gaz.find_all(ref.name, "area")
-            if areas:
-                return areas[-1].concept
-        return None
+            return out
+        for area in self._second_names([r.concept for r in self.doc.issuers if r.concept]):
+            if area not in out:
+                out.insert(0 if self._zone_named_first(area) else len(out), area)
+        if not out:
+            for ref in self.doc.issuers:
+                areas = self.gaz.find_all(ref.name, "area")
+                if areas and areas[-1].concept not in out:
+                    out.append(areas[-1].concept)
+        issuers_areas = set(out)
+        for text in _titles(self.doc):
+            for m in self.gaz.find_all(text, "area"):
+                if m.concept in out:
+                    continue
+                if not issuers_areas or self._within(m.concept, issuers_areas):
+                    out.append(m.concept)
+        return out
+
+    def _second_names(self, agencies_: list[str]) -> list[str]:
+        """Areas an issuing body is also known by: ``广州开发区科技创新局`` is a name of
+        广州市黄埔区科技创新局 (one administration, two names), so 广州开发区 is its area too."""
+        if not agencies_ or self.gaz is None:
+            return []
+        out: list[str] = []
+        for surface, concept in self.gaz.surfaces("agency").items():
+            if concept in agencies_ and re.search(r"[\u4e00-\u9fff]", surface):
+                found = self.gaz.find_all(surface, "area")  # the most specific: the last one
+                if found and found[-1].concept not in out:
+                    out.append(found[-1].concept)
+        return out
+
+    def _zone_named_first(self, area: str) -> bool:
+        """True when the titles name ``area`` before any other area (its documents' own order)."""
+        if self.gaz is None:
+            return False
+        for text in _titles(self.doc):
+            found = self.gaz.find_all(text, "area")
+            if found:
+                return found[0].concept == area
+        return False
+
+    def _within(self, concept: str, areas: set[str]) -> bool:
+        """True when ``concept`` is one of ``areas`` or lies inside one (``pol:within``)."""
+        seen: set[str] = set()
+        todo = [concept]
+        while todo:
+            c = todo.pop()
+            if c in areas:
+                return True
+            if c in seen or self.gaz is None:
+                continue
+            seen.add(c)
+            info = self.gaz.info(c)
+            if info is not None:
+                todo.extend(info.links.get("within", ()))
+        return False
 
     # ------------------------------------------------------------ measures
 

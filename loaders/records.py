@@ -226,7 +226,7 @@ class OfficialDocument:
 class DocEvent:
     """A dated event of a document's history (``2020年5月14日…常务委员会…会议通过``)."""
 
-    kind: Literal["adopted", "amended", "revised", "promulgated", "effective", "signed"]
+    kind: Literal["adopted", "amended", "revised", "approved", "promulgated", "effective", "signed"]
     date: dt.date
     span: Span
     body: AgencyRef | None = None  # the body that adopted/amended it, when named
