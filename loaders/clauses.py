@@ -43,9 +43,10 @@ _CLAUSE_END = re.compile(r"[，,：:]")
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
-_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:专项资金|资金)?\s*(?:不少于|不低于)?\s*$")
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费))?\s*(?:不少于|不低于)?\s*$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
-_BUDGET_AFTER = re.compile(r"^\s*(?:的)?\s*(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
+_BUDGET_AFTER = re.compile(
+    r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
 _UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
 _THRESHOLD_TAIL = re.compile(
     r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
@@ -53,7 +54,7 @@ _THRESHOLD_TAIL = re.compile(
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
 _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
-_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
 _SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
@@ -83,6 +84,7 @@ _CONDITIONAL = re.compile(r"的\s*[，,]?\s*$")  # 获批为国家级制造业�
 _ISSUED_VOUCHER = re.compile(r"(?:发放|发行|投放|申领)\s*[“\"]?\s*$")
 _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
 _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
+_SUPPORT_TALK = re.compile(r"一事一议|给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|支持|享受|保障|优先|鼓励|认定|纳入|培育|评选")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
@@ -102,6 +104,7 @@ _PER_UNIT_BEFORE = re.compile(
     rf"每\s*{_MEASURE_WORD}({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
+_UNIT_EACH = re.compile(r"按\s*([\u4e00-\u9fff]{1,6}?)\s*每[个台套艘辆]\s*(?:给予|补助|奖励|补贴)?\s*$")
 _RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
 
 
@@ -213,11 +216,10 @@ def is_total_budget(clause_before: str, clause_after: str) -> bool:
 
 def is_penalty(clause: str, sentence: str) -> bool:
     """A figure in a fine or compensation clause (``处一万元以上十万元以下的罚款``): the sentence
-    names a penalty and the figure's own clause is not one that gives (``给予1000元奖励``)."""
+    names a penalty and the figure's own clause fines (罚款, 处…) rather than gives."""
     if not PENALTY_WORDS.search(sentence):
         return False
-    return bool(PENALTY_WORDS.search(clause) or _PENALTY_VERB.search(clause)
-                or not _GIVING_ONLY.search(clause))
+    return bool(PENALTY_WORDS.search(clause) or _PENALTY_VERB.search(clause))
 
 
 def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
@@ -231,6 +233,9 @@ def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
         return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
     m = _RATE_STANDARD_BEFORE.search(segment_before)
     if m and _RATE_STANDARD_AFTER.match(after):
+        return m.group(1)
+    m = _UNIT_EACH.search(segment_before)  # 按泊位每个给予5万元补助
+    if m and not _CAP_WORDS.search(segment_before):
         return m.group(1)
     m = _PER_UNIT_BEFORE.search(clause_before)
     if m:
@@ -287,6 +292,9 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         sentence_text = view[sentences_start(clauses) : clauses[-1].end]
         if is_penalty(view[clause.start : clause.end], sentence_text):
             f.role = "penalty"
+        elif PENALTY_WORDS.search(sentence_text) and not _GIVING_ONLY.search(
+                view[clause.start : clause.end]):
+            f.role = "other"  # 违法经营额一万元以上的，并处…罚款: a condition of the fine
         elif is_target(sentence_text):
             f.role = "other"
         elif is_unit_step(segment):
@@ -294,7 +302,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         elif _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after):
             f.role = "total_budget"  # 每年安排不少于3亿元专项资金: a budget, however worded
         elif is_threshold(segment, after):
-            f.role = "threshold"
+            # a condition of eligibility for support; 一次维修费用超过1000元的 in a rule is none
+            f.role = "threshold" if _SUPPORT_TALK.search(sentence_text) else "other"
         elif is_total_budget(clause_before, after):
             f.role = "total_budget"
         elif (

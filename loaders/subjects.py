@@ -23,6 +23,7 @@ _EXCLUSION = re.compile(
     r"不包括|不包含|不含|除[^，。；]{1,40}?(?:以外|之外|外)|不属于|不支持|不予支持|不予|不得用于|不得|"
     r"严禁|禁止|排除|以外的|不纳入|不在[^，。；]{0,10}范围"
 )
+_EXCLUDED_BEFORE = re.compile(r"不在[^，。；]{0,10}?范围|除外|不予支持|不予补助|不予资助|不纳入[^，。；]{0,10}")
 _CLAUSE_END = re.compile(r"[，。；：,;\n）)]")
 _CONTEXT_AFTER = re.compile(
     r"\s*(?:等)?\s*(?:领域|行业|产业|场景|应用|企业|赛道|板块|数据|业|\+|＋|”|\"|方向|类)"
@@ -30,6 +31,8 @@ _CONTEXT_AFTER = re.compile(
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|比赛|杯赛)")
 _CONTEXT_BEFORE = re.compile(r"(?:赋能|面向|聚焦|服务于|服务|围绕|拓展至|拓展|深耕|布局|“|\")\s*$")
 _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context
+_PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
+_BENEFIT_AFTER = re.compile(r"(?:保障|保险|费用|待遇|补贴|救助|资源)")
 _PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 
@@ -37,6 +40,9 @@ _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """View extents of exclusion and negation scopes in ``view[start:end]``."""
     out = []
+    for m in _EXCLUDED_BEFORE.finditer(view, start, end):  # 房地产、金融类项目不在支持范围
+        clause_start = max(view.rfind(c, start, m.start()) for c in "，。；：\n") + 1
+        out.append((max(start, clause_start), m.end()))
     for m in _EXCLUSION.finditer(view, start, end):
         if view[m.start() - 1 : m.start()] in ("（", "("):
             close = min((i for i in (view.find("）", m.end(), end), view.find(")", m.end(), end))
@@ -60,12 +66,22 @@ def inside_event_name(view: str, m: Match) -> bool:
     return bool(found) and not re.search(r"参加|参与|举办|组织|支持|鼓励", found.group(0))
 
 
+def compound(view: str, m: Match) -> bool:
+    """A short sector word inside a compound about people or benefits: 子女教育, 医疗保障."""
+    if len(m.surface) > _AMBIGUOUS_MAX:
+        return False
+    return bool(_PERSON_BEFORE.search(view, max(0, m.start - 3), m.start)
+                or _BENEFIT_AFTER.match(view, m.end))
+
+
 def in_context(view: str, m: Match, others: list[Match]) -> bool:
     """True when a sector word ``m`` stands as a sector, not inside a compound; only short
     words (≤ 2 characters) and service words (金融服务, often the means of support) need the
     context, and a service provided (提供…金融服务) is never a sector."""
     if m.surface.endswith("服务") and _PROVIDED.search(view, max(0, m.start - 24), m.start):
         return False  # 提供…金融服务: the means of support, not a sector it targets
+    if compound(view, m):
+        return False
     if len(m.surface) > _AMBIGUOUS_MAX and not m.surface.endswith("服务"):
         return True
     if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
