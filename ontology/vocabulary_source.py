@@ -17,6 +17,8 @@ from pathlib import Path
 import opencc
 from pypinyin import lazy_pinyin
 
+from .department_types import DEPARTMENT_TYPES, short_forms
+
 BASE = "https://w3id.org/policykg/id/"
 _S2T = opencc.OpenCC("s2t")
 
@@ -103,6 +105,15 @@ SCHEMES: dict[str, tuple[str, str, str, str]] = {
         "Periods of a cap or quota", "额度周期", "pol:Period",
         "The period an amount cap or a recipient quota applies to; the concepts are the OWL "
         "individuals of pol:Period.",
+    ),
+    "department-type": (
+        "Government department types", "政府部门类型", "skos:Concept",
+        "Standard names of government departments below the State Council (发展和改革委员会, "
+        "财政局, 人民代表大会常务委员会…): a body's full name is its jurisdiction followed by one of "
+        "them. Alternative labels are the official short names the fixed rules give (委员会 → 委, "
+        "和 dropped, 监督管理 → 监管, 人民政府 → 政府) and the usual abbreviations; hidden labels "
+        "are partial applications of the rules. Types of one function at other levels are "
+        "skos:related.",
     ),
     "organization": (
         "Non-government organisations", "非政府组织", "org:Organization",
@@ -822,6 +833,43 @@ def _government_rows() -> list[tuple]:
 AGENCY_ROWS += _government_rows()
 
 
+def _congress_en(en: str) -> str:
+    """English name of an area's people's congress by the official pattern: "Guangdong Provincial
+    People's Congress", "Shanghai Municipal People's Congress", "People's Congress of Guangxi
+    Zhuang Autonomous Region"."""
+    if en.endswith("Autonomous Region"):
+        return f"People's Congress of {en}"
+    if en.endswith(" Province"):
+        return f"{en.removesuffix(' Province')} Provincial People's Congress"
+    return f"{en} Municipal People's Congress"
+
+
+def _legislature_rows() -> list[tuple]:
+    """The National People's Congress and its Standing Committee, and for every province and city
+    of the area scheme its ``<area>人民代表大会`` and ``<area>人民代表大会常务委员会`` (the special
+    administrative regions have no people's congress). Short forms ``<area>人大`` and
+    ``<area>人大常委会`` are alternative labels."""
+    rows: list[tuple] = [
+        ("npc", "全国人民代表大会", "National People's Congress", "china", None,
+         ["全国人大", "中华人民共和国全国人民代表大会"], [], ["NPC"], ""),
+        ("npcsc", "全国人民代表大会常务委员会", "Standing Committee of the National People's Congress",
+         "china", "npc", ["全国人大常委会"], [], ["NPCSC", "NPC Standing Committee"], ""),
+    ]
+    for slug, zh, en, _short, level, _parent, _within in AREA_ROWS:
+        if level not in ("province", "city") or slug in ("hong-kong", "macao"):
+            continue
+        congress = _congress_en(en)
+        rows.append((f"congress-{slug}", f"{zh}人民代表大会", congress, slug, None,
+                     [f"{zh}人大"], [], [], ""))
+        rows.append((f"congress-sc-{slug}", f"{zh}人民代表大会常务委员会",
+                     f"Standing Committee of the {congress}", slug, f"congress-{slug}",
+                     [f"{zh}人大常委会"], [], [], ""))
+    return rows
+
+
+AGENCY_ROWS += _legislature_rows()
+
+
 # --------------------------------------------------------------------------- organisations
 
 ORGANIZATIONS: list[C] = [
@@ -970,7 +1018,7 @@ def _simple_scheme(key: str, rows: list[C]) -> str:
     cls = SCHEMES[key][2]
     blocks = []
     for c in rows:
-        types = ["skos:Concept", cls]
+        types = list(dict.fromkeys(["skos:Concept", cls]))
         if key == "organization":
             types = ["skos:Concept", "org:Organization"]
         broader = [_iri(key, b) for b in c.broader]
@@ -1011,6 +1059,23 @@ def _agency_scheme() -> str:
     return _file("agency", blocks)
 
 
+def department_type_rows() -> list[C]:
+    """The department-type concepts: labels from the short-name rules, related by function."""
+    by_function: dict[str, list[str]] = {}
+    for d in DEPARTMENT_TYPES:
+        if d.function:
+            by_function.setdefault(d.function, []).append(d.slug)
+    rows = []
+    for d in DEPARTMENT_TYPES:
+        official, partial = short_forms(d.zh)
+        alt = list(dict.fromkeys(([official] if official else []) + d.abbreviations))
+        hidden = [h for h in dict.fromkeys(partial + d.hidden) if h not in alt]
+        related = [s for s in by_function.get(d.function, []) if s != d.slug]
+        rows.append(C(d.slug, d.zh, d.en, alt=alt, hidden=hidden,
+                      extra=[("skos:related", _iri("department-type", s)) for s in related]))
+    return rows
+
+
 def _individual_scheme(key: str, rows: list[C]) -> str:
     cls = SCHEMES[key][2]
     blocks = [_concept_block(key, ["skos:Concept", cls], c, [], c.extra) for c in rows]
@@ -1029,6 +1094,7 @@ def render() -> dict[str, str]:
         "level.ttl": _individual_scheme("level", LEVELS),
         "period.ttl": _individual_scheme("period", PERIODS),
         "organization.ttl": _simple_scheme("organization", ORGANIZATIONS),
+        "department-type.ttl": _simple_scheme("department-type", department_type_rows()),
     }
 
 
