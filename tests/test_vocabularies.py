@@ -441,3 +441,22 @@ def test_short_name_rules() -> None:
     assert short_forms("管理委员会") == (None, [])  # a 管委会
     assert short_forms("财政局") == (None, [])
 
+
+def test_districts_of_the_four_municipalities() -> None:
+    gz, g = load_gazetteer(), vocab()
+    counts = defaultdict(int)
+    for c in concepts("area"):
+        parent = g.value(c, SKOS.broader)
+        if str(g.value(c, POL.areaLevel)) == "district" and parent in (
+                ID["area/beijing"], ID["area/tianjin"], ID["area/shanghai"], ID["area/chongqing"]):
+            counts[str(parent).rsplit("/", 1)[-1]] += 1
+    assert counts == {"beijing": 16, "tianjin": 16, "shanghai": 16, "chongqing": 38}
+    fengxian = gz.lookup("上海市奉贤区", "area")
+    assert fengxian == str(ID["area/shanghai-fengxian"]) == gz.lookup("奉贤区", "area")
+    assert gz.info(fengxian).label("en") == "Fengxian District, Shanghai"
+    assert gz.info(gz.lookup("静安区", "area")).label("en") == "Jing'an District, Shanghai"
+    assert gz.info(gz.lookup("浦东新区", "area")).label("en") == "Pudong New Area, Shanghai"
+    # Shanghai's 黄浦区 and Guangzhou's 黄埔区 are two areas
+    assert gz.lookup("黄浦区", "area") == str(ID["area/shanghai-huangpu"])
+    assert gz.lookup("黄埔区", "area") == str(ID["area/huangpu"])
+    assert gz.info(gz.lookup("闵行区", "area")).label("en") == "Minhang District, Shanghai"
