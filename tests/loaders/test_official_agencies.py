@@ -46,9 +46,11 @@ def test_responsible_and_cooperating_units_per_measure() -> None:
             "二、支持人才。引进人才。（牵头单位：区人社局）")
     doc = parse_text(text)
     first, second = doc.measures
-    assert [a.name for a in first.responsible] == ["苏州市吴中区工业和信息化局", "苏州市吴中区科技局"]
-    assert [a.name for a in first.cooperating] == ["苏州市吴中区财政局", "苏州市吴中区市场监管局"]
-    assert [a.name for a in second.responsible] == ["苏州市吴中区人社局"]
+    # short names are written out in full (科技局 → 科学技术局), the written form is kept
+    assert [a.name for a in first.responsible] == ["苏州市吴中区工业和信息化局", "苏州市吴中区科学技术局"]
+    assert [a.written for a in first.responsible] == ["区工业和信息化局", "区科技局"]
+    assert [a.name for a in first.cooperating] == ["苏州市吴中区财政局", "苏州市吴中区市场监督管理局"]
+    assert [a.name for a in second.responsible] == ["苏州市吴中区人力资源和社会保障局"]
     for a in first.responsible + first.cooperating:
         assert doc.source.text[a.span.start : a.span.end] == a.span.text
         assert a.span.text.startswith("区")
