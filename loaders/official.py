@@ -145,13 +145,21 @@ class _Parser:
         if found.date is not None:
             doc.date_issued = found.date[0]
             doc.date_span = self.span(found.date[1], found.date[2])
+        elif (doc.published is not None and doc.published_span is not None
+              and "印发" in self.view[max(0, self.ct.to_view(doc.published_span.start) - 8):
+                                      self.ct.to_view(doc.published_span.start)]):
+            # no signature date, but the colophon's 印发日期: the document's own date of issue
+            # (a web page's 发布日期 stays only the publication date)
+            doc.date_issued = doc.published.date()
+            doc.date_span = doc.published_span
         if found.signature is not None:
             self._cut_at_signature(found.signature)
         if found.valid_from is not None:
             doc.valid_from = found.valid_from[0]
             doc.validity_span = self.span(found.valid_from[1], found.valid_from[2])
         names = [f.value for f in found.issuers] + self._places(found)
-        self.prefixes = agencies.jurisdiction_prefixes(names)
+        hints = [h for h in (doc.number, doc.title, doc.notice_title) if h]
+        self.prefixes = agencies.jurisdiction_prefixes(names, hints, self.gaz)
         doc.issuers = self._refs(found.issuers)
         doc.transmitted = self._refs(found.transmitted)
         doc.approvers = self._refs(found.approvers + header.find_approvers(view, 0, end))

@@ -132,3 +132,12 @@ def test_seed_003_is_issued_for_the_zone_and_the_district() -> None:
     doc = load_seed("003")
     assert [local(j) for j in doc.jurisdictions] == ["guangzhou-development-district", "huangpu"]
     assert local(doc.jurisdiction) == "guangzhou-development-district"
+
+
+def test_colophon_print_date_is_the_date_of_issue_when_no_signature_date() -> None:
+    """``印发日期：…`` under the last line is the document's own date; a page's 发布日期 is not."""
+    body = "一、支持研发。对企业给予最高50万元补助。\n二、支持应用。对项目给予补助。\n"
+    printed = parse_text("某市支持措施\n" + body + "某市工业和信息化局办公室\n印发日期：2024年2月26日\n")
+    assert str(printed.date_issued) == "2024-02-26"
+    published = parse_text("某市支持措施\n发布日期：2024-02-26\n" + body)
+    assert published.date_issued is None and str(published.published.date()) == "2024-02-26"
