@@ -82,6 +82,9 @@ class POL(DefinedNamespace):
     noticeTitle: URIRef
     dateIssued: URIRef
     datePublished: URIRef
+    dateAdopted: URIRef
+    dateAmended: URIRef
+    transmittedFrom: URIRef
     validFrom: URIRef
     validUntil: URIRef
     validityText: URIRef
@@ -108,6 +111,9 @@ class POL(DefinedNamespace):
     theme: URIRef
     responsibleAgency: URIRef
     cooperatingAgency: URIRef
+    leadAgency: URIRef
+    targetsCategory: URIRef
+    section: URIRef
     providesInstrument: URIRef
     targetsSector: URIRef
     mentions: URIRef
@@ -126,6 +132,8 @@ class POL(DefinedNamespace):
     condition: URIRef
     unitRate: URIRef
     unitStep: URIRef
+    minAmount: URIRef
+    rateUnit: URIRef
     # --- vocabulary links
     instrumentClass: URIRef
     within: URIRef

@@ -31,7 +31,7 @@ def slug(text: str, max_len: int = MAX_SLUG) -> str:
 
     Cut at a hyphen boundary when too long. A text with nothing sluggable gets ``h-<hash>``.
     """
-    simplified = to_simplified(text or "")
+    simplified = to_simplified(text or "").replace("陕西", " shaanxi ")  # 陕西 ≠ 山西 (shanxi)
     parts = lazy_pinyin(simplified, style=Style.NORMAL, errors="default")
     words: list[str] = []
     for part in parts:
@@ -78,8 +78,15 @@ def _path(iri: URIRef) -> str:
     return text[len(str(ID)) :] if text.startswith(str(ID)) else slug(text)
 
 
-def document_iri(number: str | None = None, title: str | None = None) -> URIRef:
-    """A document's IRI from its number (``doc/<year>/<prefix slug>-<n>``), else its title."""
+def document_iri(number: str | None = None, title: str | None = None,
+                 date: dt.date | None = None, source_sha: str | None = None) -> URIRef:
+    """A document's IRI from its number (``doc/<year>/<prefix slug>-<n>``), else its title.
+
+    A title names many versions (a regulation amended in 2010 and 2020), so a loaded document
+    known by its title alone adds its date (``doc/title/<slug>/<YYYY-MM-DD>``) or, undated, the
+    first 8 hex digits of its source's SHA-256 (``doc/title/<slug>/<sha8>``): two different
+    sources never share an IRI, the same text always gets the same one. A citation by title
+    (no date, no source) keeps ``doc/title/<slug>``."""
     if number:
         parsed = parse_document_number(number)
         if parsed:
@@ -87,7 +94,12 @@ def document_iri(number: str | None = None, title: str | None = None) -> URIRef:
             return ID[f"doc/{year}/{prefix_slug(prefix)}-{n}"]
         return ID[f"doc/number/{slug(number)}"]
     if title:
-        return ID[f"doc/title/{slug(title)}"]
+        base = f"doc/title/{slug(title)}"
+        if date is not None:
+            return ID[f"{base}/{date.isoformat()}"]
+        if source_sha:
+            return ID[f"{base}/{source_sha.lower()[:8]}"]
+        return ID[base]
     raise ValueError("a document IRI needs a number or a title")
 
 

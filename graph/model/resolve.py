@@ -1,21 +1,23 @@
 """Entity resolution: names and references in records → vocabulary IRIs or minted IRIs.
 
 Agencies, areas, categories, sectors, themes and instrument types resolve to the concepts of
-``ontology/vocab``; an agency missing there becomes a new ``pol:Agency`` (``pol:fromVocabulary
-false``) with its jurisdiction; a cited document becomes the IRI it would have if loaded
+``ontology/vocab``; an agency missing there becomes a new ``pol:Agency`` and
+``org:Organization`` (``pol:fromVocabulary false``: unresolved) named by its full name, with its
+jurisdiction and every other form seen as ``skos:altLabel``; a cited document becomes the IRI it would have if loaded
 (same number → same IRI), so stubs and loaded documents merge.
 """
 
 from __future__ import annotations
 
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
 from policykg.loaders.records import AgencyRef, DocRef
 from policykg.ontology.gazetteer import Gazetteer, to_simplified
 from policykg.ontology.instruments import INSTRUMENT_CLASSES
-from policykg.ontology.namespace import POL
+from policykg.ontology.namespace import ORG, POL
 
 INDIVIDUALS = frozenset({
     "PerYear", "PerPolicyTerm", "OneTime",
@@ -100,11 +102,15 @@ class Resolver:
         if not known:
             name = to_simplified(ref.name)
             g.add((node, RDF.type, POL.Agency))
+            g.add((node, RDF.type, ORG.Organization))
             add_labels(g, node, name)
-            g.add((node, POL.fromVocabulary, Literal(False)))
+            g.add((node, POL.fromVocabulary, Literal(False)))  # unresolved: minted from the text
             area = ref.jurisdiction or self.area_of(name) or default_jurisdiction
             if area:
                 g.add((node, POL.jurisdiction, URIRef(area)))
+        written = to_simplified(ref.written or "")
+        if written and written != to_simplified(ref.name):  # every variant seen: an altLabel
+            add_labels(g, node, written, prop=SKOS.altLabel)
         return node
 
     # ------------------------------------------------------------ documents

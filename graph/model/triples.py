@@ -167,6 +167,9 @@ def _instrument(w: SourceWriter, measure: Measure, mnode: URIRef, n: int, offer:
     _money(g, node, POL.minThreshold, offer.min_threshold)
     _money(g, node, POL.unitRate, offer.unit_rate)
     _money(g, node, POL.unitStep, offer.unit_step)
+    _money(g, node, POL.minAmount, offer.min_amount)
+    if offer.unit_rate is not None and offer.unit_rate.per:
+        add_labels(g, node, to_simplified(offer.unit_rate.per), prop=POL.rateUnit)
     if offer.max_cost_share is not None:
         g.add((node, POL.maxCostShare, decimal_literal(offer.max_cost_share.value)))
         if offer.max_cost_share.cost_basis:
@@ -213,10 +216,15 @@ def _measure(w: SourceWriter, doc_node: URIRef, measure: Measure,
     add_labels(g, node, heading or f"第{measure.ordinal}项措施")
     g.add((node, POL.text, Literal(to_simplified(measure.span.text).strip(), lang="zh-Hans")))
     w.evidence(node, measure.span)
+    if measure.group:
+        add_labels(g, node, to_simplified(measure.group), prop=POL.section)
     for ref in measure.responsible:
-        g.add((node, POL.responsibleAgency, w.agency(ref, jurisdiction)))
+        prop = POL.leadAgency if ref.role == "lead" else POL.responsibleAgency
+        g.add((node, prop, w.agency(ref, jurisdiction)))
     for ref in measure.cooperating:
         g.add((node, POL.cooperatingAgency, w.agency(ref, jurisdiction)))
+    for c in measure.categories:
+        g.add((node, POL.targetsCategory, URIRef(c.concept)))
     for c in measure.themes:
         g.add((node, POL.theme, URIRef(c.concept)))
     for c in measure.sectors:
@@ -232,6 +240,10 @@ def _measure(w: SourceWriter, doc_node: URIRef, measure: Measure,
     offers = _attach_orphans(w, measure)
     for n, offer in enumerate(offers, start=1):
         _instrument(w, measure, node, n, offer)
+    carried = {o.min_threshold.span for o in offers if o.min_threshold is not None}
+    for money in measure.amounts:  # a threshold of support that is no funding offer
+        if money.role == "threshold" and money.span not in carried:
+            _money(g, node, POL.minThreshold, money)
     return node, len(offers)
 
 
@@ -263,7 +275,7 @@ def _attach_orphans(w: SourceWriter, measure: Measure) -> list[Offer]:
             w.warnings.append(
                 f"measure {measure.ordinal}: threshold {money.span.text!r} attached to the offer "
                 f"it follows ({offers[target].instrument_class})")
-        else:
+        elif money.role != "threshold":  # an unattached threshold conditions the measure
             w.warnings.append(
                 f"measure {measure.ordinal}: {money.role} {money.span.text!r} is on no offer")
     return offers
@@ -281,6 +293,14 @@ def _jurisdiction(doc: OfficialDocument, resolver: Resolver) -> str | None:
     return None
 
 
+def document_node(doc: OfficialDocument) -> URIRef:
+    """The IRI of a loaded document: by its number, else by its title with its date or source."""
+    title = to_simplified(doc.title) if doc.title else None
+    notice = to_simplified(doc.notice_title) if doc.notice_title else None
+    number = to_simplified(doc.number) if doc.number else None
+    return iri.document_iri(number, title or notice, doc.date_issued, doc.source.sha256)
+
+
 def document_graph(doc: OfficialDocument, resolver: Resolver | None = None) -> Converted:
     """Convert one official document into the triples of its source's named graph."""
     resolver = resolver or Resolver.default()
@@ -289,7 +309,7 @@ def document_graph(doc: OfficialDocument, resolver: Resolver | None = None) -> C
     number = to_simplified(doc.number) if doc.number else None
     if not (number or title or notice):
         raise ValueError("the document has neither a number nor a title, so it cannot be named")
-    node = iri.document_iri(number, title or notice)
+    node = document_node(doc)
     w = SourceWriter(doc.source, resolver)
     g = w.g
     g.add((node, RDF.type, POL.PolicyDocument))
@@ -322,12 +342,19 @@ def document_graph(doc: OfficialDocument, resolver: Resolver | None = None) -> C
     for addressee in doc.addressees:
         add_labels(g, node, to_simplified(addressee), prop=POL.addressedTo)
     jurisdiction = _jurisdiction(doc, resolver)
-    if jurisdiction:
-        g.add((node, POL.jurisdiction, URIRef(jurisdiction)))
+    for area in dict.fromkeys([a for a in (jurisdiction, *doc.jurisdictions) if a]):
+        g.add((node, POL.jurisdiction, URIRef(area)))  # every area, by each of its names
     for ref in doc.issuers:
         g.add((node, POL.issuedBy, w.agency(ref, jurisdiction)))
     for ref in doc.approvers:
         g.add((node, POL.approvedBy, w.agency(ref, jurisdiction)))
+    for ref in doc.transmitted:
+        g.add((node, POL.transmittedFrom, w.agency(ref, jurisdiction)))
+    for event in doc.events:
+        if event.kind == "adopted":
+            g.add((node, POL.dateAdopted, Literal(event.date)))
+        elif event.kind in ("amended", "revised"):
+            g.add((node, POL.dateAmended, Literal(event.date)))
     if doc.contact is not None:
         g.add((node, POL.contactAgency, w.agency(doc.contact, jurisdiction)))
     stubs = 0
