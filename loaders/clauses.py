@@ -956,7 +956,25 @@ class _GroupContext:
             levels = levels_in(self.vocab, self.view, rc.start, rc.end)
             if levels:
                 offer.recognition_level = levels[0][1]  # type: ignore[assignment]
+        used = [anchor, *caps[:1], *floors[:1], *rates[:1], *thresholds[:1], *self.shares[:1],
+                *self.matching[:1], *self.quotas[:1]]
+        offer.span = self.narrow(used, rc)
         return [offer]
+
+    def narrow(self, used: list[Fig], rc: Segment | None) -> Span:
+        """The offer's own clauses: from its recipient clause (or first figure's clause) to the
+        clause of its last figure, within the group — the evidence, not the whole sentence."""
+        clauses = [self.clause_of(f.start) for f in used if self.group.start <= f.start < self.group.end]
+        if rc is not None:
+            clauses.append(rc)
+        if not clauses:
+            return self.span_of(self.group.start, self.group.end)
+        s = max(self.group.start, min(c.start for c in clauses))
+        e = min(self.group.end, max(c.end for c in clauses))
+        instrument = self.instrument(used[0].end)  # keep the instrument word the offer names
+        if instrument is not None and self.group.start <= instrument.start < s:
+            s = self.clause_of(instrument.start).start
+        return self.span_of(s, e)
 
     def tier_offers(self, tiers: list[Fig]) -> list[Offer]:
         n = len(tiers)
