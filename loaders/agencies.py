@@ -171,6 +171,24 @@ def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     return None
 
 
+def complete_area(name: str, gaz: Gazetteer, prefixes: dict[str, str] | None = None) -> str:
+    """A name that begins with the short form of an area (``黄浦区发展和改革委员会``,
+    ``闵行区七宝镇人民政府``) written out with the area's full name (``上海市黄浦区…``); a name
+    already in full, not beginning with an area, or whose area lies outside the issuing
+    jurisdiction (``朝阳区`` in a document of 长春市) is returned as it is."""
+    found = gaz.find_all(name, "area")
+    if not found or found[0].start != 0 or _inside_longer_name(name, found[0]):
+        return name
+    info = gaz.info(found[0].concept)
+    full = info.label("zh-Hans") if info else None
+    surface = name[: found[0].end]
+    if prefixes and not any(full and full.startswith(p) for p in prefixes.values()):
+        return name
+    if full and full != surface and full.endswith(surface):
+        return full + name[found[0].end :]
+    return name
+
+
 def area_in_name(name: str, gaz: Gazetteer) -> str | None:
     """The most specific area of the vocabulary that ``name`` names, reading left to right: each
     area must lie within the ones before it (``长春市朝阳区`` is not Beijing's 朝阳区), and a short
@@ -213,6 +231,7 @@ def resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer 
     resolved = resolve_name(short, prefixes)
     if gaz is None:
         return Organisation(written, resolved)
+    resolved = complete_area(resolved, gaz, prefixes)
     concept = _vocabulary_agency(short, resolved, gaz)
     split = split_department(resolved, gaz)
     name = resolved

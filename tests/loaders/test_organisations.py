@@ -257,3 +257,15 @@ def test_prefixes_from_the_number_or_title_when_every_issuer_is_written_short() 
     # the issuers' own names come first; a hint that names no area adds nothing
     assert jurisdiction_prefixes(["苏州市财政局"], ["沪财〔2024〕1号"], gaz) == {"市": "苏州市"}
     assert jurisdiction_prefixes(issuers, ["关于印发办法的通知", "中山区节能办法"], gaz) == {}
+
+
+def test_a_district_written_without_its_city_is_written_out_in_full() -> None:
+    """黄浦区… in a Shanghai notice is 上海市黄浦区…; 朝阳区 in a 长春市 document stays as it is."""
+    from policykg.loaders.agencies import resolve_organisation
+    from policykg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert resolve_organisation("黄浦区教育局", {}, gaz).name == "上海市黄浦区教育局"
+    assert resolve_organisation("闵行区七宝镇人民政府", {"市": "上海市"}, gaz).name == \
+        "上海市闵行区七宝镇人民政府"
+    assert resolve_organisation("朝阳区人民政府", {"市": "长春市"}, gaz).name == "朝阳区人民政府"
