@@ -83,6 +83,8 @@ def _titles(doc: OfficialDocument) -> list[str]:
 
 # Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
 _BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
+_ENACTING = re.compile(r"制定本(?:条例|规定|办法|法)")
+_REGULATION_TITLE = re.compile(r"(?:条例|规定|办法|法)$")
 _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
@@ -160,7 +162,7 @@ class _Parser:
         names = [f.value for f in found.issuers] + self._places(found)
         hints = [h for h in (doc.number, doc.title, doc.notice_title) if h]
         self.prefixes = agencies.jurisdiction_prefixes(names, hints, self.gaz)
-        doc.issuers = self._refs(found.issuers)
+        doc.issuers = self._refs(found.issuers) or self._legislature_of_title(found)
         doc.transmitted = self._refs(found.transmitted)
         doc.approvers = self._refs(found.approvers + header.find_approvers(view, 0, end))
         by_body = {ev.body: ref for ev in found.events if ev.body
@@ -220,6 +222,38 @@ class _Parser:
             if self.ct.orig_start(s) <= self.doc.published_span.start < self.ct.orig_end(e):
                 return s, e
         return None
+
+    def _legislature_of_title(self, found: header.Header) -> list[AgencyRef]:
+        """A regulation whose text names no issuer (no history lines, no signature): the
+        standing committee of the people's congress of the area its title begins with
+        (``上海市…条例`` → 上海市人民代表大会常务委员会; ``中华人民共和国…法`` → the national
+        one), when its own words enact it (制定本条例/本规定/本办法/本法). Marked by a warning:
+        an inference from the kind of text, not a fact read."""
+        title = found.title
+        if title is None or self.gaz is None:
+            return []
+        enacts = _ENACTING.search(self.view)
+        kind = _REGULATION_TITLE.search(title.value)
+        if enacts is None or kind is None:
+            return []
+        if title.value.startswith("中华人民共和国") or kind.group(0).endswith("法") and (
+                "《" not in title.value):
+            name = "全国人民代表大会常务委员会"
+        else:
+            area = next(iter(self.gaz.find_all(title.value, "area")), None)
+            if area is None or area.start != 0:
+                return []
+            info = self.gaz.info(area.concept)
+            name = (info.label("zh-Hans") if info else area.surface) + "人民代表大会常务委员会"
+        if title.start < 0:
+            return []
+        ref = agencies.agency_ref(name, self.span(title.start, title.end), self.prefixes, self.gaz)
+        if ref.concept is None:
+            return []
+        self.doc.warnings.append(Warning_(
+            "issuer-inferred", f"No issuer is named; {ref.name} is inferred from the title "
+            "of this regulation and the words that enact it."))
+        return [ref]
 
     def _refs(self, found: list[header.Found]) -> list[AgencyRef]:
         out: list[AgencyRef] = []

@@ -141,3 +141,17 @@ def test_colophon_print_date_is_the_date_of_issue_when_no_signature_date() -> No
     assert str(printed.date_issued) == "2024-02-26"
     published = parse_text("某市支持措施\n发布日期：2024-02-26\n" + body)
     assert published.date_issued is None and str(published.published.date()) == "2024-02-26"
+
+
+def test_a_regulation_naming_no_issuer_gets_its_legislature_inferred_and_flagged() -> None:
+    """A regulation copied without its history lines: the standing committee of the area its
+    title begins with, marked by an ``issuer-inferred`` warning; a plain notice gets none."""
+    text = ("# 浙江省数据要素流通促进条例\n"
+            "第一条 为了促进数据要素安全有序流通，结合本省实际，制定本条例。\n"
+            "第二条 本省行政区域内的数据流通活动，适用本条例。\n")
+    doc = parse_text(text)
+    assert [i.name for i in doc.issuers] == ["浙江省人民代表大会常务委员会"]
+    assert doc.issuers[0].concept is not None
+    assert any(w.code == "issuer-inferred" for w in doc.warnings)
+    notice = parse_text("浙江省支持数据流通若干措施\n一、支持交易。给予奖励。\n二、支持应用。给予补贴。\n")
+    assert notice.issuers == []
