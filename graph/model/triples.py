@@ -219,8 +219,10 @@ def _measure(w: SourceWriter, doc_node: URIRef, measure: Measure,
     if measure.group:
         add_labels(g, node, to_simplified(measure.group), prop=POL.section)
     for ref in measure.responsible:
-        prop = POL.leadAgency if ref.role == "lead" else POL.responsibleAgency
-        g.add((node, prop, w.agency(ref, jurisdiction)))
+        agency = w.agency(ref, jurisdiction)
+        g.add((node, POL.responsibleAgency, agency))
+        if ref.role == "lead":  # pol:leadAgency ⊑ pol:responsibleAgency, both stated
+            g.add((node, POL.leadAgency, agency))
     for ref in measure.cooperating:
         g.add((node, POL.cooperatingAgency, w.agency(ref, jurisdiction)))
     for c in measure.categories:

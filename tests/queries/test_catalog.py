@@ -13,6 +13,7 @@ from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.namespace import ID, POL
 from policykg.queries import catalog
 from policykg.queries.safety import inspect, run
+from policykg.store.memory import MemoryStore
 
 from ..conftest import seed_file
 
@@ -152,6 +153,22 @@ def test_mini_agencies_by_measures(mini_memory):
     assert [(r["agencyName"].toPython(), r["measures"].toPython(), r["documents"].toPython())
             for r in rows][:3] == [("松湖区工业和信息化局", 3, 2), ("青川省工业和信息化厅", 3, 1),
                                     ("明州省科学技术厅", 2, 1)]
+
+
+def test_agencies_the_vocabulary_does_not_know_are_listed_as_unresolved(tmp_path):
+    """A unit named only in the text becomes an organisation of its own, flagged resolved=false."""
+    from policykg.graph.build.serial import build
+
+    src = tmp_path / "notice.txt"
+    src.write_text("深圳市支持低空经济发展若干措施\n"
+                   "一、支持航线开通。对新开通航线的企业给予最高50万元补助。（责任单位：市低空经济协调办公室）\n"
+                   "二、支持基础设施。对起降场建设给予补助。（责任单位：市工业和信息化局）\n"
+                   "深圳市人民政府办公厅\n2026年3月2日\n", encoding="utf-8")
+    out = tmp_path / "build"
+    build([src], out, validate=False)
+    rows = ask(MemoryStore.from_file(out / "policykg.trig"), "agencies-by-measures")
+    resolved = {r["agencyName"].toPython(): r["resolved"].toPython() for r in rows}
+    assert resolved == {"深圳市低空经济协调办公室": False, "深圳市工业和信息化局": True}
 
 
 def test_mini_supersession_is_transitive_with_dates(mini_memory):
@@ -313,6 +330,7 @@ def test_seed_agencies_by_measures(seed_memory):
     expected = sum("区工业和信息化局" in d for d in duties)
     rows = ask(seed_memory, "agencies-by-measures")
     assert rows[0]["agencyName"].toPython().endswith("黄埔区工业和信息化局")
+    assert rows[0]["resolved"].toPython() is True  # an agency of the vocabulary
     assert rows[0]["measures"].toPython() == expected == 10
 
 
