@@ -29,7 +29,9 @@ _DOC_NUMBER = re.compile(
 def slug(text: str, max_len: int = MAX_SLUG) -> str:
     """Pinyin/ASCII slug of ``text``: lowercase, hyphen-joined, at most ``max_len`` characters.
 
-    Cut at a hyphen boundary when too long. A text with nothing sluggable gets ``h-<hash>``.
+    Cut at a hyphen boundary when too long, with 6 hex digits of the text's hash appended, so
+    two long texts that begin alike (two rules of one standing committee) never share a slug.
+    A text with nothing sluggable gets ``h-<hash>``.
     """
     simplified = to_simplified(text or "").replace("陕西", " shaanxi ")  # 陕西 ≠ 山西 (shanxi)
     parts = lazy_pinyin(simplified, style=Style.NORMAL, errors="default")
@@ -37,10 +39,11 @@ def slug(text: str, max_len: int = MAX_SLUG) -> str:
     for part in parts:
         words.extend(w for w in _NON_SAFE.split(part.lower()) if w)
     out = "-".join(words)
-    if len(out) > max_len:
-        cut = out[: max_len + 1]
-        out = cut[: cut.rfind("-")] if "-" in cut else out[:max_len]
-        out = out.strip("-")
+    if len(out) > max_len:  # cut, and keep two long texts sharing a beginning apart
+        digest = hashlib.sha256(simplified.encode("utf-8")).hexdigest()[:6]
+        cut = out[: max_len - 6]
+        out = cut[: cut.rfind("-")] if "-" in cut else cut
+        out = out.strip("-") + "-" + digest
     if not out:
         out = "h-" + hashlib.sha256((text or "").encode("utf-8")).hexdigest()[:12]
     return out

@@ -105,3 +105,21 @@ def test_slug_is_safe_short_and_deterministic(text: str) -> None:
     assert SAFE_PATH.match(out)
     assert len(out) <= iri.MAX_SLUG
     assert out == iri.slug(text)
+
+
+def test_two_sources_never_share_a_document_iri() -> None:
+    """Regression: versions of one regulation, undated documents of one issuer and long titles
+    that begin alike minted the same IRI, so all but one of them were skipped."""
+    import datetime as dt
+
+    from policykg.graph.model.iri import document_iri
+
+    title = "某市人民代表大会常务委员会关于加强和改进地方立法工作若干问题的规定"
+    v2010 = document_iri(title=title, date=dt.date(2010, 12, 23))
+    v2020 = document_iri(title=title, date=dt.date(2020, 12, 30))
+    undated_a = document_iri(title=title, source_sha="a" * 64)
+    undated_b = document_iri(title=title, source_sha="b" * 64)
+    other = document_iri(title=title.replace("若干问题的规定", "议事规则"), date=dt.date(2010, 12, 23))
+    assert len({v2010, v2020, undated_a, undated_b, other}) == 5
+    assert document_iri(title=title, source_sha="a" * 64) == undated_a  # same text, same IRI
+    assert document_iri(title=title) != v2010  # a citation by title alone names no version
