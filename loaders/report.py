@@ -80,6 +80,14 @@ _EDITOR = re.compile(
     r"(?=\s{2,}|[\u00a0\u3000]|\s*(?:responsible|editor|联系|电话|$)|\s+[^A-Za-z])",
     re.IGNORECASE,
 )
+# a dateline: a date (and time) opening a short header line of source and reporter
+_DATELINE = re.compile(
+    r"^\s*(?P<date>(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[\s\u3000]+(?=.*(?:来源|来自|记者|作者|编辑|Source|By))",
+    re.IGNORECASE)
+_SOURCE_IN_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*(?P<name>[^\s\u3000|｜]{2,30})")
+_MASTHEAD = re.compile(r"\bNo\.\s*\d+\s*\||\|\s*[A-Z][\w ]+(?:Observatory|Institute|Review|Centre|Center)\b"
+                       r"|第\s*\d+\s*期")
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
 _PUBLISHER = [
     re.compile(r"^(?:source|publisher|来源|出处)\s*[:：]\s*(?P<name>[^\s|｜].*?)\s*$", re.I),
@@ -219,7 +227,7 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
     # --- header: masthead lines, date line, headline -------------------------------------
     date_idx = None
     for i, line in enumerate(lines[:15]):
-        m = _DATE_ONLY.match(line.text)
+        m = _DATE_ONLY.match(line.text) or _DATELINE.match(line.text)
         if m:
             found = find_report_dates(to_simplified(line.text), None)
             if found:
@@ -229,12 +237,17 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
                 date_idx = i
                 break
     title_idx = None
-    candidates = range(date_idx + 1, min(len(lines), date_idx + 4)) if date_idx is not None else []
+    # the headline sits right above the date line or right below it (masthead, headline, date;
+    # or date, headline); else among the first lines — never past the lead paragraph
+    candidates = [date_idx - 1, date_idx + 1] if date_idx is not None else []
     for i in [*candidates, *range(0, min(len(lines), 3))]:
-        line = lines[i]
-        if _is_furniture(line.text) or _DATE_ONLY.match(line.text):
+        if not 0 <= i < len(lines):
             continue
-        if len(line.text) <= 150 and not re.search(r"[.。]$", line.text):
+        line = lines[i]
+        if (_is_furniture(line.text) or _DATE_ONLY.match(line.text)
+                or _DATELINE.match(line.text) or _MASTHEAD.search(line.text)):
+            continue
+        if len(line.text) <= 150 and not re.search(r"[.。:：]$", line.text):
             title_idx = i
             break
     if title_idx is not None:
@@ -260,6 +273,9 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
             m = p.match(line.text)
             if m and report.publisher is None:
                 report.publisher = m.group("name").strip()
+        m = _SOURCE_IN_LINE.search(line.text) if i <= 15 and len(line.text) <= 120 else None
+        if m and report.publisher is None:  # 2025-05-12 08:30　来源：某报　记者 某某
+            report.publisher = m.group("name").strip()
         if i <= header_end:
             continue
         if furniture:

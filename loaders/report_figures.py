@@ -159,7 +159,9 @@ _LEVELS: list[tuple[Level, re.Pattern[str]]] = [
 _SUPPORT = re.compile(
     r"support|reward|subsid\w*|fund\w*|grant\w*|voucher\w*|financ\w*|incentive\w*|bonus\w*"
     r"|allocat\w*|inject\w*|award\w*|receiv\w*|\bget\b|\bgets\b|provid\w*|offer\w*|\bgive\w*"
-    r"|\bwin\b|eligible|set aside|earmark\w*|给予|资助|奖励|奖(?=\d)|补贴|补助|支持|激励|配套|扶持|资金|券",
+    r"|\bwin\b|eligible|set aside|earmark\w*|select\w*|recover\w*|reimburs\w*|refund\w*"
+    r"|\bcover\w*|capped|\bup to\b|\bat most\b|as much as"
+    r"|给予|资助|奖励|奖(?=\d)|补贴|补助|支持|激励|配套|扶持|资金|券",
     re.IGNORECASE,
 )
 _REGION = re.compile(

@@ -126,6 +126,7 @@ def link_report(report: Report, g: Graph | Dataset, gaz: Gazetteer | None = None
             old.english_title = link.english_title
 
     for ref in report.policy_titles:
+        english: list[Link] = []  # one English title names one document: the best match only
         for doc, (titles, area, _, number) in facts.items():
             if ref.number and number and to_simplified(ref.number) == number:
                 add(Link(doc, "number", 1.0))
@@ -150,7 +151,11 @@ def link_report(report: Report, g: Graph | Dataset, gaz: Gazetteer | None = None
                     if en and zh:
                         best = max(best, len(en & zh) / len(en | zh))
                 if best >= 0.5 and _area_ok(gaz, report.jurisdiction, area):
-                    add(Link(doc, "english-title", round(0.5 + 0.4 * best, 2), ref.title))
+                    english.append(Link(doc, "english-title", round(0.5 + 0.4 * best, 2), ref.title))
+        top = max((link.confidence for link in english), default=0.0)
+        for link in english:
+            if link.confidence == top:
+                add(link)
     if not links and report.jurisdiction:
         candidates = []
         when = report.policy_date or report.date
