@@ -172,3 +172,18 @@ def test_any_text_loads_with_valid_spans(text):
         return
     source = source_from_bytes(text.encode("utf-8"), "any.txt")
     _spans_ok(load_report(source))
+
+
+def test_report_figures_are_read_by_the_shared_finders():
+    # report_figures.py once kept its own patterns: a clock time (09:30) was a ratio of 9 to 30,
+    # and 三家 / 百分之三十 were no figures at all; it now uses money.py's finders
+    text = ("示例省出台测试产业新政\n2024年6月1日 来源：示例日报\n"
+            "本报讯（记者 王示例）示例省近日召开发布会，会议于上午09:30开始。示例省将对三家企业给予补贴，"
+            "补贴比例为百分之三十，市县按1:1配套。"
+            "Officials said 12 robot makers would receive support worth up to 30 percent of costs.\n")
+    report = load_report(source_from_bytes(text.encode("utf-8"), "news.txt"))
+    _spans_ok(report)
+    figures = [(c.kind, c.figure_span.text, c.share or c.count) for c in report.claims if c.kind != "date"]
+    assert figures == [("count", "三家", 3), ("share", "百分之三十", Decimal("0.3")),
+                       ("ratio", "1:1", Decimal(1)), ("count", "12 robot makers", 12),
+                       ("share", "30 percent", Decimal("0.3"))]
