@@ -36,3 +36,18 @@ def test_csv_text_round_trips_hostile_labels() -> None:
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
 
 
+
+
+def test_query_csv_neutralises_full_width_and_line_feed_starts() -> None:
+    # issue 21, item 6: the query path had its own rule, blind to ＝ ＋ － ＠ and a leading LF
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from policykg.queries.formats import render
+
+    hostile = ["＝HYPERLINK(1)", "＋1", "－1", "＠SUM(A1)", "\n=1", "+1"]
+    rows = [{"x": Literal(text)} for text in hostile] + [{"x": Literal("-5", datatype=XSD.decimal)}]
+    cells = [row[0] for row in csv.reader(io.StringIO(render(rows, ["x"], "csv")))][1:]
+    assert cells == ["'＝HYPERLINK(1)", "'＋1", "'－1", "'＠SUM(A1)", "'\n=1", "'+1", "-5"]
+    lines = render(rows, ["x"], "tsv").splitlines()[1:]
+    assert lines == ["'＝HYPERLINK(1)", "'＋1", "'－1", "'＠SUM(A1)", "'=1", "'+1", "-5"]
