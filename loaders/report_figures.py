@@ -114,6 +114,7 @@ _DATE_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+
 # ------------------------------------------------------------------ context cues
 # Figure roles and context words are grammar of the report language, not vocabulary concepts:
 # the concepts (instrument types, categories) come from the SKOS gazetteer.
