@@ -363,3 +363,34 @@ def find_counts(text: str) -> list[Figure]:
             continue  # 一批 "a number of", 一次性 "one-time": not counts
         figures.append(Figure(start, m.end(), tidy(value), unit))
     return figures
+
+
+# ---------------------------------------------------------------- counts in English
+
+_COUNT_EN = re.compile(
+    rf"(?<![\w.,:/-])(?P<num>{_NUM})\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){{0,3}}?[A-Za-z][\w-]*s)\b"
+)
+_NOT_COUNT_NOUN = re.compile(
+    r"^(?:years?|months?|days?|hours?|minutes?|percent|yuan|dollars|times|billions?|millions?)$"
+    r"|yuan|percent",
+    re.IGNORECASE,
+)
+
+
+def find_counts_en(text: str) -> list[Figure]:
+    """English counts: a whole number before a plural noun phrase (``10 robots``, ``1,000 firms``).
+
+    ``unit`` is the noun phrase (up to four words, the last one plural). Durations, money and
+    percentages (``3 years``, ``5 million yuan``), fractions and a bare year (``2025 firms``) are
+    not counts.
+    """
+    figures: list[Figure] = []
+    for m in _COUNT_EN.finditer(text):
+        noun, num = m.group("noun"), m.group("num")
+        value = parse_number(num)
+        if value is None or _NOT_COUNT_NOUN.search(noun.split()[-1]):
+            continue
+        if value != value.to_integral_value() or (1900 <= value <= 2100 and "," not in num):
+            continue
+        figures.append(Figure(m.start(), m.end(), tidy(value), noun))
+    return figures

@@ -1,7 +1,9 @@
 """Numbers written in Arabic or Chinese numerals → exact ``int``/``Decimal`` values.
 
 ``chinese_to_int`` reads positional Chinese numerals (``一千二百``, ``一百零三``, ``十五``,
-``两万``, financial forms ``壹贰叁…拾佰仟``) and digit-by-digit ones (``二〇二五``).
+``两万``, financial forms ``壹贰叁…拾佰仟``) with the ``cn2an`` library, and digit-by-digit ones
+(``二〇二五``), which cn2an reads only in its lenient modes (where it also accepts nonsense such
+as ``十百一``), here.
 ``parse_number`` accepts Arabic numbers (``800``, ``0.5``, ``1,000``, full-width ``１２``),
 Chinese numerals with an optional ``点`` decimal part (``三点五``) and an optional trailing
 multiplier (``1.5万``, ``3亿``, ``五千万``). Percentages are not numbers here (see ``money.py``).
@@ -11,6 +13,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import cn2an
 
 DIGITS: dict[str, int] = {
     "〇": 0, "○": 0, "零": 0, "Ｏ": 0, "０": 0,
@@ -45,11 +50,25 @@ def to_halfwidth_digits(s: str) -> str:
     )
 
 
+# What cn2an's strict mode lacks, supplied here: variant characters it does not know, the
+# colloquial forms documents use (一百十, 三万五), and digit-by-digit numerals (二〇二五).
+_TO_CN2AN = str.maketrans({
+    "两": "二", "兩": "二", "參": "叁", "幺": "一", "〇": "零", "○": "零", "Ｏ": "零", "０": "零",
+    "萬": "万", "億": "亿",  # cn2an knows these two; spelled simplified for _ABBREVIATED_TAIL
+})  # fmt: skip
+_BARE_TEN = re.compile(r"(?<=[百佰千仟万亿])(?=[十拾])")  # 一百十 → 一百一十
+_ABBREVIATED_TAIL = {"百": "十", "佰": "拾", "千": "百", "仟": "佰", "万": "千", "亿": "千万"}
+
+
+@lru_cache(maxsize=8192)
 def chinese_to_int(s: str) -> int | None:
     """Value of a Chinese numeral (``十五``→15, ``一百零三``→103, ``二〇二五``→2025), else None.
 
     The caller strips prefixes such as ``第``. Digit strings without units (two or more digits,
-    as in years) are read digit by digit. Returns None for empty or malformed numerals.
+    as in years) are read digit by digit. Positional numerals are read by ``cn2an`` (strict
+    mode) once the forms it lacks are spelled out: ``两``/``兩``, ``參``, ``幺`` and the zeros ``〇○``,
+    ``十`` without a digit after another unit (``一百十`` = 110), an abbreviated tail (``三万五``
+    = 35000, ``一千五`` = 1500). Returns None for empty or malformed numerals.
     """
     s = s.strip()
     if not s or any(c not in CHINESE_NUMERAL_CHARS for c in s):
@@ -58,53 +77,14 @@ def chinese_to_int(s: str) -> int | None:
         if len(s) == 1:
             return DIGITS[s]
         return int("".join(str(DIGITS[c]) for c in s))
-    total = 0  # completed 亿 groups
-    section = 0  # completed 万 groups within the current 亿 group
-    group = 0  # below 万
-    number: int | None = None  # pending digit
-    last_small = 10**9  # the last small unit seen in this group (must decrease)
-    last_large = 10**13
-    prev_unit = 0  # value of the unit character just before, for 三万五 = 35000
-    tail_unit = 0  # the unit right before the pending digit
-    for c in s:
-        if c in DIGITS:
-            tail_unit, prev_unit = (prev_unit if DIGITS[c] else 0), 0
-            if number is not None and number != 0 and DIGITS[c] != 0:
-                return None  # two digits in a row without a unit: malformed
-            number = DIGITS[c]
-            continue
-        elif c in SMALL_UNITS:
-            unit = SMALL_UNITS[c]
-            if unit >= last_small:
-                return None
-            if number is None:
-                if unit == 10:
-                    number = 1  # 十五, 一百十 (colloquial)
-                else:
-                    return None  # 百 without a digit
-            group += number * unit
-            number = None
-            last_small = unit
-            prev_unit = unit
-        else:
-            unit = LARGE_UNITS[c]
-            value = group + (number or 0)
-            if unit == 10**8:
-                if total + section + value == 0:
-                    return None
-                total = (total + section + value) * unit
-                section = 0
-            else:
-                if value == 0 and not total and not section:
-                    return None  # 万 without a digit
-                section += value * unit
-            if unit == last_large == 10**4:
-                return None  # 万万
-            group, number, last_small, last_large = 0, None, 10**9, unit
-            prev_unit = unit
-    if number and tail_unit > 10:
-        number *= tail_unit // 10  # abbreviated tail: 一千五 = 1500, 三万五 = 35000
-    return total + section + group + (number or 0)
+    plain = _BARE_TEN.sub("一", s.translate(_TO_CN2AN))
+    if len(plain) > 1 and plain[-1] in DIGITS and plain[-1] not in ZEROS:
+        plain += _ABBREVIATED_TAIL.get(plain[-2], "")
+    try:
+        value = cn2an.cn2an(plain, "strict")
+    except (ValueError, KeyError, IndexError):  # cn2an's word for a malformed numeral
+        return None
+    return int(value)
 
 
 def tidy(value: Decimal) -> Decimal:

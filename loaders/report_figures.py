@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import find_money, find_money_en
+from .money import (
+    find_counts,
+    find_counts_en,
+    find_money,
+    find_money_en,
+    find_percentages,
+    find_ratios,
+)
+from .numerals import tidy
 from .records import ClaimRecord, Level, MoneyRole, Span
 
 # ------------------------------------------------------------------ sentences and clauses
@@ -70,9 +78,6 @@ def comma_bounds(simple: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 
 # ------------------------------------------------------------------ figures
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
-_RATIO = re.compile(r"(?<![\d:：∶.])(?P<a>\d{1,2})\s?[:∶：]\s?(?P<b>\d{1,2})(?![\d:：∶])")
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -109,15 +114,6 @@ _DATE_PATTERNS = [
         re.IGNORECASE,
     ),
 ]
-_COUNT_EN = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>{_NUM})\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){{0,3}}?[A-Za-z][\w-]*s)\b"
-)
-_COUNT_ZH = re.compile(rf"(?<![\d.])(?P<num>{_NUM})\s*(?P<unit>个|家|条|项|所|名|座|批|场|款)")
-_NOT_COUNT_NOUN = re.compile(
-    r"^(?:years?|months?|days?|hours?|minutes?|percent|yuan|dollars|times|billions?|millions?)$"
-    r"|yuan|percent",
-    re.IGNORECASE,
-)
 
 # ------------------------------------------------------------------ context cues
 # Figure roles and context words are grammar of the report language, not vocabulary concepts:
@@ -179,15 +175,6 @@ _RELEASE = re.compile(
 )
 
 
-def _num(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
-def _yuan(value: Decimal) -> Decimal:
-    """An amount in yuan without a spurious fractional part (4.5 billion → 4500000000)."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
 @dataclass(slots=True)
 class _Figure:
     kind: str
@@ -243,25 +230,14 @@ def _figures(simple: str, lo: int, hi: int, default_year: int | None) -> list[_F
         add(_Figure("date", lo + s, lo + e, date=value))
     chunk = simple[lo:hi]
     for money in sorted(find_money(chunk) + find_money_en(chunk), key=lambda f: (f.start, -f.end)):
-        add(_Figure("amount", lo + money.start, lo + money.end, amount=_yuan(money.value)))
-    for m in _PERCENT.finditer(simple, lo, hi):
-        add(_Figure("share", m.start(), m.end(), share=_num(m.group("num")) / 100))
-    for m in _RATIO.finditer(simple, lo, hi):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a and b:
-            add(_Figure("ratio", m.start(), m.end(), share=Decimal(a) / Decimal(b)))
-    for m in _COUNT_EN.finditer(simple, lo, hi):
-        noun = m.group("noun")
-        value = _num(m.group("num"))
-        if _NOT_COUNT_NOUN.search(noun.split()[-1]) or value != value.to_integral_value():
-            continue
-        if 1900 <= value <= 2100 and "," not in m.group("num"):
-            continue
-        add(_Figure("count", m.start(), m.end(), count=int(value), noun=noun))
-    for m in _COUNT_ZH.finditer(simple, lo, hi):
-        value = _num(m.group("num"))
-        if value == value.to_integral_value():
-            add(_Figure("count", m.start(), m.end(), count=int(value), noun=m.group("unit")))
+        add(_Figure("amount", lo + money.start, lo + money.end, amount=tidy(money.value)))
+    for f in find_percentages(chunk):
+        add(_Figure("share", lo + f.start, lo + f.end, share=f.value))
+    for f in find_ratios(chunk):
+        if f.value:
+            add(_Figure("ratio", lo + f.start, lo + f.end, share=f.value))
+    for f in sorted(find_counts_en(chunk) + find_counts(chunk), key=lambda f: f.start):
+        add(_Figure("count", lo + f.start, lo + f.end, count=int(f.value), noun=f.unit))
     return sorted(found, key=lambda f: f.start)
 
 

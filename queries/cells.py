@@ -4,7 +4,8 @@ Contract: :func:`neutralise_cell` returns text unchanged unless it starts with a
 that Excel, LibreOffice or Google Sheets treat as the start of a formula or command
 (``= + - @``, tab, carriage return, line feed, and their full-width forms); such text gets a
 leading apostrophe. Plain numbers (``-5``, ``+3.2``) are left as they are so figures stay
-numeric. :func:`write_csv` writes rows with every string cell neutralised.
+numeric; a caller that knows a cell's type (a typed RDF literal) says so instead. :func:`csv_text`
+writes rows with every string cell neutralised.
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ _TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def neutralise_cell(value: str) -> str:
-    """``value`` made safe to open in a spreadsheet (prefix ``'`` before a formula trigger)."""
+def neutralise_cell(value: str, numeric: bool | None = None) -> str:
+    """``value`` made safe to open in a spreadsheet (prefix ``'`` before a formula trigger).
+
+    ``numeric`` says whether the cell is a number (left as it is); None decides from the text.
+    """
     if not value:
         return value
     stripped = value.lstrip(" \u3000")
-    if stripped[:1] in _TRIGGERS and not _NUMBER.fullmatch(stripped):
+    if numeric is None:
+        numeric = bool(_NUMBER.fullmatch(stripped))
+    if stripped[:1] in _TRIGGERS and not numeric:
         return "'" + value
     return value
 

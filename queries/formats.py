@@ -2,8 +2,9 @@
 
 Rows are ``dict[str, rdflib term | None]`` (see ``policykg.store.stores.Rows``). The table and
 Markdown views shorten policykg IRIs to ``id:``/``pol:`` names; CSV/TSV/JSON keep full IRIs.
-CSV and TSV cells that a spreadsheet would read as a formula (starting with ``= + - @``, a tab
-or a carriage return) get a leading ``'``; numbers stay as they are.
+CSV and TSV cells that a spreadsheet would read as a formula get a leading ``'`` by the one rule
+of ``queries/cells.py`` (``= + - @``, tab, CR, LF and their full-width forms); numbers, and
+literals typed as numbers, stay as they are.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from policykg.queries.cells import neutralise_cell
 from policykg.store.base import term_to_json
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -26,7 +28,6 @@ SHORT = (
     ("https://w3id.org/policykg/id/", "id:"),
 )
 _NUMERIC = {str(XSD.decimal), str(XSD.integer), str(XSD.double), str(XSD.float)}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(term: Node | None, short: bool = False) -> str:
@@ -53,9 +54,7 @@ def _is_number(term: Node | None) -> bool:
 
 def spreadsheet_safe(text: str, term: Node | None = None) -> str:
     """Neutralise a cell a spreadsheet would evaluate (numbers are left alone)."""
-    if text.startswith(_FORMULA_START) and not _is_number(term):
-        return "'" + text
-    return text
+    return neutralise_cell(text, numeric=_is_number(term))
 
 
 def _width(text: str) -> int:

@@ -39,3 +39,42 @@ def test_architecture_table_points_at_files_that_exist() -> None:
     assert len(paths) > 30
     missing = [p for p in paths if not (REPO / p).exists()]
     assert missing == []
+
+
+# Test folders that hold a suite across the whole pipeline rather than one source folder.
+CROSS_CUTTING = {"reliability"}
+# Test modules at the top of tests/ that check the repository as a whole.
+REPOSITORY_WIDE = {"test_layout.py", "test_example_corpus.py", "test_notebook.py"}
+
+
+def _test_folders() -> list[Path]:
+    """Folders under tests/ that hold test modules (fixture-only folders are not counted)."""
+    tests = REPO / "tests"
+    return sorted({p.parent.relative_to(tests) for p in tests.rglob("test_*.py")} - {Path(".")})
+
+
+def test_tests_mirror_the_source_tree() -> None:
+    folders = _test_folders()
+    assert len(folders) >= 12
+    not_mirrored = [str(f) for f in folders
+                    if f.parts[0] not in CROSS_CUTTING and not (REPO / f).is_dir()]
+    assert not_mirrored == []
+
+
+def test_every_source_folder_has_its_test_folder() -> None:
+    sources = ["loaders", "ontology", "store", "shapes", "queries", "policykg", "benchmarks"]
+    sources += [f"graph/{p.parent.name}" for p in sorted((REPO / "graph").glob("*/__init__.py"))]
+    missing = [s for s in sources if not any((REPO / "tests" / s).glob("test_*.py"))]
+    assert missing == []
+
+
+def test_no_stray_test_module_at_the_top_of_tests() -> None:
+    top = {p.name for p in (REPO / "tests").glob("test_*.py")}
+    assert top <= REPOSITORY_WIDE
+
+
+def test_architecture_doc_names_every_test_folder() -> None:
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = [f"tests/{f.as_posix()}/" for f in _test_folders()
+               if f"`tests/{f.as_posix()}/`" not in text]
+    assert missing == []

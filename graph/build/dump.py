@@ -22,6 +22,9 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, SH, SKOS
 from rdflib.term import Node
 
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA, TIME, VANN, WD
+from policykg.store.ntriples import escape_string as _escape_string
+from policykg.store.ntriples import nt_iri as _iri
+from policykg.store.ntriples import nt_term
 from policykg.store.paths import atomic_write_bytes
 
 Triple = tuple[Node, Node, Node]
@@ -38,45 +41,11 @@ _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 _RELATIVE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_~/-]*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
-_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _FIRST_PREDICATES = (RDF.type, RDFS.label)
 
 
 # ------------------------------------------------------------------ terms
-
-
-_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
-
-
-def _escape_char(m: re.Match[str]) -> str:
-    ch = m.group(0)
-    return _STRING_ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
-
-
-def _escape_string(text: str) -> str:
-    """A literal's lexical form with N-Triples/Turtle string escapes (canonical N-Triples)."""
-    return _NEEDS_ESCAPE.sub(_escape_char, text)
-
-
-def _iri(text: str) -> str:
-    return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text) + ">"
-
-
-def nt_term(term: Node, bnodes: dict[BNode, str] | None = None) -> str:
-    """One term in N-Triples syntax (UTF-8, canonical escapes)."""
-    if isinstance(term, URIRef):
-        return _iri(str(term))
-    if isinstance(term, BNode):
-        return "_:" + (bnodes or {}).get(term, "b" + str(term))
-    if isinstance(term, Literal):
-        body = '"' + _escape_string(str(term)) + '"'
-        if term.language:
-            return body + "@" + term.language
-        if term.datatype and term.datatype != XSD.string:
-            return body + "^^" + _iri(str(term.datatype))
-        return body
-    raise TypeError(f"not an RDF term: {term!r}")
+# One term in N-Triples is spelled by ``policykg.store.ntriples.nt_term`` (re-exported here).
 
 
 class TurtleTerms:

@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from policykg.ontology.namespace import ID, ONTOLOGY_IRI, ORG, POL
+from policykg.store.xmlsafe import xml_safe, xml_safe_bytes
 
 VIEWS = ("full", "supersession", "agencies", "funding")
 FORMATS = ("graphml", "gexf", "cyjs", "dot")
@@ -199,13 +200,13 @@ def _stable_gexf(g: nx.MultiDiGraph) -> bytes:
     text = buf.getvalue().decode("utf-8")
     # networkx stamps today's date; a fixed date keeps the file byte-identical
     text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text, count=1)
-    return text.encode("utf-8")
+    return xml_safe(text).encode("utf-8")
 
 
 def _graphml(g: nx.MultiDiGraph) -> bytes:
     buf = io.BytesIO()
     nx.write_graphml_xml(g, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
-    return buf.getvalue()
+    return xml_safe_bytes(buf.getvalue())
 
 
 def _cyjs(g: nx.MultiDiGraph) -> bytes:

@@ -26,6 +26,7 @@ from rdflib.term import Node
 
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
 from policykg.store.paths import atomic_write_bytes
+from policykg.store.xmlsafe import xml_safe
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 BUILD_FILE = "policykg.trig"
@@ -270,7 +271,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
     if key == "ttl":
         return union.serialize(format="turtle").encode("utf-8")
     if key == "rdfxml":
-        return _sorted_rdfxml(union.serialize(format="xml").encode("utf-8"))
+        return _sorted_rdfxml(xml_safe(union.serialize(format="xml")).encode("utf-8"))
     if key == "jsonld":
         return jsonld_bytes(union)
     raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")

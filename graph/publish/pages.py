@@ -26,6 +26,7 @@ from rdflib.term import Node
 from policykg.graph.publish import lod
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
 from policykg.store.paths import iri_relpath
+from policykg.store.xmlsafe import xml_safe
 
 Quad = tuple[Node, Node, Node, Node | None]
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -36,8 +37,8 @@ ONTOLOGY_PAGE = PurePosixPath("ontology")
 
 
 def esc(text: object) -> str:
-    """HTML-escape any value for element content and quoted attributes."""
-    return html.escape(str(text), quote=True)
+    """HTML-escape any value for element content and quoted attributes (XML-safe characters only)."""
+    return html.escape(xml_safe(str(text)), quote=True)
 
 
 def css() -> str:

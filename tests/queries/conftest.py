@@ -4,12 +4,8 @@ pyoxigraph stores of both, and real ``oxigraph serve`` endpoints filled with ``p
 from __future__ import annotations
 
 import contextlib
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,60 +14,16 @@ import pytest
 from policykg.store.endpoint import EndpointStore
 from policykg.store.memory import MemoryStore
 from policykg.store.oxigraph import OxigraphStore
+from tests.store.servers import oxigraph_server
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini.trig"
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"
-
-
-def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, seconds: float = 30.0) -> None:
-    """Poll ``url`` until it answers (any HTTP status) or fail."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {seconds} s")
 
 
 def policykg(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the policykg CLI in a subprocess (same interpreter)."""
     return subprocess.run([sys.executable, "-m", "policykg", *args], capture_output=True,
                           text=True, cwd=cwd, timeout=timeout)
-
-
-@contextlib.contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A read-write ``oxigraph serve`` on a free loopback port; yields the query URL."""
-    if not OXIGRAPH.is_file():
-        if os.environ.get("CI"):
-            pytest.fail("the oxigraph CLI is missing from the environment")
-        pytest.skip("the oxigraph CLI is not installed")
-    port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(location), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_http(f"http://127.0.0.1:{port}/")
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="session")

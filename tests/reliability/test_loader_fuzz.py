@@ -1,6 +1,6 @@
 """Property tests over the whole loading route (issue 11): random input never crashes, spans hold.
 
-``tests/loaders`` and ``tests/reports`` already fuzz ``parse_official`` and ``load_report`` with
+``tests/loaders`` and ``tests/graph/claims`` already fuzz ``parse_official`` and ``load_report`` with
 small policy alphabets; these tests go through ``loaders.route.load`` from bytes on disk (any
 encoding, raw bytes, HTML) and through ``source_from_bytes`` + ``parse_official``, with text
 mixing arbitrary Unicode (CJK, control characters, surrogate-free planes) and policy fragments.

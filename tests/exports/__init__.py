@@ -1,1 +1,0 @@
-"""Tests of policykg export: dumps, VoID, site, graph tools, explorer, safety."""
