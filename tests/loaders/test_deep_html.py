@@ -9,7 +9,7 @@ from policykg.loaders.html import MAX_BLOCK_DEPTH, cap_nesting, html_to_text
 from policykg.loaders.source import source_from_bytes
 
 LEVELS = 20_000
-FIXTURES = Path(__file__).resolve().parent.parent / "loaders" / "fixtures" / "text"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text"
 
 
 def nested_lines(levels: int) -> str:

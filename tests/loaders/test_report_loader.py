@@ -12,8 +12,7 @@ from policykg.loaders.records import Source
 from policykg.loaders.report import is_report, load_report
 from policykg.loaders.source import read_source, source_from_bytes
 from tests.conftest import seed_file
-
-from .helpers import fixture_source
+from tests.graph.claims.helpers import fixture_source
 
 
 def _spans_ok(report) -> None:

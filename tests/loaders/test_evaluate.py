@@ -27,7 +27,7 @@ from policykg.loaders.records import (
     Span,
 )
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent  # tests/
 GOLD = HERE / "fixtures" / "gold"
 EXAMPLE = GOLD / "example"
 ID = "https://w3id.org/policykg/id/"
