@@ -51,7 +51,9 @@ FIGURES: dict[URIRef, tuple[str, str]] = {
     POL.period: ("period", "iri"),
     POL.recognitionLevel: ("recognitionLevel", "iri"),
     POL.verdict: ("verdict", "iri"),
+    POL.fromVocabulary: ("resolved", "bool"),  # false: an organisation minted from the text
 }
+_ORGANISATIONS = {POL.Agency, ORG.Organization}
 
 # view -> (node classes kept, properties kept); None = everything
 _VIEW_SPEC: dict[str, tuple[set[URIRef] | None, set[URIRef] | None]] = {
@@ -183,8 +185,12 @@ def _node_attrs(facts: _Facts, node: Node) -> dict[str, object]:
                 continue
         elif kind == "iri":
             attrs[name] = _prefixed(value)
+        elif kind == "bool":
+            attrs[name] = str(value).lower() == "true"
         else:
             attrs[name] = str(value)
+    if main in _ORGANISATIONS:
+        attrs.setdefault("resolved", True)  # the vocabulary knows it
     return attrs
 
 

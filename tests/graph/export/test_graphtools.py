@@ -95,3 +95,26 @@ def test_seed_graph_files_read_back(seed_build: Path, seed_all: Path) -> None:
 def test_unknown_view_is_refused(mini_trig: Path) -> None:
     with pytest.raises(ValueError, match="unknown view"):
         graphtools.build_view(canonical_quads(load_dataset(mini_trig)), "everything")
+
+
+def test_unresolved_organisations_are_flagged_in_every_graph_file(tmp_path: Path) -> None:
+    """An organisation the vocabulary does not know carries resolved=false; a known agency true."""
+    from policykg.graph.build.serial import build
+
+    src = tmp_path / "notice.txt"
+    src.write_text("深圳市支持低空经济发展若干措施\n"
+                   "一、支持航线开通。对新开通航线的企业给予最高50万元补助。（责任单位：市低空经济协调办公室）\n"
+                   "二、支持基础设施。对起降场建设给予补助。（责任单位：市工业和信息化局）\n"
+                   "深圳市人民政府办公厅\n2026年3月2日\n", encoding="utf-8")
+    build([src], tmp_path / "b", validate=False)
+    g = graphtools.build_view(canonical_quads(load_dataset(tmp_path / "b" / "policykg.trig")),
+                              "agencies")
+    flags = {d["label"]: d.get("resolved") for _, d in g.nodes(data=True)
+             if d["label"] in ("深圳市低空经济协调办公室", "深圳市工业和信息化局")}
+    assert flags == {"深圳市低空经济协调办公室": False, "深圳市工业和信息化局": True}
+    out = tmp_path / "graphml"
+    out.mkdir()
+    (out / "a.graphml").write_bytes(graphtools._graphml(g))
+    ig = igraph.Graph.Read_GraphML(str(out / "a.graphml"))
+    read = {v["label"]: v["resolved"] for v in ig.vs if v["label"] in flags}
+    assert read == flags
