@@ -419,6 +419,18 @@ _PAGE_NUMBER = re.compile(
 _FURNITURE_WORDS = re.compile(r"^(?:打印|关闭|收藏|分享|返回|顶部|[【】\[\]\s|｜/]|大|中|小)+$")
 
 
+def is_furniture_line(line: str) -> bool:
+    """True when a whole line is page furniture (``打印本页 关闭窗口``, ``- 3 -``, ``来源：…``)."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _PAGE_NUMBER.match(stripped):
+        return True
+    return len(stripped) <= 80 and bool(
+        (_FURNITURE.search(stripped) or _FURNITURE_WORDS.match(stripped))
+        and ("。" not in stripped.rstrip("。") or _FURNITURE.match(stripped)))
+
+
 def furniture_lines(view: str) -> list[tuple[int, int]]:
     """View ranges ``[start, end)`` that look like web-page furniture, for the parser to skip.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clean import is_furniture_line
 from .found import Found
 from .signature import organs_in
 
@@ -66,7 +67,7 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _could_be_title(text: str) -> bool:
     return (4 <= len(text) <= 160 and not _PUNCT.search(text) and not _SENTENCE_START.match(text)
-            and not _FURNITURE.search(text))
+            and not _FURNITURE.search(text) and not is_furniture_line(text))
 
 
 def title_lines(view: str, start: int, end: int, ending: re.Pattern[str] = _TITLE_END) -> list[Found]:

@@ -34,7 +34,7 @@ _LABELLED_LINE = re.compile(
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按职责分工|分工负责|牵头负责|负责落实|负责实施|牵头|负责|配合|协同|参与|协助|落实)$")
 _LEAD_SENTENCE = re.compile(r"由([^，。；：\n（）()]{2,60}?)(?:共同)?牵头")
-_SUPPORT_AFTER = re.compile(r"[，,、]\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?(?:配合|协同|参与|协助)")
+_SUPPORT_AFTER = re.compile(r"[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?(?:配合|协同|参与|协助)")
 _NAME_LEAD = re.compile(r"(?:^|(?<=[。；\n]))\s*([^，。；：\n（）()]{2,60}?)牵头(?:负责|实施|落实)?(?=[，。；\n]|$)")
 
 
@@ -83,7 +83,9 @@ class _Units:
         """Add every agency name of ``text`` (a list) with ``role``; the number added."""
         found = []
         for name, s, _e in split_names(text, offset):
-            name = re.sub(r"^(?:由|和|及|与)", "", name)
+            cut = name.rfind("由") + 1  # 本措施由市工业和信息化局 → 市工业和信息化局
+            name, s = name[cut:], s + cut
+            name = re.sub(r"^(?:和|及|与)", "", name)
             short = strip_etc(name)
             if len(short) < 2 or not looks_like_agency(short):
                 if strict:
