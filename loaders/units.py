@@ -154,21 +154,14 @@ def responsible_units(
         k = len(m.group(0)) - len(m.group(0).lstrip())
         if units.labelled(m.group(0)[k:], m.start() + k):
             units.notes.append((m.start() + k, m.end()))
-    for m in _LEAD_SENTENCE.finditer(view, start, end):
-        if any(a <= m.start() < b for a, b in units.notes):
-            continue
-        if units.names(m.group(1), m.start(1), "lead"):
-            units.notes.append((m.start(1), m.end(1)))
-            sup = _SUPPORT_AFTER.match(view, m.end(), end)
-            if sup and units.names(sup.group(1), sup.start(1), "support"):
-                units.notes.append((sup.start(1), sup.end(1)))
-    for m in _NAME_LEAD.finditer(view, start, end):
-        if any(a <= m.start(1) < b for a, b in units.notes):
-            continue
-        if units.names(m.group(1), m.start(1), "lead"):
-            units.notes.append((m.start(1), m.end(1)))
-            sup = _SUPPORT_AFTER.match(view, m.end(), end)
-            if sup and units.names(sup.group(1), sup.start(1), "support"):
-                units.notes.append((sup.start(1), sup.end(1)))
+    for pattern in (_LEAD_SENTENCE, _NAME_LEAD):  # 由A牵头，B配合 / A牵头负责
+        for m in pattern.finditer(view, start, end):
+            if any(a <= m.start(1) < b for a, b in units.notes):
+                continue
+            if units.names(m.group(1), m.start(1), "lead"):
+                units.notes.append((m.start(1), m.end(1)))
+                sup = _SUPPORT_AFTER.match(view, m.end(), end)
+                if sup and units.names(sup.group(1), sup.start(1), "support"):
+                    units.notes.append((sup.start(1), sup.end(1)))
     units.notes.sort()
     return units.responsible, units.cooperating, units.notes
