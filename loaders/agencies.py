@@ -171,6 +171,27 @@ def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     return None
 
 
+_ORGAN_ENDINGS = ("人民政府办公厅", "人民政府办公室", "人民政府", "管理委员会办公室", "管理委员会",
+                  "管委会", "人民代表大会常务委员会", "人民代表大会", "政府办公室", "政府")
+_AREA_ENDING = re.compile(r"(?:新区|开发区|高新区|园区|示范区|试验区|合作区|片区|保税区|[省市区县州盟旗镇乡])$")
+
+
+def area_part(name: str, gaz: Gazetteer) -> str | None:
+    """The area an organ's full name begins with (``南京市江宁区`` of ``南京市江宁区人民政府``,
+    ``青岛西海岸新区`` of ``青岛西海岸新区管理委员会``), or None when the rest is no organ."""
+    prefix = None
+    for ending in _ORGAN_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            prefix = name[: -len(ending)]
+            break
+    if prefix is None:
+        split = split_department(name, gaz)
+        prefix = split[0] if split is not None else None
+    if not prefix or not _AREA_ENDING.search(prefix) or len(prefix) < 3:
+        return None
+    return prefix
+
+
 def complete_area(name: str, gaz: Gazetteer, prefixes: dict[str, str] | None = None) -> str:
     """A name that begins with the short form of an area (``黄浦区发展和改革委员会``,
     ``闵行区七宝镇人民政府``) written out with the area's full name (``上海市黄浦区…``); a name

@@ -106,6 +106,8 @@ def _document_facts(doc: OfficialDocument) -> list[Fact]:
         facts += _text(kind, date.isoformat() if date else None, span)
     areas = doc.jurisdictions or ([doc.jurisdiction] if doc.jurisdiction else [])
     facts += [_concept("jurisdiction", a) for a in _unique(areas, str)]
+    facts += [Fact("jurisdiction", a.name, frozenset({normalise_text(a.name)}), **_span_attrs(a.span))
+              for a in _unique(doc.unlisted_areas, lambda a: a.name)]
     facts += [_repeal(r) for r in doc.repeals]
     facts.append(Fact("measures", str(len(doc.measures)), frozenset({str(len(doc.measures))})))
     return facts

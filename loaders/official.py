@@ -19,6 +19,7 @@ from .clean import CleanText, clean, furniture_lines
 from .matchindex import MatchIndex
 from .records import (
     AgencyRef,
+    AreaRef,
     ConceptRef,
     DocEvent,
     DocRef,
@@ -176,6 +177,14 @@ class _Parser:
         if addressees is not None:
             doc.addressees = addressees[0]
         doc.jurisdictions = self._jurisdictions()
+        doc.unlisted_areas = self._unlisted_areas()
+        if doc.unlisted_areas and self.gaz is not None:
+            # issued for 南京市江宁区 (unlisted), not for all of 南京市: a listed area stays only
+            # when an issuer is that area's own organ (广州市南沙区人民政府 beside the zone)
+            own = {agencies.area_in_name(a, self.gaz) for r in doc.issuers
+                   if (a := agencies.area_part(r.name, self.gaz)) and self.gaz.lookup(a, "area")}
+            parents = {a.parent for a in doc.unlisted_areas}
+            doc.jurisdictions = [j for j in doc.jurisdictions if j not in parents or j in own]
         doc.jurisdiction = doc.jurisdictions[0] if doc.jurisdictions else None
 
     def _places(self, found: header.Header) -> list[str]:
@@ -289,6 +298,26 @@ class _Parser:
                     continue
                 if not issuers_areas or self._within(m.concept, issuers_areas):
                     out.append(m.concept)
+        return out
+
+    def _unlisted_areas(self) -> list[AreaRef]:
+        """Areas the document is issued for that the vocabulary does not list, read from its
+        issuers' names: the part before the organ (南京市江宁区 of 南京市江宁区人民政府, 青岛西海岸新区
+        of 青岛西海岸新区管理委员会) when it names an area below the most specific listed one."""
+        if self.gaz is None:
+            return []
+        out: list[AreaRef] = []
+        for ref in self.doc.issuers:
+            area = agencies.area_part(ref.name, self.gaz)
+            if area is None or any(a.name == area for a in out):
+                continue
+            parent = agencies.area_in_name(area, self.gaz)
+            info = self.gaz.info(parent) if parent else None
+            if info is not None and area in (info.label("zh-Hans"), *info.labels.values()):
+                continue  # listed: its concept is among the jurisdictions already
+            if self.gaz.lookup(area, "area"):
+                continue
+            out.append(AreaRef(area, ref.span, parent))
         return out
 
     def _second_names(self, agencies_: list[str]) -> list[str]:

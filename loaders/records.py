@@ -93,6 +93,16 @@ class AgencyRef:
 
 
 @dataclass(slots=True)
+class AreaRef:
+    """An area the vocabulary does not list (南京市江宁区, 青岛西海岸新区), named in the text, with
+    the most specific listed area it lies in (``parent``, an area concept IRI) when known."""
+
+    name: str  # full simplified name
+    span: Span
+    parent: str | None = None
+
+
+@dataclass(slots=True)
 class DocRef:
     """Another document cited by title and/or number (repealed, implemented)."""
 
@@ -214,6 +224,7 @@ class OfficialDocument:
     repeals: list[DocRef] = field(default_factory=list)
     based_on: list[DocRef] = field(default_factory=list)
     jurisdictions: list[str] = field(default_factory=list)  # every area concept IRI it is issued for
+    unlisted_areas: list[AreaRef] = field(default_factory=list)  # areas issued for, not in vocab
     transmitted: list[AgencyRef] = field(default_factory=list)  # bodies whose text it 转发/批转
     events: list[DocEvent] = field(default_factory=list)  # adopted / amended / revised / effective
     non_cumulative: Span | None = None  # 从高不重复 clause

@@ -344,8 +344,18 @@ def document_graph(doc: OfficialDocument, resolver: Resolver | None = None) -> C
     for addressee in doc.addressees:
         add_labels(g, node, to_simplified(addressee), prop=POL.addressedTo)
     jurisdiction = _jurisdiction(doc, resolver)
-    for area in dict.fromkeys([a for a in (jurisdiction, *doc.jurisdictions) if a]):
+    listed = doc.jurisdictions or ([] if doc.unlisted_areas else [jurisdiction])
+    for area in dict.fromkeys(a for a in listed if a):
         g.add((node, POL.jurisdiction, URIRef(area)))  # every area, by each of its names
+    for ref in doc.unlisted_areas:  # an area the vocabulary does not list, minted from its name
+        area_node = iri.area_iri(to_simplified(ref.name))
+        g.add((area_node, RDF.type, POL.AdministrativeArea))
+        add_labels(g, area_node, to_simplified(ref.name))
+        g.add((area_node, POL.fromVocabulary, Literal(False)))
+        if ref.parent:
+            g.add((area_node, POL.within, URIRef(ref.parent)))
+        w.evidence(area_node, ref.span, shared=True)
+        g.add((node, POL.jurisdiction, area_node))
     for ref in doc.issuers:
         g.add((node, POL.issuedBy, w.agency(ref, jurisdiction)))
     for ref in doc.approvers:

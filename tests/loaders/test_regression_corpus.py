@@ -115,3 +115,13 @@ def test_recall_of_every_fact_kind(result: Evaluation, kind: str) -> None:
               for d in result.documents for m in d.misses if m.kind == kind]
     assert counts.recall >= RECALL_MIN, (
         f"{kind}: recall {counts.recall:.3f} < {RECALL_MIN}; first misses: {misses[:8]}")
+
+
+def test_the_regression_corpus_builds_and_conforms_to_the_shapes(tmp_path) -> None:
+    """Every document builds (none failed or skipped) and the graph has no SHACL Violation."""
+    from policykg.graph.build.serial import build
+
+    result = build([DOCS], tmp_path / "build")
+    assert [(s.path, s.status, s.error) for s in result.sources if s.status != "ok"] == []
+    assert result.validation is not None and result.validation.conforms, \
+        "the regression corpus breaks a SHACL shape (see validation.ttl)"

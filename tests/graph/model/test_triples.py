@@ -207,3 +207,24 @@ def test_a_threshold_on_no_offer_conditions_the_measure_not_an_instrument(synthe
     measure = iri.measure_iri(conv.main, 1)
     holders = set(conv.graph.subjects(POL.minThreshold, decimal_literal(20000000)))
     assert holders == {measure}
+
+
+def test_an_area_the_vocabulary_does_not_list_is_minted_within_its_parent(tmp_path) -> None:
+    """南京市江宁区 is no area of the vocabulary: the document's jurisdiction is a minted area
+    within 南京市 (not 南京市 itself), flagged pol:fromVocabulary false."""
+    from rdflib import Literal
+
+    from policykg.graph.model.triples import document_graph
+    from policykg.loaders.official import parse_official
+    from policykg.loaders.source import source_from_bytes
+
+    text = ("南京市江宁区人民政府办公室关于印发江宁区支持智能制造若干措施的通知\n"
+            "一、支持技改。对企业技术改造给予最高100万元补助。\n二、支持应用。给予补贴。\n"
+            "南京市江宁区人民政府办公室\n2025年6月3日\n")
+    doc = parse_official(source_from_bytes(text.encode("utf-8"), "jiangning.txt"))
+    conv = document_graph(doc)
+    areas = set(conv.graph.objects(conv.main, POL.jurisdiction))
+    minted = iri.area_iri("南京市江宁区")
+    assert areas == {minted}
+    assert conv.graph.value(minted, POL.fromVocabulary) == Literal(False)
+    assert str(conv.graph.value(minted, POL.within)).endswith("/area/nanjing")
