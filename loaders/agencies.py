@@ -144,6 +144,8 @@ def _squeezed(text: str) -> str:
 
 
 def _is_relative(name: str) -> bool:
+    if len(name) > 2 and name[0] in _RELATIVE and name[1:].startswith("市场"):
+        return True  # 省市场监管局, 区市场监督管理局: 省/区 + 市场…, not 省市 (province and city)
     return len(name) > 1 and name[0] in _RELATIVE and not name.startswith(_NOT_PREFIX)
 
 

@@ -75,7 +75,7 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("development-reform-bureau", "发展和改革局", "Development and Reform Bureau", ["发改局"],
       function="development-reform"),
     D("economy-informatization-commission", "经济和信息化委员会",
-      "Commission of Economy and Informatization", ["经信委"], function="industry-it"),
+      "Commission of Economy and Informatization", ["经信委", "经济信息委"], function="industry-it"),
     D("economy-informatization-bureau", "经济和信息化局", "Bureau of Economy and Information "
       "Technology", ["经信局"], function="industry-it"),
     D("economy-informatization-department", "经济和信息化厅", "Department of Economy and "
