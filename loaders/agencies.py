@@ -28,7 +28,8 @@ from .records import AgencyRef, Span
 # Grammar: the endings a Chinese government body's name takes.
 AGENCY_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|管委会|管理委员会|"
-    r"人民代表大会|常务委员会|常委会|委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局)"
+    r"人民代表大会|常务委员会|常委会|委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局|"
+    r"总队|支队|大队)"
 )
 _AGENCY_RE = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}?{AGENCY_SUFFIX}$")
 _ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "试验区", "合作区", "保税区", "示范区")
@@ -132,8 +133,11 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
 
 
 def resolve_name(name: str, prefixes: dict[str, str]) -> str:
-    """``区科技创新局`` → ``广州市黄埔区科技创新局`` when the issuer's district prefix is known."""
+    """``区科技创新局`` → ``广州市黄埔区科技创新局`` when the issuer's district prefix is known;
+    ``自治区财政厅`` → ``宁夏回族自治区财政厅`` in an autonomous region's document."""
     name = name.strip()
+    if name.startswith("自治区") and prefixes.get("省", "").endswith("自治区"):
+        return prefixes["省"] + name[3:]
     if _is_relative(name) and name[0] in prefixes:
         return prefixes[name[0]] + name[1:]
     return name

@@ -402,6 +402,16 @@ class _Parser:
             text = text[:colon]
         return text, s, s + len(text)
 
+    def _unit_end(self, item: numbering.Item) -> int:
+        """Where the units of an item may still be named: its end before trailers, page
+        furniture or a signature (the document clause is not cut here)."""
+        end = item.end
+        for s, _ in self.furniture:
+            if item.marker.end <= s < end:
+                end = s
+        m = _TRAILER.search(self.view, item.marker.end, end)
+        return m.start() if m else end
+
     def _group_heading(self, s: int, e: int) -> tuple[str, int, int]:
         """The heading of a chapter/section grouping measures, without its number
         (``二、重点任务`` → ``重点任务``); a ``第X章`` heading is kept whole."""
@@ -429,8 +439,11 @@ class _Parser:
             if item.group is not None:
                 measure.group, gs, ge = self._group_heading(*item.group)
                 measure.group_span = self.span(gs, ge)
+            # units over the whole item: 本措施由A牵头，B配合，自印发之日起施行 names them even
+            # where the document clause is cut from the measure's text
             resp, coop, notes = units.responsible_units(
-                view, item.start, end, self.span, self.prefixes, self.gaz)
+                view, item.start, max(end, self._unit_end(item)), self.span, self.prefixes,
+                self.gaz)
             measure.responsible, measure.cooperating = resp, coop
             # the lead: the heading, and for a 【bracketed】 heading also the sentence after it
             lead_end = he

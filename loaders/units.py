@@ -8,7 +8,8 @@ against the issuing jurisdiction by :func:`loaders.agencies.agency_ref`):
 - an unlabelled closing parenthesis: ``（市工业和信息化局、市财政局按职责分工负责）``,
   ``（省科技厅牵头，省财政厅配合）``, ``（市商务局负责）``, or only names ``（市科技局、市财政局）``;
 - a sentence of the measure: ``由市商务局牵头，市财政局、市税务局配合``,
-  ``市人力资源社会保障局牵头负责``.
+  ``市人力资源社会保障局牵头负责``, ``由市科技局会同市财政局组织实施`` (会同: the second body
+  supports), ``由市财政局负责``, ``市财政局负责资金拨付``.
 
 Roles: ``lead`` (牵头/主责), ``support`` (配合/协同/参与/协助/支持单位), ``responsible``
 (责任单位/负责/按职责分工负责, and a bare list of names). A name must end like a government
@@ -27,14 +28,26 @@ _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门
 _LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
 _RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
 _SUPPORT_LABELS = "配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|支持单位|协助单位"
-_LABEL = re.compile(rf"({_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})\s*[：:]\s*")
+def _spaced(labels: str) -> str:
+    """Labels matched with white space between their characters (``牵头\n单位``, wrapped)."""
+    return "|".join(r"\s*".join(label) for label in labels.split("|"))
+
+
+_LABEL = re.compile(rf"({_spaced(_LEAD_LABELS)}|{_spaced(_RESP_LABELS)}|{_spaced(_SUPPORT_LABELS)})"
+                    r"\s*[：:]\s*")
 _NOTE = re.compile(r"[（(]([^（）()]{2,200})[）)]")
 _LABELLED_LINE = re.compile(
     rf"(?:^|(?<=[\n。；]))\s*(?:{_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})\s*[：:][^\n。]*", re.M)
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按职责分工|分工负责|牵头负责|负责落实|负责实施|牵头|负责|配合|协同|参与|协助|落实)$")
 _LEAD_SENTENCE = re.compile(r"由([^，。；：\n（）()]{2,60}?)(?:共同)?牵头")
-_SUPPORT_AFTER = re.compile(r"[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?(?:配合|协同|参与|协助)")
+_SUPPORT_AFTER = re.compile(
+    r"[^，。；\n]{0,8}?[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?"
+    r"(?:配合|协同|参与|协助)")
+# 由A会同B组织实施: A leads, B supports; 由A负责 / A负责资金审核: A is responsible
+_TOGETHER = re.compile(r"由([^，。；：\n（）()]{2,40}?)会同([^，。；：\n（）()]{2,60}?)"
+                       r"(?=组织|实施|管理|负责|共同|制定|开展|推进|做好|[，。；\n])")
+_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s]))(?:由)?([^，。；：\n（）()\s]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
 _NAME_LEAD = re.compile(r"(?:^|(?<=[。；\n]))\s*([^，。；：\n（）()]{2,60}?)牵头(?:负责|实施|落实)?(?=[，。；\n]|$)")
 
 
@@ -55,6 +68,7 @@ def strip_etc(name: str) -> str:
 
 
 def _role_of_label(label: str) -> UnitRole:
+    label = re.sub(r"\s+", "", label)
     if re.fullmatch(_LEAD_LABELS, label):
         return "lead"
     if re.fullmatch(_SUPPORT_LABELS, label):
@@ -154,6 +168,13 @@ def responsible_units(
         k = len(m.group(0)) - len(m.group(0).lstrip())
         if units.labelled(m.group(0)[k:], m.start() + k):
             units.notes.append((m.start() + k, m.end()))
+    for m in _TOGETHER.finditer(view, start, end):
+        if any(a <= m.start(1) < b for a, b in units.notes):
+            continue
+        if units.names(m.group(1), m.start(1), "lead"):
+            units.notes.append((m.start(1), m.end(1)))
+            if units.names(m.group(2), m.start(2), "support"):
+                units.notes.append((m.start(2), m.end(2)))
     for pattern in (_LEAD_SENTENCE, _NAME_LEAD):  # 由A牵头，B配合 / A牵头负责
         for m in pattern.finditer(view, start, end):
             if any(a <= m.start(1) < b for a, b in units.notes):
@@ -163,5 +184,10 @@ def responsible_units(
                 sup = _SUPPORT_AFTER.match(view, m.end(), end)
                 if sup and units.names(sup.group(1), sup.start(1), "support"):
                     units.notes.append((sup.start(1), sup.end(1)))
+    for m in _RESPONSIBLE.finditer(view, start, end):  # 由市财政局负责 / 市财政局负责资金拨付
+        if any(a <= m.start(1) < b for a, b in units.notes):
+            continue
+        if units.names(m.group(1), m.start(1), "responsible"):
+            units.notes.append((m.start(1), m.end(1)))
     units.notes.sort()
     return units.responsible, units.cooperating, units.notes
