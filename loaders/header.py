@@ -218,6 +218,19 @@ def find_written_date(view: str, start: int, end: int) -> tuple[dt.date, int, in
     return None
 
 
+def _written_in_full(view: str, after: int, end: int, derived: str) -> str:
+    """A title read out of a notice title without 《》 (``转发…关于X实施意见的通知``) drops the
+    ``的`` the document's own title has: the same title quoted in 《》 or standing as a line in
+    the body, ``的`` aside, is the title as written."""
+    key = derived.replace("的", "")
+    quoted = [title.squeeze(m.group(1)) for m in re.finditer(r"《([^《》]{4,120})》", view[:end])]
+    lines = [f.value for f in title.title_lines(view, after, min(len(view), end + 400))]
+    for candidate in (*quoted, *lines):
+        if candidate != derived and candidate.replace("的", "") == key:
+            return candidate
+    return derived
+
+
 def _title_facts(view: str, end: int, out: Header) -> None:
     """Notice title, inner title (with its standalone repeat), title issuers, transmitted bodies."""
     notice = title.find_notice_title(view, 0, end)
@@ -239,6 +252,8 @@ def _title_facts(view: str, end: int, out: Header) -> None:
         m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经)", view[:end])
         value = title.squeeze(m.group(1)) if m else None
     after = notice.end if notice else 0
+    if value is not None and notice is not None and "《" not in notice.value:
+        value = _written_in_full(view, after, end, value)
     if value is not None:
         line = (title.find_repeat(view, after, end, value)
                 or title.find_repeat(view, after, len(view), value, last=False))

@@ -35,6 +35,9 @@ _FURNITURE = re.compile(
 _PUNCT = re.compile(r"[。；;！？!?：:]|，.*，")
 _LABEL = re.compile(r"[ \t\u3000]*(?:标\s*题|名\s*称|文件名称|文件标题)[ \t\u3000]*[：:][ \t\u3000]*")
 _SITE_SUFFIX = re.compile(r"[ \t\u3000]*(?:[_|｜]| - | — ).*$")
+_DATE_BEFORE_TITLE = re.compile(
+    r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*"
+    r"[\d〇○零一二三四五六七八九十]{1,3}\s*日[ \t\u3000]+(?=\S{4,})")
 TRANSMIT = re.compile(r"(印发|转发|批转|发布|公布|颁布|下达|修订|修改)")
 _WRAP_LINES = 3
 
@@ -53,6 +56,9 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
         label = _LABEL.match(view, s, e)
         if label:
             s = label.end()
+        dated = _DATE_BEFORE_TITLE.search(view, s, e)
+        if dated:  # 苏州市财政局 2024年7月3日 苏州市…细则: a signature run into the title's line
+            s = dated.end()
         suffix = _SITE_SUFFIX.search(view, s, e)
         if suffix:
             e = suffix.start()
@@ -65,9 +71,15 @@ def _lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_DATE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$")
+
+
 def _could_be_title(text: str) -> bool:
     return (4 <= len(text) <= 160 and not _PUNCT.search(text) and not _SENTENCE_START.match(text)
-            and not _FURNITURE.search(text) and not is_furniture_line(text))
+            and not _FURNITURE.search(text) and not is_furniture_line(text)
+            and not _DATE_LINE.match(text))  # a signature's date never wraps into a title
 
 
 def title_lines(view: str, start: int, end: int, ending: re.Pattern[str] = _TITLE_END) -> list[Found]:
