@@ -163,6 +163,47 @@ def body_name(phrase: str) -> str:
     return stripped if len(stripped) >= 2 else text
 
 
+def _misspelt_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """A department's full name with one character dropped, added or changed, as scraped pages
+    have it (``住房和城乡建管理委员会``): the department type whose preferred name it misses by
+    one edit, when that name is long enough (≥ 8 characters) for one edit to be unambiguous."""
+    for info in _department_types(gaz):
+        full = info.label("zh-Hans")
+        for size in (len(full) - 1, len(full), len(full) + 1):
+            if size < 8 or size > len(name):
+                continue
+            ending, prefix = name[-size:], name[:-size]
+            if prefix and not prefix.endswith(tuple(_ADMIN_SUFFIX)):
+                continue
+            if ending != full and _one_edit(ending, full):
+                return prefix, ending, info.iri
+    return None
+
+
+def _department_types(gaz: Gazetteer) -> list:
+    cached = getattr(gaz, "_policykg_department_types", None)
+    if cached is None:
+        cached = [i for i in gaz.concepts("department-type") if len(i.label("zh-Hans")) >= 8]
+        try:
+            gaz._policykg_department_types = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return True
+    return False
+
+
 def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     """``(jurisdiction part, ending as written, department-type concept)`` for the longest ending
     of ``name`` that is a department type's label right after an administrative name (``…市``,
@@ -250,7 +291,21 @@ def _ancestors(concept: str, gaz: Gazetteer) -> set[str]:
     return out
 
 
+_RESOLVED: dict[tuple, Organisation] = {}  # (written, prefixes, gazetteer) → result; bounded
+
+
 def resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer | None) -> Organisation:
+    """Cached :func:`_resolve_organisation` (a document names the same units over and over)."""
+    key = (written, tuple(sorted(prefixes.items())), id(gaz))
+    found = _RESOLVED.get(key)
+    if found is None:
+        if len(_RESOLVED) > 50_000:
+            _RESOLVED.clear()
+        found = _RESOLVED[key] = _resolve_organisation(written, prefixes, gaz)
+    return found
+
+
+def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer | None) -> Organisation:
     """The organisation ``written`` denotes in a document issued under ``prefixes`` (see
     :func:`jurisdiction_prefixes`). Takes a name as written or a legislature's meeting phrase."""
     written = written.strip()
@@ -260,7 +315,7 @@ def resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer 
         return Organisation(written, resolved)
     resolved = complete_area(resolved, gaz, prefixes)
     concept = _vocabulary_agency(short, resolved, gaz)
-    split = split_department(resolved, gaz)
+    split = split_department(resolved, gaz) or _misspelt_department(resolved, gaz)
     name = resolved
     dept = None
     if split is not None:

@@ -27,11 +27,7 @@ class MatchIndex(dict[str, list[Match]]):
         starts = self._starts.get(scheme)
         if starts is None or len(starts) != len(found):
             starts = self._starts[scheme] = [m.start for m in found]
-        out = []
-        for i in range(bisect_left(starts, s), len(found)):
-            m = found[i]
-            if m.start >= e:
-                break
-            if m.end <= e:
-                out.append(m)
-        return out
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        if i == j:
+            return []
+        return [m for m in found[i:j] if m.end <= e]

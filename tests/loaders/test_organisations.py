@@ -269,3 +269,14 @@ def test_a_district_written_without_its_city_is_written_out_in_full() -> None:
     assert resolve_organisation("闵行区七宝镇人民政府", {"市": "上海市"}, gaz).name == \
         "上海市闵行区七宝镇人民政府"
     assert resolve_organisation("朝阳区人民政府", {"市": "长春市"}, gaz).name == "朝阳区人民政府"
+
+
+def test_a_department_name_misspelt_by_one_character_resolves() -> None:
+    """Scraped pages drop characters: 住房和城乡建管理委员会 is 住房和城乡建设管理委员会; a short
+    name is never guessed at (财政局 and 税务局 differ by one character too)."""
+    from policykg.loaders.agencies import resolve_organisation
+    from policykg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert resolve_organisation("某市住房和城乡建管理委员会", {}, gaz).name == "某市住房和城乡建设管理委员会"
+    assert resolve_organisation("某市税务局", {}, gaz).name == "某市税务局"
