@@ -269,7 +269,7 @@ def _fmt(value: Decimal | int | dt.date) -> str:
 
 
 def _literal(fig: OfficialFigure) -> Literal:
-    from policykg.graph.model.triples import decimal_literal, integer_literal
+    from policykg.graph.model.writer import decimal_literal, integer_literal
 
     if fig.kind == "count":
         return integer_literal(int(fig.value))
@@ -300,7 +300,7 @@ def check_claim(claim: ClaimRecord, doc: OfficialDoc, report_text: str,
                 gaz: Gazetteer | None = None) -> Check:
     """The verdict on one claim against one official document (see the module docstring)."""
     gaz = gaz or load_gazetteer()
-    from policykg.graph.model.triples import integer_literal
+    from policykg.graph.model.writer import integer_literal
 
     if claim.kind == "date":
         return _check_date(claim, doc)

@@ -14,7 +14,7 @@ from policykg.graph.claims.link import check_report
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
 from policykg.graph.model.resolve import Resolver, instrument_class
-from policykg.graph.model.triples import SourceWriter, decimal_literal, integer_literal
+from policykg.graph.model.writer import SourceWriter, decimal_literal, integer_literal
 from policykg.loaders.records import ClaimRecord, Offer, Report
 from policykg.ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
 from policykg.ontology.namespace import ID, ORG, POL, SCHEMA

@@ -9,10 +9,9 @@ facts of :mod:`policykg.graph.model.derive`. No blank nodes: every node has an I
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import replace
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels, derive
@@ -22,19 +21,21 @@ from policykg.graph.model.resolve import (
     instrument_class,
     pol_term,
 )
+from policykg.graph.model.writer import (  # noqa: F401 - re-exported for callers of triples
+    Converted,
+    SourceWriter,
+    decimal_literal,
+    integer_literal,
+)
 from policykg.loaders.records import (
-    AgencyRef,
-    DocRef,
     Measure,
     Money,
     Offer,
     OfficialDocument,
-    Source,
-    Span,
 )
 from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.instruments import INSTRUMENT_CLASSES
-from policykg.ontology.namespace import OA, POL
+from policykg.ontology.namespace import POL
 
 _LEVEL_ZH = {"International": "国际", "National": "国家级", "Provincial": "省级",
              "Municipal": "市级", "Industry": "行业"}
@@ -47,97 +48,6 @@ _CLASS_ZH = {
     "SceneVoucher": "场景券", "CorpusVoucher": "语料券", "MatchingFunds": "配套资金",
     "InterestSubsidy": "贴息", "RiskCompensation": "风险补偿", "InvestmentFund": "投资基金",
 }
-
-
-def decimal_literal(value: Decimal | int | float | str) -> Literal:
-    """An ``xsd:decimal`` literal with a stable lexical form (no exponent, no trailing zeros)."""
-    d = Decimal(str(value)).normalize()
-    text = format(d, "f")
-    if text in ("-0", ""):
-        text = "0"
-    return Literal(text, datatype=XSD.decimal)
-
-
-def integer_literal(value: int) -> Literal:
-    """An ``xsd:integer`` literal."""
-    return Literal(str(int(value)), datatype=XSD.integer)
-
-
-@dataclass(slots=True)
-class Converted:
-    """One source converted: its main node, the named graph's IRI and triples, counts, warnings."""
-
-    main: URIRef
-    graph_name: URIRef
-    graph: Graph
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    title: str | None = None
-
-
-class SourceWriter:
-    """Adds triples for one source: evidence nodes, the source-file node, agency mentions."""
-
-    def __init__(self, source: Source, resolver: Resolver, graph: Graph | None = None) -> None:
-        self.source = source
-        self.resolver = resolver
-        self.g = graph if graph is not None else Graph()
-        self.warnings: list[str] = []
-        self.source_node = iri.source_iri(source.sha256)
-        self.agencies: set[URIRef] = set()
-
-    def add_source_node(self) -> URIRef:
-        """The ``pol:SourceFile`` node describing the input file."""
-        s, g, node = self.source, self.g, self.source_node
-        g.add((node, RDF.type, POL.SourceFile))
-        g.add((node, POL.fileName, Literal(s.name)))
-        g.add((node, POL.sha256, Literal(s.sha256.lower())))
-        g.add((node, POL.encoding, Literal(s.encoding)))
-        g.add((node, POL.script, Literal(s.script)))
-        g.add((node, POL.byteSize, integer_literal(s.size)))
-        g.add((node, POL.mediaType, Literal(s.media_type)))
-        add_labels(g, node, s.name, en=s.name)
-        return node
-
-    def evidence(self, node: URIRef, span: Span | None, shared: bool = False) -> None:
-        """Attach ``pol:evidence`` for ``span`` to ``node`` (shared nodes get source-keyed IRIs)."""
-        if span is None:
-            return
-        if self.source.text[span.start:span.end] != span.text:
-            self.warnings.append(
-                f"span {span.start}-{span.end} does not match the source text; evidence kept as given"
-            )
-        ev = iri.evidence_iri(node, span.start, span.end, self.source.sha256 if shared else None)
-        g = self.g
-        g.add((node, POL.evidence, ev))
-        g.add((ev, RDF.type, POL.Evidence))
-        g.add((ev, OA.start, integer_literal(span.start)))
-        g.add((ev, OA.end, integer_literal(span.end)))
-        g.add((ev, OA.exact, Literal(span.text)))
-        g.add((ev, OA.hasSource, self.source_node))
-
-    def agency(self, ref: AgencyRef, default_jurisdiction: str | None = None) -> URIRef:
-        """An agency mention: resolved (or minted) node plus its evidence."""
-        node = self.resolver.agency_node(self.g, ref, self.source.sha256, default_jurisdiction)
-        self.evidence(node, ref.span, shared=True)
-        self.agencies.add(node)
-        return node
-
-    def stub(self, ref: DocRef) -> URIRef | None:
-        """A cited document: number, title, label and evidence; never a pol:source (model.md)."""
-        node = self.resolver.document(ref)
-        if node is None:
-            self.warnings.append(f"cited document at {ref.span.start} has neither number nor title")
-            return None
-        g = self.g
-        g.add((node, RDF.type, POL.PolicyDocument))
-        if ref.number:
-            g.add((node, POL.documentNumber, Literal(to_simplified(ref.number))))
-        if ref.title:
-            add_labels(g, node, to_simplified(ref.title), prop=POL.title)
-        add_labels(g, node, to_simplified(ref.title or ref.number or ""))
-        self.evidence(node, ref.span, shared=True)
-        return node
 
 
 def _money(g: Graph, node: URIRef, prop: URIRef, money: Money | None) -> None:
