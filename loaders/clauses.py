@@ -43,7 +43,9 @@ _CLAUSE_END = re.compile(r"[，,：:]")
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
-_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费))?\s*(?:不少于|不低于)?\s*$")
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费))?\s*(?:不少于|不低于|不超过|最高|约)?\s*$"
+    r"|(?:基金|资金)(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
+_SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
@@ -54,7 +56,7 @@ _THRESHOLD_TAIL = re.compile(
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
 _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
-_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
 _SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
@@ -68,7 +70,9 @@ _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 _MATCHING_AFTER = re.compile(r"\s*的?\s*(?:比例)?\s*(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配)")
 _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|风险补偿|保费补贴|财政补助)")
 # 补助比例不超过30% / 按30%的比例
-_SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在)?\s*$")
+_SHARE_RATIO_WORD = re.compile(
+    r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*"
+    r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 # 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
 _CN_SMALL = "一二三四五"
@@ -104,6 +108,9 @@ _PER_UNIT_BEFORE = re.compile(
     rf"每\s*{_MEASURE_WORD}({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
+_PER_ITEM_DONE = re.compile(
+    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)一?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
+    r"\s*(?:给予|奖励|补贴|补助)?\s*$")
 _UNIT_EACH = re.compile(r"按\s*([\u4e00-\u9fff]{1,6}?)\s*每[个台套艘辆]\s*(?:给予|补助|奖励|补贴)?\s*$")
 _RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
 
@@ -232,16 +239,21 @@ def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
     if m:
         return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
     m = _RATE_STANDARD_BEFORE.search(segment_before)
-    if m and _RATE_STANDARD_AFTER.match(after):
-        return m.group(1)
+    if m and (_RATE_STANDARD_AFTER.match(after) or _GIVING_AFTER.match(after)):
+        return m.group(1)  # 按每头奶牛2000元的标准, 按每小时有效数据100元给予奖励
+    m = _PER_ITEM_DONE.search(segment_before)
+    if m and not _CAP_WORDS.search(segment_before):
+        return m.group(1)  # 每完成一个诊断项目给予2万元
     m = _UNIT_EACH.search(segment_before)  # 按泊位每个给予5万元补助
     if m and not _CAP_WORDS.search(segment_before):
         return m.group(1)
     m = _PER_UNIT_BEFORE.search(clause_before)
     if m:
         unit = m.group(1)
-        if _CAP_WORDS.search(segment_before) and not m.group(2):
-            return None  # 每条航线给予最高50万元: a cap per recipient, not a rate
+        if _CAP_WORDS.search(segment_before):
+            return None  # 每条航线给予最高50万元, 每人每年最高50万元: a cap per recipient
+        if unit in ("人", "名", "户") and not m.group(2):
+            return None  # 每人给予100万元奖励: a sum per recipient, not a rate
         return unit + (f"·{m.group(2)}" if m.group(2) else "")
     return None
 
@@ -299,8 +311,13 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "other"
         elif is_unit_step(segment):
             f.role = "unit_step"
-        elif _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after):
+        elif (_BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after)) or (
+                _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(after)):
             f.role = "total_budget"  # 每年安排不少于3亿元专项资金: a budget, however worded
+        elif _SUB_BUDGET.search(clause_before) and prev is not None and (
+                prev.role == "total_budget" or prev.enum_head is not None
+                and prev.enum_head.role == "total_budget"):
+            f.role = "total_budget"  # 发放总额5000万元，其中算力券3000万元: a part of the budget
         elif is_threshold(segment, after):
             # a condition of eligibility for support; 一次维修费用超过1000元的 in a rule is none
             f.role = "threshold" if _SUPPORT_TALK.search(sentence_text) else "other"

@@ -27,8 +27,9 @@ Rule for choosing the measure level (documented contract):
    order ``一、`` > ``第一，`` > ``（一）`` > ``1.`` > ``（1）`` > ``①``. If the top-level
    sections are *chapters* — at least two sub-items of the next style exist inside them, and
    every section with sub-items carries only a short heading before its first sub-item (no
-   sentence end ``。``) — then the measures are the sub-items of every chapter (the sub-style is
-   the first lower style that fits) and each keeps its chapter as its *group* (a chapter without
+   sentence end ``。``; a note in parentheses is not counted) — then the measures are the
+   sub-items of every chapter (the sub-style is the first lower style that fits, ``一是…二是…``
+   last) and each keeps its chapter as its *group* (a chapter without
    sub-items but with body text is a measure itself). Otherwise the top-level sections are the
    measures.
 3. With no numbered chain, ``一是…二是…`` enumerations, then heading lines, are the measures.
@@ -69,6 +70,7 @@ STYLES: dict[str, re.Pattern[str]] = {
 }
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
 _ORDER = ["一、", "第一，", "（一）", "1.", "（1）", "①"]
+_NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
 _BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
 _HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})[ \t]*$", re.M)
 _NOT_HEADING = re.compile(r"^(?:附件|抄送|发布|来源|日期|时间|各|关于)|[〔〕]|\d{4}年|(?:通知|决定|意见)$")
@@ -175,7 +177,7 @@ def _find_measures(view: str, start: int, end: int) -> list[Item]:
         if len(top) < 2:
             continue
         sections = _extents(top, end)
-        for sub in _ORDER[_ORDER.index(style) + 1 :]:  # 一、 chapters over （一） or 1. items
+        for sub in [*_ORDER[_ORDER.index(style) + 1 :], "一是"]:  # 一、 over （一）, 1. or 一是
             if _are_chapters(view, sections, sub):
                 return _chapter_items(view, sections, sub)
         return [Item(i + 1, mk, s, e) for i, (mk, s, e) in enumerate(sections)]
@@ -195,7 +197,8 @@ def _are_chapters(view: str, sections: list[tuple[Marker, int, int]], sub: str) 
     for mk, _s, e in sections:
         items = _sub_chain(view, sub, mk.end, e, previous)
         if items:
-            lead = view[mk.end : items[0].start]
+            # a chapter heading may carry its units: 一、提升创新能力（省科技厅牵头，…配合）
+            lead = _NOTE.sub("", view[mk.end : items[0].start])
             if "。" in lead.strip().rstrip("。") or len(lead.strip()) > 40:
                 return False
             total += len(items)

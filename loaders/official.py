@@ -422,6 +422,7 @@ class _Parser:
         m = re.match(r"\s*(?:[（(]?\s*[〇零一二三四五六七八九十百两\d]{1,4}\s*[、.．，,）)]|第[一二三四五六七八九十]{1,3}[，,、：:])\s*", text)
         k = m.end() if m else 0
         heading = text[k:].rstrip(" \n。；：")
+        heading = re.sub(r"\s*[（(][^（）()]*(?:牵头|负责|配合|责任单位)[^（）()]*[）)]$", "", heading)
         return heading, s + k, s + k + len(heading)
 
     def measures(self) -> None:
@@ -444,6 +445,10 @@ class _Parser:
             resp, coop, notes = units.responsible_units(
                 view, item.start, max(end, self._unit_end(item)), self.span, self.prefixes,
                 self.gaz)
+            if not (resp or coop) and item.group is not None:
+                # the chapter's units (一、…（省科技厅牵头，省财政厅配合）) hold for its items
+                resp, coop, _ = units.responsible_units(
+                    view, item.group[0], item.group[1], self.span, self.prefixes, self.gaz)
             measure.responsible, measure.cooperating = resp, coop
             # the lead: the heading, and for a 【bracketed】 heading also the sentence after it
             lead_end = he
