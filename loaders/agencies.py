@@ -46,6 +46,8 @@ _LEADING_DATE = re.compile(rf"^{_NUM}年{_NUM}月{_NUM}日")
 # an abbreviation of a government office that does not say whether it is an 办公厅 or an 办公室
 _OFFICE_ABBREVIATIONS = ("府办", "政府办")
 _ADMIN_SUFFIX = "省市区县州盟旗镇乡"
+# short names of development zones and the full names they stand for (成都高新区 = 成都高新技术产业开发区)
+_ZONE_SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 
 SpanOf = Callable[[int, int], Span]
 
@@ -129,6 +131,14 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
             if m:
                 out["区"] = m.group(1)
                 break
+    for name in issuers:  # a zone's own short forms: 新区科技创新局, 成都高新区财政金融局
+        m = re.match(r"^([\u4e00-\u9fff]{2,12}?新区)", name)
+        if m and "新区" not in out:
+            out["新区"] = m.group(1)
+        for short, full in _ZONE_SHORT.items():
+            m = re.match(rf"^([\u4e00-\u9fff]{{1,8}}?){full}", name)
+            if m and short not in out:
+                out[short] = m.group(1) + full
     return out
 
 
@@ -138,6 +148,13 @@ def resolve_name(name: str, prefixes: dict[str, str]) -> str:
     name = name.strip()
     if name.startswith("自治区") and prefixes.get("省", "").endswith("自治区"):
         return prefixes["省"] + name[3:]
+    if name.startswith("新区") and "新区" in prefixes:
+        return prefixes["新区"] + name[2:]
+    for short, full_zone in ((k, v) for k, v in prefixes.items() if k in _ZONE_SHORT):
+        place = full_zone[: -len(_ZONE_SHORT[short])]
+        for written in (place + short, short):
+            if name.startswith(written) and not name.startswith(full_zone):
+                return full_zone + name[len(written):]
     if _is_relative(name) and name[0] in prefixes:
         return prefixes[name[0]] + name[1:]
     return name

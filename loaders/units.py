@@ -24,6 +24,7 @@ from ..ontology.gazetteer import Gazetteer
 from .agencies import SpanOf, agency_ref, looks_like_agency
 from .records import AgencyRef, UnitRole
 
+_PLACE = re.compile(r"^(?:自治区|新区|[省市区县]|[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|新区|区|县))")
 _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门)$")
 _LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
 _RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
@@ -45,8 +46,9 @@ _SUPPORT_AFTER = re.compile(
     r"[^，。；\n]{0,8}?[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?"
     r"(?:配合|协同|参与|协助)")
 # 由A会同B组织实施: A leads, B supports; 由A负责 / A负责资金审核: A is responsible
-_TOGETHER = re.compile(r"由([^，。；：\n（）()]{2,40}?)会同([^，。；：\n（）()]{2,60}?)"
-                       r"(?=组织|实施|管理|负责|共同|制定|开展|推进|做好|[，。；\n])")
+_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s])))([^，。；：\n（）()\s由]{2,40}?)会同"
+                       r"([^，。；：\n（）()]{2,60}?)"
+                       r"(?=组织|实施|管理|负责(?![^，。；]{0,6}解释)|共同|制定|开展|推进|做好|按|对|审核|[，。；\n])")
 _RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s]))(?:由)?([^，。；：\n（）()\s]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
 _NAME_LEAD = re.compile(r"(?:^|(?<=[。；\n]))\s*([^，。；：\n（）()]{2,60}?)牵头(?:负责|实施|落实)?(?=[，。；\n]|$)")
 
@@ -96,6 +98,7 @@ class _Units:
     def names(self, text: str, offset: int, role: UnitRole, strict: bool = True) -> int:
         """Add every agency name of ``text`` (a list) with ``role``; the number added."""
         found = []
+        shared = None  # 自治区发展改革委、工业和信息化厅: the first name's place holds for the rest
         for name, s, _e in split_names(text, offset):
             cut = name.rfind("由") + 1  # 本措施由市工业和信息化局 → 市工业和信息化局
             name, s = name[cut:], s + cut
@@ -105,6 +108,11 @@ class _Units:
                 if strict:
                     return 0
                 continue
+            place = _PLACE.match(short)
+            if shared is None:
+                shared = place.group(0) if place else ""
+            elif not place and shared:
+                short = shared + short
             found.append((short, s + (len(name) - len(name.lstrip())), role))
         for short, s, r in found:
             ref = agency_ref(short, self.span_of(s, s + len(short)), self.prefixes, self.gaz)
@@ -187,7 +195,8 @@ def responsible_units(
     for m in _RESPONSIBLE.finditer(view, start, end):  # 由市财政局负责 / 市财政局负责资金拨付
         if any(a <= m.start(1) < b for a, b in units.notes):
             continue
-        if units.names(m.group(1), m.start(1), "responsible"):
+        names = re.sub(r"(?:按职责分工|按照职责分工|按职责|共同|分别)$", "", m.group(1))
+        if units.names(names, m.start(1), "responsible"):
             units.notes.append((m.start(1), m.end(1)))
     units.notes.sort()
     return units.responsible, units.cooperating, units.notes
