@@ -13,8 +13,8 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from ..ontology.gazetteer import Gazetteer, load_gazetteer
-from . import agencies, citations, clauses, header, numbering, subjects, units
+from ..ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
+from . import agencies, citations, clauses, header, numbering, subjects, unit_table, units
 from .clean import CleanText, clean, furniture_lines
 from .matchindex import MatchIndex
 from .records import (
@@ -73,6 +73,7 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
                 f"{step.__name__}-failed",
                 f"Reading the {step.__name__.replace('_', ' ')} failed ({type(err).__name__}: {err}).",
             ))
+    parser.units_from_table()
     parser.drop_repeated_offers()
     parser.final_warnings()
     return doc
@@ -619,6 +620,28 @@ class _Parser:
         if cited.number is not None:
             return cited.number == self.doc.number
         return cited.title == self.doc.title
+
+    def units_from_table(self) -> None:
+        """A division-of-labour table (政策任务分工表) gives each measure it names its units,
+        matched by the measure's heading, else by its number; a measure naming its own units
+        in its text keeps them."""
+        if not self.doc.measures:
+            return
+        for row in unit_table.find_rows(self.view, self.items[-1].start if self.items else 0):
+            measure = self._measure_named(row.measure_text, row.ordinal)
+            if measure is None or measure.responsible or measure.cooperating:
+                continue
+            measure.responsible, measure.cooperating = units.table_units(
+                self.view, row.cells, self.span, self.prefixes, self.gaz)
+
+    def _measure_named(self, text: str | None, ordinal: int | None) -> Measure | None:
+        key = re.sub(r"\s+", "", text or "")
+        if key:
+            for m in self.doc.measures:
+                heading = re.sub(r"\s+", "", to_simplified(m.heading))
+                if heading and (key in heading or heading in key):
+                    return m
+        return next((m for m in self.doc.measures if m.ordinal == ordinal), None)
 
     def drop_repeated_offers(self) -> None:
         """A figureless offer (``由市工业和信息化局发放电子券``, a step of the procedure) whose

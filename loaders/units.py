@@ -200,3 +200,13 @@ def responsible_units(
             units.notes.append((m.start(1), m.end(1)))
     units.notes.sort()
     return units.responsible, units.cooperating, units.notes
+
+
+def table_units(view: str, cells: tuple[tuple[UnitRole, int, int], ...], span_of: SpanOf,
+                prefixes: dict[str, str], gaz: Gazetteer | None,
+                ) -> tuple[list[AgencyRef], list[AgencyRef]]:
+    """The units of one row of a division-of-labour table (:mod:`loaders.unit_table`)."""
+    units = _Units(span_of, prefixes, gaz)
+    for role, s, e in cells:
+        units.names(view[s:e], s, role, strict=False)
+    return units.responsible, units.cooperating

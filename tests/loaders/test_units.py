@@ -45,3 +45,18 @@ def test_autonomous_region_prefix() -> None:
     m = parse_text(text).measures[0]
     assert [u.name for u in m.responsible + m.cooperating] == [
         "宁夏回族自治区工业和信息化厅", "宁夏回族自治区财政厅"]
+
+
+def test_a_division_of_labour_table_gives_each_measure_its_units() -> None:
+    """政策任务分工表 after the measures: rows matched to measures by heading or number."""
+    text = ("合肥市人民政府办公室关于印发合肥市支持机器人产业若干政策的通知\n"
+            "一、支持整机研发。对企业给予最高100万元补助。\n二、支持场景应用。对项目给予补贴。\n"
+            "合肥市人民政府办公室\n2025年3月1日\n附件\n政策任务分工表\n"
+            "序号　政策条款　牵头单位　配合单位\n"
+            "1　支持整机研发　市经济和信息化局　市财政局\n"
+            "2　支持场景应用　市发展改革委　市数据资源局、市财政局\n")
+    doc = parse_text(text)
+    got = [[(u.name, u.role) for u in m.responsible + m.cooperating] for m in doc.measures]
+    assert got == [[("合肥市经济和信息化局", "lead"), ("合肥市财政局", "support")],
+                   [("合肥市发展和改革委员会", "lead"), ("合肥市数据资源局", "support"),
+                    ("合肥市财政局", "support")]]
