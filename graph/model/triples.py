@@ -22,6 +22,7 @@ from policykg.graph.model.resolve import (
     instrument_class,
     pol_term,
 )
+from policykg.loaders.pages import page_at
 from policykg.loaders.records import (
     AgencyRef,
     DocRef,
@@ -92,10 +93,15 @@ class SourceWriter:
         g.add((node, RDF.type, POL.SourceFile))
         g.add((node, POL.fileName, Literal(s.name)))
         g.add((node, POL.sha256, Literal(s.sha256.lower())))
-        g.add((node, POL.encoding, Literal(s.encoding)))
+        if s.encoding:  # a binary format (PDF, Word, OFD) has none
+            g.add((node, POL.encoding, Literal(s.encoding)))
         g.add((node, POL.script, Literal(s.script)))
         g.add((node, POL.byteSize, integer_literal(s.size)))
         g.add((node, POL.mediaType, Literal(s.media_type)))
+        if s.reader:
+            g.add((node, POL.reader, Literal(s.reader)))
+        if s.pages:
+            g.add((node, POL.pageCount, integer_literal(len(s.pages))))
         add_labels(g, node, s.name, en=s.name)
         return node
 
@@ -115,6 +121,9 @@ class SourceWriter:
         g.add((ev, OA.end, integer_literal(span.end)))
         g.add((ev, OA.exact, Literal(span.text)))
         g.add((ev, OA.hasSource, self.source_node))
+        page = page_at(self.source.pages, span.start)
+        if page is not None:
+            g.add((ev, POL.page, integer_literal(page)))
 
     def agency(self, ref: AgencyRef, default_jurisdiction: str | None = None) -> URIRef:
         """An agency mention: resolved (or minted) node plus its evidence."""
