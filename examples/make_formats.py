@@ -1,8 +1,9 @@
-"""Write the example corpus (``examples/corpus``) again as PDF, Word and Markdown files.
+"""Write the example corpus (``examples/corpus``) again as PDF, Word, Markdown and OFD files.
 
 ``python examples/make_formats.py [--out DIR] [--font PATH]`` writes, for every document of
-``examples/corpus``, ``NAME.pdf``, ``NAME.docx`` and ``NAME.md`` into ``examples/corpus-formats``
-(or DIR). The output is deterministic: the same corpus and font give byte-identical files.
+``examples/corpus``, ``NAME.pdf``, ``NAME.docx``, ``NAME.md`` and ``NAME.ofd`` into
+``examples/corpus-formats`` (or DIR). The output is deterministic: the same corpus and fonts
+give byte-identical files.
 
 The files look like documents as governments publish them, so that the loaders are exercised
 on what they meet: the PDF has small A5 pages (every document runs over a page break, sentences
@@ -10,7 +11,8 @@ are cut across pages), a running header and a page number in the footer on every
 (``— 2 —``), paragraphs wrapped at the margin; the Word file numbers its measures with Word's
 automatic numbering (``一、`` / ``（一）`` / ``1.`` / ``第一条`` are numbering definitions, not
 typed text); the Markdown file has YAML front matter (title, number, date, publisher) and a
-heading. The tests import these functions to make their own documents.
+heading; the OFD file is laid out exactly like the PDF. The tests import these functions to
+make their own documents.
 
 The PDF needs a TrueType font with Chinese glyphs: ``--font`` or the first of :data:`FONTS`
 that exists (Debian's ``fonts-droid-fallback`` provides it; ``.ci/run`` installs it).
@@ -147,7 +149,7 @@ def pdf_bytes(lines: Iterable[str], font: str | None = None, *, header: str = RU
                        new_y=YPos.NEXT)
     if table:
         pdf.ln(3)
-        with pdf.table(text_align="LEFT", line_height=6) as grid:
+        with pdf.table(text_align="LEFT", line_height=7, first_row_as_headings=False) as grid:
             for row in table:
                 cells = grid.row()
                 for value in row:
@@ -212,11 +214,12 @@ def _ofd_page(page) -> str:
             "</ofd:Page>")
 
 
-def ofd_bytes(lines: Iterable[str], font: str | None = None) -> bytes:
-    """An OFD file (GB/T 33190) laid out exactly as :func:`pdf_bytes` lays out the PDF."""
+def ofd_bytes(pdf: bytes) -> bytes:
+    """An OFD file (GB/T 33190) with the text of the PDF ``pdf`` (from :func:`pdf_bytes`) at
+    the same places: one text object per printed line."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(pdf_bytes(lines, font))
+    document = pdfium.PdfDocument(pdf)
     pages = [_ofd_page(document[i]) for i in range(len(document))]
     width, height = document[0].get_width() * _PT, document[0].get_height() * _PT
     document.close()
@@ -250,20 +253,21 @@ def ofd_bytes(lines: Iterable[str], font: str | None = None) -> bytes:
 # ------------------------------------------------------------------ Word
 
 
-def _numbering_definitions(document, formats: dict[str, tuple[str, str, str]]) -> dict[str, int]:
-    """Add one abstract numbering + instance per marker kind; return kind → numId."""
+def _numbering_definitions(document, formats: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """Add one abstract numbering + instance per marker kind (number format, level text with
+    the spacing typed after it); return kind → numId."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     numbering = document.part.numbering_part.element
     ids: dict[str, int] = {}
-    for offset, (kind, (fmt, text, suffix)) in enumerate(sorted(formats.items())):
+    for offset, (kind, (fmt, text)) in enumerate(sorted(formats.items())):
         abstract_id, num_id = 90 + offset, 90 + offset
         abstract = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
             '<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             '</w:lvl></w:abstractNum>')
         num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
                         f'<w:abstractNumId w:val="{abstract_id}"/></w:num>')
@@ -278,8 +282,8 @@ def _numbering_definitions(document, formats: dict[str, tuple[str, str, str]]) -
 
 
 def _numbered(lines: list[str]) -> list[tuple[str | None, str, str]]:
-    """Each line as (marker kind or None, text without the marker, suffix) where the typed
-    numbers count 1, 2, 3… per kind (otherwise the marker stays typed)."""
+    """Each line as (marker kind or None, text without the marker, the spacing typed after the
+    marker) where the typed numbers count 1, 2, 3… per kind (otherwise the marker stays typed)."""
     counters: dict[str, int] = {}
     out: list[tuple[str | None, str, str]] = []
     for line in lines:
@@ -290,7 +294,7 @@ def _numbered(lines: list[str]) -> list[tuple[str | None, str, str]]:
             value = int(m.group(1)) if kind == "decimal" else _chinese_value(m.group(1))
             if value == counters.get(kind, 0) + 1:
                 counters[kind] = value
-                out.append((kind, line[m.end():], "space" if m.group(2) else "nothing"))
+                out.append((kind, line[m.end():], m.group(2)))
                 break
         else:
             out.append((None, line, "nothing"))
@@ -311,7 +315,7 @@ def docx_bytes(lines: Iterable[str], *, table: list[list[str]] | None = None) ->
     props.created = props.modified = FIXED_DATE.replace(tzinfo=None)
     props.author = props.last_modified_by = "policykg"
     items = _numbered(list(lines))
-    formats = {kind: (fmt, text, suffix) for kind, _t, suffix in items if kind
+    formats = {kind: (fmt, text + spacing) for kind, _t, spacing in items if kind
                for name, _p, fmt, text in MARKERS if name == kind}
     ids = _numbering_definitions(document, formats)
     for kind, text, _suffix in items:
@@ -368,15 +372,17 @@ def corpus_documents(corpus: Path = CORPUS) -> list[Path]:
 
 
 def write_formats(out: Path = OUT, corpus: Path = CORPUS, font: str | None = None) -> list[Path]:
-    """Write every corpus document as ``.pdf``, ``.docx`` and ``.md`` into ``out``."""
+    """Write every corpus document as ``.pdf``, ``.docx``, ``.md`` and ``.ofd`` into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for doc in corpus_documents(corpus):
         lines = document_lines(doc)
+        pdf = pdf_bytes(lines, font)
         for suffix, data in (
-            (".pdf", pdf_bytes(lines, font)),
+            (".pdf", pdf),
             (".docx", docx_bytes(lines)),
             (".md", markdown_text(lines, FRONT_MATTER.get(doc.stem)).encode("utf-8")),
+            (".ofd", ofd_bytes(pdf)),
         ):
             target = out / f"{doc.stem}{suffix}"
             target.write_bytes(data)

@@ -73,8 +73,8 @@ def detect_format(data: bytes, name: str) -> str:
         raise FormatError(f"{name} is not a PDF file (it does not start with %PDF-): it is "
                           "damaged, or something else saved under a .pdf name.")
     if suffix in (".docx", ".ofd"):
-        kind = "Word (.docx)" if suffix == ".docx" else "OFD"
-        raise FormatError(f"{name} is not a {kind} file (it is not a zip archive): it is "
+        kind = "a Word (.docx)" if suffix == ".docx" else "an OFD"
+        raise FormatError(f"{name} is not {kind} file (it is not a zip archive): it is "
                           f"damaged, or something else saved under a {suffix} name.")
     if suffix in MARKDOWN_SUFFIXES:
         return MARKDOWN

@@ -2,7 +2,8 @@
 
 :func:`read_ofd` opens the package with ofdkit, takes every page's text runs (position,
 baseline, size, advance width; template text included) and groups them into printed lines by
-baseline, left to right, each character given its share of the run's width; then
+baseline, left to right, each character given its share of the run's width (by a rough
+table of advances: OFD gives one width per run); then
 :func:`loaders.layout.page_text` rebuilds paragraphs exactly as for a PDF (headers, footers and
 page numbers dropped, wrapped lines joined, table rows kept). An OFD without text runs is a
 scan and needs OCR.
@@ -34,7 +35,15 @@ def reader_name() -> str:
 
 
 def _weight(ch: str) -> float:
-    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+    """Rough advance of ``ch`` in ems: a run's width is shared among its characters by these
+    (OFD gives one width per run; a word's width decides whether a line was wrapped)."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.0
+    if ch.isspace() or ch in "ijlI.,:;'|!`()[]ft":
+        return 0.3
+    if ch in "mwMW":
+        return 0.85
+    return 0.68 if ch.isupper() else 0.55
 
 
 def _lines(runs, height: float, page_number: int) -> list[Line]:
