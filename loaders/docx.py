@@ -108,7 +108,7 @@ def _check_size(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         raise FormatError(f"{name} is a damaged Word file (its zip archive cannot be read).") \
             from None
     if total > _MAX_UNZIPPED:

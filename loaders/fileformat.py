@@ -1,7 +1,8 @@
 """Which reader a file needs — PDF, Word, OFD, Markdown or plain text/HTML — from its bytes
 first and its name second, and what every non-text reader returns (:class:`Extracted`).
 
-The content decides where it can: ``%PDF-`` is a PDF whatever the file is called, a zip holding
+The content decides where it can: a file starting with ``%PDF-`` is a PDF whatever it is called
+(a ``.pdf`` may have up to 1 kB of junk before it, as readers allow), a zip holding
 ``word/document.xml`` is a Word file, one holding ``OFD.xml`` an OFD file, an OLE compound file
 (``.doc``/``.wps``) or RTF a legacy word-processor file. A ``.doc`` that is really a web page or
 text (sites often serve those) is read as text. A ``.pdf``/``.docx``/``.ofd`` whose bytes are
@@ -48,7 +49,7 @@ def _zip_names(data: bytes) -> set[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return {n.lower().lstrip("/") for n in archive.namelist()}
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         return set()
 
 
@@ -57,7 +58,7 @@ def detect_format(data: bytes, name: str) -> str:
     :data:`LEGACY_WORD`, :data:`MARKDOWN` or ``text/plain`` (text and HTML); raise
     :class:`FormatError` when the name promises a format the bytes do not have."""
     suffix = Path(name).suffix.lower()
-    if b"%PDF-" in data[:1024]:
+    if data.lstrip()[:5] == b"%PDF-" or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return PDF
     if data.startswith(b"PK\x03\x04"):
         names = _zip_names(data)

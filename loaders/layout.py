@@ -33,6 +33,10 @@ _NUMBERED_START = re.compile(
     r"^[\s\u3000]*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)）](?![\d.．,，;；)）])|[①-⑳]|[-•·●▪■◆*+]\s)"
 )
+_MARKER = re.compile(
+    r"^\s*(?:[•·●▪■◆*+–-]|\(?\d{1,3}[.)]|[a-zA-Z][.)]|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|[一二三四五六七八九十]+、)\s*"
+)
 _PAGE_NUMBER = re.compile(
     r"^[-—–－~〜·\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:[/／]|共)\s*\d{1,4}\s*页?)?[-—–－~〜·\s]*$"
     r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
@@ -65,6 +69,15 @@ class Line:
         self.chars.append(ch)
         self.boxes.append(box)
 
+    def wraps_to(self, box: tuple[float, float, float, float]) -> bool:
+        """True when a character at ``box`` is on the next printed line, not this one: lower
+        by more than half its height and back to the left (a reader's text run may hold
+        several printed lines without a break between them)."""
+        last = next((b for c, b in zip(reversed(self.chars), reversed(self.boxes), strict=True)
+                     if not c.isspace()), None)
+        return last is not None and last[1] - box[1] > 0.5 * (box[3] - box[1]) and \
+            box[0] < last[0]
+
     def _ink(self) -> list[tuple[float, float, float, float]]:
         return [b for c, b in zip(self.chars, self.boxes, strict=True) if not c.isspace()]
 
@@ -76,8 +89,22 @@ class Line:
                 max(b[3] for b in ink))
 
     @property
+    def base(self) -> float:
+        """The line's vertical position: the median bottom of its characters (a bracket or a
+        larger glyph does not move it)."""
+        return statistics.median(b[1] for b in self._ink())
+
+    @property
     def size(self) -> float:
         return statistics.median(b[3] - b[1] for b in self._ink())
+
+    def hang(self) -> float | None:
+        """Where the text after a leading list marker (``•``, ``1.``, ``a)``, ``（一）``) starts:
+        the indent of the item's wrapped lines; None for a line without a marker."""
+        m = _MARKER.match(self.text)
+        if not m or m.end() >= len(self.chars):
+            return None
+        return self.boxes[m.end()][0]
 
     def first_word_width(self) -> float:
         """Width of the first word (CJK: the first character) and a space before it."""
@@ -122,13 +149,18 @@ def _drop_headers_footers(pages: list[list[Line]], heights: list[float]) -> None
         pages[i] = [ln for ln in pages[i] if id(ln) not in drop]
 
 
-def _continues(prev: Line, line: Line, right_edge: float, left_edge: float) -> bool:
-    """True when ``line`` is the wrapped continuation of ``prev`` (same paragraph)."""
+def _continues(prev: Line, line: Line, right_edge: float, left_edge: float,
+               hang: float | None) -> bool:
+    """True when ``line`` is the wrapped continuation of ``prev`` (same paragraph); ``hang`` is
+    where the text of a list item whose first line is ``prev`` (or above) starts."""
     size = max(prev.size, line.size)
     if prev.cells or line.cells:  # table rows stay rows
         return False
-    if line.box[0] > left_edge + 0.8 * size:  # indented: a new paragraph
+    if abs(line.size - prev.size) > 0.2 * size:  # another font size: a heading, a footnote
         return False
+    left = line.box[0]
+    if left > left_edge + 0.8 * size and (hang is None or abs(left - hang) > 0.6 * size):
+        return False  # indented (and not under the text of a list item): a new paragraph
     if right_edge - prev.box[2] >= line.first_word_width():  # room left: the line ended there
         return False
     tail = prev.text.rstrip()
@@ -152,8 +184,9 @@ def _edges(lines: list[Line]) -> tuple[float, float]:
 
 
 def _pitch(pages: list[list[Line]]) -> float:
-    gaps = [a.box[1] - b.box[1] for lines in pages for a, b in zip(lines, lines[1:], strict=False)
-            if 0 < a.box[1] - b.box[1]]
+    """The usual distance between two lines of a paragraph (median over all pages)."""
+    gaps = [a.base - b.base for lines in pages for a, b in zip(lines, lines[1:], strict=False)
+            if a.base - b.base > 0]
     return statistics.median(gaps) if gaps else 0.0
 
 
@@ -191,21 +224,21 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
     starts: list[tuple[int, int]] = []
     prev: Line | None = None
     prev_edges = (0.0, 0.0)
+    hang: float | None = None  # where the wrapped lines of the current list item start
     for lines in pages:
         if not lines:
             continue
         left, right = _edges(lines)
         for j, line in enumerate(lines):
             text = line.text.rstrip()
-            if prev is None:
-                piece = text
-            elif j > 0 and pitch and prev.box[1] - line.box[1] > 1.4 * pitch:
-                piece = "\n\n" + text
-            elif _continues(prev, line, prev_edges[1] if j == 0 else right,
-                            left if j else min(left, prev_edges[0])):
+            gap = bool(prev and j and pitch and prev.base - line.base > 1.4 * pitch)
+            if prev is not None and not gap and _continues(
+                    prev, line, right if j else prev_edges[1],
+                    left if j else min(left, prev_edges[0]), hang):
                 piece = _joiner(out[-1], text) + text.lstrip(" ")
-            else:
-                piece = "\n" + text
+            else:  # a new paragraph (or list item) starts here
+                piece = ("" if prev is None else "\n\n" if gap else "\n") + text
+                hang = line.hang()
             if j == 0:
                 lead = len(piece) - len(piece.lstrip("\n"))
                 starts.append((line.page, length + lead))
@@ -214,5 +247,3 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
             prev = line
         prev_edges = (left, right)
     return "".join(out), starts
-
-

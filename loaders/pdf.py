@@ -55,7 +55,11 @@ def _page_lines(textpage, page_index: int) -> list[Line]:
             continue
         if ch in "\x00\ufffe\uffff":
             continue
-        current.add(ch, textpage.get_charbox(i, loose=True))
+        box = textpage.get_charbox(i, loose=True)
+        if not ch.isspace() and current.wraps_to(box):
+            lines.append(current)
+            current = Line(page_index + 1)
+        current.add(ch, box)
     if current.chars:
         lines.append(current)
     return [ln for ln in lines if ln.text.strip()]

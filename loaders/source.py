@@ -292,7 +292,11 @@ def _extract(kind: str, data: bytes, name: str) -> Extracted:
 
         return read_ofd(data, name)
     except FormatError as err:
-        raise SourceError("read", str(err)) from None
+        raise SourceError("read", " ".join(str(err).split())) from None
+    except Exception as err:  # noqa: BLE001 - a reader's own bug on a strange file
+        reason = " ".join(str(err).split())
+        raise SourceError("read", f"{name} could not be read as {kind} "
+                                  f"({type(err).__name__}: {reason}).") from None
 
 
 def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:

@@ -205,3 +205,15 @@ def test_an_ofd_without_text_needs_ocr() -> None:
 def test_a_pdf_is_recognised_by_its_bytes_whatever_its_name(generated: Path) -> None:
     data = (generated / "01-shenzhen-robotics-measures-2023.pdf").read_bytes()
     assert source_from_bytes(data, "download.bin").media_type == "application/pdf"
+
+
+def test_a_zip_member_needing_a_newer_zip_version_is_a_damaged_file() -> None:
+    """Regression: zipfile raises NotImplementedError (not BadZipFile) for a member whose
+    "version needed to extract" it does not support; that escaped as a crash."""
+    data = bytearray(make_formats().docx_bytes(["某区通知", "一、给予奖励。"]))
+    central = data.find(b"PK\x01\x02")
+    while central >= 0:  # every central directory entry: version needed to extract = 9.9
+        data[central + 6] = 99
+        central = data.find(b"PK\x01\x02", central + 4)
+    with pytest.raises(SourceError, match="damaged"):
+        source_from_bytes(bytes(data), "notice.docx")
