@@ -118,7 +118,6 @@ class Line:
         return end - start + 0.25 * self.size
 
 
-
 def is_cjk(ch: str) -> bool:
     """A CJK character or CJK/full-width punctuation."""
     o = ord(ch)
