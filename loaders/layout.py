@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .fileformat import FormatError
@@ -53,19 +54,28 @@ class Line:
     chars: list[str] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     cells: int = 0  # wide gaps on the line (table cells), each made one space
+    typed_space: bool = False  # a space typed in the text since the last visible character
 
     @property
     def text(self) -> str:
         return "".join(self.chars)
 
-    def add(self, ch: str, box: tuple[float, float, float, float]) -> None:
-        """Append a character; a wide gap before it (table cells) becomes one space."""
-        if self.boxes and not ch.isspace() and not self.chars[-1].isspace():
-            prev = self.boxes[-1]
-            if box[0] - prev[2] > 1.2 * (box[3] - box[1]):
-                self.chars.append(" ")
-                self.boxes.append((prev[2], box[1], box[0], box[3]))
+    def add(self, ch: str, box: tuple[float, float, float, float], typed: bool = True) -> None:
+        """Append a character (``typed`` False: a space the reader made up for a gap). A wide
+        gap before a visible character with no typed space in it is a step to the next table
+        cell: counted in :attr:`cells`, and one space in the text if the reader gave none."""
+        if ch.isspace():
+            self.typed_space |= typed
+        else:
+            last = next((b for c, b in zip(reversed(self.chars), reversed(self.boxes),
+                                           strict=True) if not c.isspace()), None)
+            if last is not None and not self.typed_space and \
+                    box[0] - last[2] > 1.2 * (box[3] - box[1]):
                 self.cells += 1
+                if not self.chars[-1].isspace():
+                    self.chars.append(" ")
+                    self.boxes.append((last[2], box[1], box[0], box[3]))
+            self.typed_space = False
         self.chars.append(ch)
         self.boxes.append(box)
 
@@ -77,6 +87,13 @@ class Line:
                      if not c.isspace()), None)
         return last is not None and last[1] - box[1] > 0.5 * (box[3] - box[1]) and \
             box[0] < last[0]
+
+    def beside(self, box: tuple[float, float, float, float]) -> bool:
+        """True when a character at ``box`` sits on this line's baseline, right of its end."""
+        ink = self._ink()
+        if not ink:
+            return False
+        return abs(ink[-1][1] - box[1]) <= 0.3 * (box[3] - box[1]) and box[0] >= ink[-1][2] - 0.5
 
     def _ink(self) -> list[tuple[float, float, float, float]]:
         return [b for c, b in zip(self.chars, self.boxes, strict=True) if not c.isspace()]
@@ -179,7 +196,12 @@ def _joiner(before: str, after: str) -> str:
 
 
 def _edges(lines: list[Line]) -> tuple[float, float]:
-    return min(ln.box[0] for ln in lines), max(ln.box[2] for ln in lines)
+    """The text block's left margin — where most lines start (headings set further out and
+    indented first lines aside) — and its right edge."""
+    starts = Counter(round(ln.box[0]) for ln in lines)
+    margin = max(starts, key=lambda x: (starts[x], -x))
+    return min(ln.box[0] for ln in lines if round(ln.box[0]) == margin), \
+        max(ln.box[2] for ln in lines)
 
 
 def _pitch(pages: list[list[Line]]) -> float:
@@ -232,8 +254,7 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
             text = line.text.rstrip()
             gap = bool(prev and j and pitch and prev.base - line.base > 1.4 * pitch)
             if prev is not None and not gap and _continues(
-                    prev, line, right if j else prev_edges[1],
-                    left if j else min(left, prev_edges[0]), hang):
+                    prev, line, right if j else prev_edges[1], left, hang):
                 piece = _joiner(out[-1], text) + text.lstrip(" ")
             else:  # a new paragraph (or list item) starts here
                 piece = ("" if prev is None else "\n\n" if gap else "\n") + text

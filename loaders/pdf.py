@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+import pypdfium2.raw as pdfium_c
+
 from .fileformat import PDF, Extracted, FormatError
 from .layout import Line, page_text
 
@@ -38,28 +40,40 @@ def reader_name() -> str:
 
 
 def _page_lines(textpage, page_index: int) -> list[Line]:
-    """The page's characters grouped into PDFium's lines (generated line breaks split them)."""
+    """The page's characters grouped into printed lines: PDFium's line breaks split them,
+    except a break between two pieces on the same baseline, left to right (PDFium breaks there
+    between far-apart text objects: table cells, a spaced-out page number); a piece that drops
+    to the next printed line without a break splits them too."""
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # surrogate pairs: fall back to one call per character
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    generated = getattr(pdfium_c, "FPDFText_IsGenerated", None)  # spaces PDFium made up
     lines: list[Line] = []
     current = Line(page_index + 1)
+    broken = False  # a line break was generated since the last visible character
+    spaces: list[tuple[str, tuple[float, float, float, float], bool]] = []  # after that break
     for i, ch in enumerate(text):
         if ch in _BREAKS:
-            if current.chars:
-                lines.append(current)
-                current = Line(page_index + 1)
+            broken = True
             continue
         if ch in "\x00\ufffe\uffff":
             continue
         box = textpage.get_charbox(i, loose=True)
-        if not ch.isspace() and current.wraps_to(box):
+        typed = not (ch.isspace() and generated and generated(textpage.raw, i) == 1)
+        if broken and ch.isspace():  # indentation of the next line, or a gap on this one
+            spaces.append((ch, box, typed))
+            continue
+        if current.chars and not ch.isspace() and (
+                current.wraps_to(box) or (broken and not current.beside(box))):
             lines.append(current)
             current = Line(page_index + 1)
-        current.add(ch, box)
+        for space, space_box, space_typed in spaces:
+            current.add(space, space_box, space_typed)
+        spaces, broken = [], False
+        current.add(ch, box, typed)
     if current.chars:
         lines.append(current)
     return [ln for ln in lines if ln.text.strip()]

@@ -217,3 +217,95 @@ def test_a_zip_member_needing_a_newer_zip_version_is_a_damaged_file() -> None:
         central = data.find(b"PK\x01\x02", central + 4)
     with pytest.raises(SourceError, match="damaged"):
         source_from_bytes(bytes(data), "notice.docx")
+
+
+def _blank_pdf():
+    """An fpdf2 document with the CJK and Latin fonts, pages placed by hand (no auto break)."""
+    from fpdf import FPDF
+
+    mf = make_formats()
+    pdf = FPDF(format=(148, 210), unit="mm")
+    pdf.set_creation_date(mf.FIXED_DATE)
+    pdf.add_font("cjk", fname=mf.font_path())
+    pdf.add_font("latin", fname=mf.LATIN_FONT)
+    pdf.set_fallback_fonts(["latin"])
+    pdf.set_auto_page_break(False)
+    return pdf
+
+
+def _official_layout_pdf(title: str, paragraphs: list[str], pages_footer: str = "- {} -") -> bytes:
+    """A PDF laid out like a printed notice: a large centred title wrapped over two lines, body
+    paragraphs whose first line is indented by position (no ideographic spaces in the text),
+    wrapped character by character at the margin, a page number at the foot of each page."""
+    pdf = _blank_pdf()
+    left, right, top, bottom, pitch, size = 18.0, 130.0, 20.0, 185.0, 7.0, 12
+    em = size * 25.4 / 72
+
+    def put(x: float, y: float, text: str) -> None:  # cell(), unlike text(), has fallback fonts
+        pdf.set_xy(x, y)
+        pdf.cell(text=text)
+
+    def footer() -> None:
+        pdf.set_font("cjk", size=9)
+        put(70, 196, pages_footer.format(pdf.page_no()))
+
+    pdf.add_page()
+    pdf.set_font("cjk", size=18)
+    half = len(title) // 2 + 1
+    y = top + 8
+    for part in (title[:half], title[half:]):
+        put((148 - pdf.get_string_width(part)) / 2, y, part)
+        y += 10
+    pdf.set_font("cjk", size=size)
+    y += 4
+    for text in paragraphs:
+        x, line = left + 2 * em, ""
+        for ch in text:
+            if x + pdf.get_string_width(line + ch) > right:
+                put(x, y, line)
+                x, line, y = left, "", y + pitch
+                if y > bottom:
+                    footer()
+                    pdf.add_page()
+                    pdf.set_font("cjk", size=size)
+                    y = top
+            line += ch
+        put(x, y, line)
+        y += pitch
+        if y > bottom:
+            footer()
+            pdf.add_page()
+            pdf.set_font("cjk", size=size)
+            y = top
+    footer()
+    return bytes(pdf.output())
+
+
+def test_a_printed_notice_layout_gives_one_line_per_paragraph() -> None:
+    title = "某市关于支持智能网联汽车产业高质量发展的若干措施"
+    paragraphs = [
+        "为加快培育智能网联汽车产业集群，推动整车、零部件和应用服务协同发展，结合本市实际，制定以下措施。",
+        "一、支持整车研发。对在本市完成整车研发并取得产品准入的企业，按研发投入的20%给予补助，单个企业每年最高1000万元。",
+        "二、支持测试示范。每年遴选不超过15个道路测试和示范应用项目，每个项目给予最高300万元奖励。",
+    ] * 3
+    text = source_from_bytes(_official_layout_pdf(title, paragraphs), "notice.pdf").text
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    assert "".join(lines[:2]) == title  # the centred title stays two lines, nothing lost
+    assert lines[2:] == paragraphs  # every paragraph whole, across the page break too
+    assert "- 1 -" not in text and "- 2 -" not in text
+
+
+def test_cells_placed_one_by_one_make_one_row_each() -> None:
+    """Each cell is its own text object far from the last: PDFium may break the line between
+    them; the cells of one baseline are still one row, in order, and no row joins another."""
+    pdf = _blank_pdf()
+    pdf.add_page()
+    pdf.set_font("cjk", size=11)
+    rows = [["责任单位", "牵头事项", "完成时限"], ["市工业和信息化局", "平台建设", "2025年底"],
+            ["市财政局", "资金保障", "长期"]]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            pdf.set_xy(15 + 42 * c, 30 + 9 * r)
+            pdf.cell(text=cell)
+    text = source_from_bytes(bytes(pdf.output()), "units.pdf").text
+    assert text.split("\n") == [" ".join(row) for row in rows]
