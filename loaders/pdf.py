@@ -12,7 +12,7 @@ damaged or password-protected file gets one sentence as well.
 
 Library chosen, measured on the example corpus as PDF (``benchmarks/formats.py``; 2 shared
 cores): pypdfium2 (PDFium, C++) with every character box and the paragraphs rebuilt reads
-180–210 pages/s; pdfplumber (pdfminer.six, pure Python) 35–50 pages/s for its ``extract_text``
+150–210 pages/s; pdfplumber (pdfminer.six, pure Python) 35–50 pages/s for its ``extract_text``
 alone, which moreover drops the ideographic-space indentation (``　　``) that marks a Chinese
 paragraph. pdfplumber's table finder needs ruling
 lines that many published notices do not draw; rows rebuilt from character positions work for
