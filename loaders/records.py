@@ -61,9 +61,13 @@ class Source:
     sha256: str
     size: int
     encoding: str
-    media_type: str  # text/plain, text/html
-    text: str  # decoded original text (HTML already reduced to text, see loaders.html)
+    media_type: str  # text/plain, text/html, text/markdown, application/pdf, …/docx, application/ofd
+    text: str  # decoded original text (HTML, Markdown, PDF, Word, OFD reduced to text: loaders.source)
     script: Script = "unknown"
+    reader: str | None = None  # the library that read a non-text format ("pypdfium2 5.15.2")
+    pages: list[tuple[int, int]] | None = None  # paged formats: (page number, its first offset)
+    metadata: dict[str, str] | None = None  # what the file declares about itself (front matter)
+    warnings: list[Warning_] = field(default_factory=list)  # noticed while reading the file
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .declared import conflicts
 from .records import LoadResult, OfficialDocument, Report, Routing, Source
 from .signs import find_signs
 from .source import SourceError, read_source
@@ -45,6 +46,7 @@ def parse_source(source: Source) -> LoadResult:
             from .official import parse_official
 
             record = parse_official(source)
+        record.warnings[:0] = source.warnings + conflicts(source, record)  # reading, metadata
     except Exception as err:  # noqa: BLE001 - a loader bug must not stop a build
         return LoadResult(path=path, record=None, error=(
             f"{source.name} could not be parsed ({type(err).__name__}: {err})."), stage="parse",

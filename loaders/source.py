@@ -15,6 +15,14 @@ HTML (content that looks like markup, or a ``.html``/``.htm``/``.xhtml`` file wi
 an "HTML" file without a single tag is plain text) is reduced to text by
 :func:`loaders.html.html_to_text`; ``Source.text`` is then that text (media type ``text/html``)
 and every span points into it. ``sha256`` and ``size`` always describe the raw bytes.
+
+Other formats have one reader each, chosen by :func:`loaders.fileformat.detect_format` (bytes
+first, then the name): PDF (:mod:`loaders.pdf`), Word ``.docx`` (:mod:`loaders.docx`; ``.doc``/
+``.wps`` through LibreOffice when installed), OFD (:mod:`loaders.ofd`), Markdown
+(:mod:`loaders.markdown`, decoded like text first). Each gives the text the loaders parse
+unchanged, so every span points into ``Source.text`` whatever the format; ``Source`` records the
+reader (``reader``), where each page starts (``pages``), the file's own metadata (``metadata``)
+and what reading noticed (``warnings``). Binary formats have no ``encoding`` (empty string).
 """
 
 from __future__ import annotations
@@ -26,7 +34,18 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .fileformat import (
+    DOCX,
+    LEGACY_WORD,
+    MARKDOWN,
+    OFD,
+    PDF,
+    Extracted,
+    FormatError,
+    detect_format,
+)
 from .html import html_to_text, looks_like_html
+from .markdown import read_markdown
 from .records import Source
 from .script import detect_script, is_han
 
@@ -254,21 +273,61 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
     return candidates[enc], enc
 
 
+def _extract(kind: str, data: bytes, name: str) -> Extracted:
+    """Run the reader of a non-text format; its errors become :class:`SourceError` ('read')."""
+    try:
+        if kind == PDF:
+            from .pdf import read_pdf
+
+            return read_pdf(data, name)
+        if kind == DOCX:
+            from .docx import read_docx
+
+            return read_docx(data, name)
+        if kind == LEGACY_WORD:
+            from .docx import read_legacy_word
+
+            return read_legacy_word(data, name)
+        from .ofd import read_ofd
+
+        return read_ofd(data, name)
+    except FormatError as err:
+        raise SourceError("read", " ".join(str(err).split())) from None
+    except Exception as err:  # noqa: BLE001 - a reader's own bug on a strange file
+        reason = " ".join(str(err).split())
+        raise SourceError("read", f"{name} could not be read as {kind} "
+                                  f"({type(err).__name__}: {reason}).") from None
+
+
 def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
-    """A :class:`Source` for raw ``data`` (HTML reduced to text); raise :class:`SourceError`."""
+    """A :class:`Source` for raw ``data`` (PDF, Word, OFD, Markdown and HTML reduced to text);
+    raise :class:`SourceError`."""
     if not data or not data.strip(b" \t\r\n\x0b\x0c"):
         raise SourceError("read", f"{name} is empty.")
-    text, encoding = decode_bytes(data, name)
-    if _is_binary(text):
-        raise SourceError(
-            "decode",
-            f"{name} looks like a binary file (it is mostly control characters), not text.",
-        )
-    media_type = "text/plain"
-    html_name = Path(name).suffix.lower() in _HTML_SUFFIXES
-    if looks_like_html(text) or (html_name and re.search(r"<[A-Za-z!/]", text)):
-        text = html_to_text(text)
-        media_type = "text/html"
+    try:
+        kind = detect_format(data, name)
+    except FormatError as err:
+        raise SourceError("read", str(err)) from None
+    extracted: Extracted | None = None
+    encoding = ""
+    if kind in (PDF, DOCX, LEGACY_WORD, OFD):
+        extracted = _extract(kind, data, name)
+        text, media_type = extracted.text, extracted.media_type
+    else:
+        text, encoding = decode_bytes(data, name)
+        if _is_binary(text):
+            raise SourceError(
+                "decode",
+                f"{name} looks like a binary file (it is mostly control characters), not text.",
+            )
+        media_type = "text/plain"
+        html_name = Path(name).suffix.lower() in _HTML_SUFFIXES
+        if kind == MARKDOWN:
+            extracted = read_markdown(text, name)
+            text, media_type = extracted.text, extracted.media_type
+        elif looks_like_html(text) or (html_name and re.search(r"<[A-Za-z!/]", text)):
+            text = html_to_text(text)
+            media_type = "text/html"
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -282,6 +341,10 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
         media_type=media_type,
         text=text,
         script=detect_script(text),
+        reader=extracted.reader if extracted else None,
+        pages=extracted.pages if extracted else None,
+        metadata=extracted.metadata if extracted else None,
+        warnings=list(extracted.warnings) if extracted else [],
     )
 
 

@@ -167,3 +167,6 @@ class POL(DefinedNamespace):
     script: URIRef
     byteSize: URIRef
     mediaType: URIRef
+    reader: URIRef
+    pageCount: URIRef
+    page: URIRef

@@ -24,10 +24,12 @@ from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
 from policykg.graph.model.triples import document_graph
+from policykg.loaders.fileformat import not_a_document
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import POL
 
-SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ".doc", ".wps",
+                   ".ofd")
 OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")
 
 Progress = Callable[[int, int, str], None]
@@ -106,9 +108,10 @@ def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:
         if path.is_dir():
             files = [p for p in path.rglob("*")
                      if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                     and not_a_document(p.name) is None  # a README in a folder
                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not files:
-                raise SourceNotFound(f"{path} holds no .txt, .html or .htm file")
+                raise SourceNotFound(f"{path} holds no source file ({', '.join(SOURCE_SUFFIXES)})")
             for p in files:
                 found.setdefault(str(p.resolve()), p)
         elif path.is_file():

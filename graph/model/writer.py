@@ -11,6 +11,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
 from policykg.graph.model.resolve import Resolver
+from policykg.loaders.pages import page_at
 from policykg.loaders.records import AgencyRef, DocRef, Source, Span
 from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.namespace import OA, POL
@@ -59,10 +60,15 @@ class SourceWriter:
         g.add((node, RDF.type, POL.SourceFile))
         g.add((node, POL.fileName, Literal(s.name)))
         g.add((node, POL.sha256, Literal(s.sha256.lower())))
-        g.add((node, POL.encoding, Literal(s.encoding)))
+        if s.encoding:  # a binary format (PDF, Word, OFD) has none
+            g.add((node, POL.encoding, Literal(s.encoding)))
         g.add((node, POL.script, Literal(s.script)))
         g.add((node, POL.byteSize, integer_literal(s.size)))
         g.add((node, POL.mediaType, Literal(s.media_type)))
+        if s.reader:
+            g.add((node, POL.reader, Literal(s.reader)))
+        if s.pages:
+            g.add((node, POL.pageCount, integer_literal(len(s.pages))))
         add_labels(g, node, s.name, en=s.name)
         return node
 
@@ -82,6 +88,9 @@ class SourceWriter:
         g.add((ev, OA.end, integer_literal(span.end)))
         g.add((ev, OA.exact, Literal(span.text)))
         g.add((ev, OA.hasSource, self.source_node))
+        page = page_at(self.source.pages, span.start)
+        if page is not None:
+            g.add((ev, POL.page, integer_literal(page)))
 
     def agency(self, ref: AgencyRef, default_jurisdiction: str | None = None) -> URIRef:
         """An agency mention: resolved (or minted) node plus its evidence."""

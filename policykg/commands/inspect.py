@@ -8,24 +8,29 @@ import datetime as dt
 import importlib
 import json
 import sys
+from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 
-DESCRIPTION = """Show what the loader extracts from one source file (.txt, .html, .htm).
+_PAGES: ContextVar[list[tuple[int, int]] | None] = ContextVar("pages", default=None)
+
+DESCRIPTION = """Show what the loader extracts from one source file (.txt, .html, .md, .pdf, .docx,
+.ofd…).
 
 First the routing decision (official document or report) with every sign found, its weight
 and the quoted text it was read from. For an official document: the header (number, titles,
 issuers, approvers, dates, validity, repeals), then every measure with its heading and each
 clause with its role, value and the quoted original text. For a report: its metadata and
 claims. --json prints the same records as JSON (key "routing" for the decision; spans as
-start/end/text over the decoded original)."""
+start/end/text over the decoded original). A span in a PDF or OFD file also shows its page."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a source file (.txt, .html, .htm)")
+    parser.add_argument("file", metavar="FILE",
+                        help="a source file (.txt, .html, .md, .pdf, .docx, .doc, .wps, .ofd)")
     parser.add_argument("--json", action="store_true", help="print the records as JSON")
     parser.add_argument("--against", nargs="+", metavar="PATH",
                         help="for a report: official documents (files or folders) to check its "
@@ -45,12 +50,15 @@ def agency_json(ref: Any) -> dict[str, Any]:
 def to_jsonable(value: Any) -> Any:
     """Records → plain JSON values (Decimal as string, dates ISO 8601), field order kept; agency
     mentions as :func:`agency_json`."""
-    from policykg.loaders.records import AgencyRef
+    from policykg.loaders.records import AgencyRef, Span
 
     if isinstance(value, AgencyRef):
         return agency_json(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, Span) and _PAGES.get():
+            out["page"] = _page(value)
+        return out
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
@@ -74,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if result.record is None:
         code = EXIT_USAGE if result.stage in ("read", "decode") else EXIT_FAILURE
         raise UserError(result.error or f"{path} could not be loaded.", code)
+    _PAGES.set(result.record.source.pages)  # spans of a PDF or OFD show their page
     if args.json:
         payload = {
             "path": result.path,
@@ -104,13 +113,21 @@ def run(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- text rendering
 
 
+def _page(span: Any) -> int | None:
+    """The page a span starts on, when the file being shown has pages (PDF, OFD)."""
+    from policykg.loaders.pages import page_at
+
+    return page_at(_PAGES.get(), span.start)
+
+
 def _quote(span: Any, limit: int = 90) -> str:
     if span is None:
         return ""
     text = " ".join(span.text.split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return f"  「{text}」 @{span.start}-{span.end}"
+    page = _page(span)
+    return f"  「{text}」 @{span.start}-{span.end}" + (f", page {page}" if page else "")
 
 
 def _yuan(value: Decimal) -> str:
@@ -147,7 +164,9 @@ def render_official(doc: Any, routing: Any = None) -> str:
     src = doc.source
     out: list[str] = []
     add = out.append
-    add(f"File:          {src.path or src.name}  ({src.media_type}, {src.encoding}, {src.script})")
+    how = src.reader or src.encoding  # the library that read a PDF/Word/OFD/Markdown file
+    pages = f", {len(src.pages)} page{'s' if len(src.pages) != 1 else ''}" if src.pages else ""
+    add(f"File:          {src.path or src.name}  ({src.media_type}, {how}, {src.script}{pages})")
     add("Kind:          official document")
     if routing is not None:
         add(render_routing(routing).rstrip("\n"))

@@ -44,7 +44,7 @@ def test_a_missing_source_is_a_usage_error_naming_it(tmp_path: Path) -> None:
 def test_an_empty_folder_is_a_usage_error_naming_it(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    (empty / "notes.md").write_text("not a source", "utf-8")
+    (empty / "notes.csv").write_text("not a source", "utf-8")  # .md is a source now
     proc = policykg("build", str(empty), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2
     line = one_sentence(proc.stderr)
