@@ -267,8 +267,8 @@ def complete_area(name: str, gaz: Gazetteer, prefixes: dict[str, str] | None = N
     info = gaz.info(found[0].concept)
     full = info.label("zh-Hans") if info else None
     surface = name[: found[0].end]
-    if prefixes and not any(full and full.startswith(p) for p in prefixes.values()):
-        return name
+    if prefixes and not any(full and (p in full or full in p) for p in prefixes.values()):
+        return name  # the area lies outside every place the document names
     if full and full != surface and full.endswith(surface):
         return full + name[found[0].end :]
     return name

@@ -79,6 +79,8 @@ def find_number(view: str, start: int, end: int) -> Found | None:
     for m in NUMBER.finditer(view, start, end):
         if _BRACKETS.get(m.group(2)) != "〔" or _BRACKETS.get(m.group(4)) != "〕":
             continue
+        if view[max(0, m.start(1) - 2) : m.start(1)] in ("》（", "》(", "》〔"):
+            continue  # 根据《…》（市政办发〔2024〕21号）: another document's number, cited
         prefix = m.group(1)
         return Found(normalise_number(prefix, m.group(3), m.group(5)), m.start(1), m.end())
     return None
@@ -314,6 +316,10 @@ def read_header(view: str, end: int, published_line: tuple[int, int] | None = No
         version = history.version_date(out.events)
         if version is not None:
             out.date = version.date, version.start, version.start + _date_length(view, version)
+        sig = _signature(view, end, published_line)
+        if sig is not None and (out.date is None or sig.date > out.date[0]):
+            out.date = sig.date, sig.date_start, sig.date_end  # a 公告 promulgating it, later
+            out.signature = sig
         bodies = [ev for ev in out.events if ev.body and ev.kind in ("adopted", "amended", "revised")]
         bodies = bodies or [ev for ev in legislative if ev.kind == "promulgated"]
         out.issuers = _distinct([Found(ev.body, ev.body_start, ev.body_end) for ev in bodies])

@@ -174,10 +174,10 @@ def inner_title(notice: str) -> Inner | None:
     bodies: list[tuple[str, int, int]] = []
     inner_about = body.find("关于")
     if verb.group(1) in ("转发", "批转") and inner_about > 0:
-        bodies = _bodies(body[:inner_about], rest_start)
-        if bodies:
-            rest_start += inner_about
-            body = body[inner_about:]
+        # 转发省工业和信息化厅等部门关于…: the bodies (named or not) come before 关于
+        bodies = _bodies(re.sub(r"等(?:部门|单位)$", "", body[:inner_about]), rest_start)
+        rest_start += inner_about
+        body = body[inner_about:]
     body_start = rest_start + len(body) - len(body.lstrip())
     return Inner(body.strip(), body_start, body_start + len(body.strip()), verb.group(1), bodies,
                  issuer_end)
