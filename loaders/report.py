@@ -85,6 +85,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<date>(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[\s\u3000]+(?=.*(?:来源|来自|记者|作者|编辑|Source|By))",
     re.IGNORECASE)
+_BYLINE_LINE = re.compile(r"本[报報]讯|^【[^】]{1,8}】\s*(?:记者|記者)|(?:记者|記者|通讯员|通訊員)\s*\S{2,4}|(?:报道|報道|电|電)$")
 _SOURCE_IN_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*(?P<name>[^\s\u3000|｜]{2,30})")
 _MASTHEAD = re.compile(r"\bNo\.\s*\d+\s*\||\|\s*[A-Z][\w ]+(?:Observatory|Institute|Review|Centre|Center)\b"
                        r"|第\s*\d+\s*期")
@@ -227,7 +228,10 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
     # --- header: masthead lines, date line, headline -------------------------------------
     date_idx = None
     for i, line in enumerate(lines[:15]):
-        m = _DATE_ONLY.match(line.text) or _DATELINE.match(line.text)
+        # a date line, a dateline (date, source, reporter), or a masthead with its date
+        # (China Industrial Policy Briefing | 14 March 2025)
+        m = (_DATE_ONLY.match(line.text) or _DATELINE.match(line.text)
+             or any(_DATE_ONLY.match(part) for part in line.text.split("|")[1:]))
         if m:
             found = find_report_dates(to_simplified(line.text), None)
             if found:
@@ -244,8 +248,9 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
         if not 0 <= i < len(lines):
             continue
         line = lines[i]
-        if (_is_furniture(line.text) or _DATE_ONLY.match(line.text)
-                or _DATELINE.match(line.text) or _MASTHEAD.search(line.text)):
+        if (_is_furniture(line.text) or _DATE_ONLY.match(line.text) or "|" in line.text
+                or _DATELINE.match(line.text) or _MASTHEAD.search(line.text)
+                or _BYLINE_LINE.search(line.text)):
             continue
         if len(line.text) <= 150 and not re.search(r"[.。:：]$", line.text):
             title_idx = i
