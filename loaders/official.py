@@ -479,7 +479,8 @@ class _Parser:
             # (a kind of enterprise, 人工智能企业, still names the sector it works in)
             inside = [(m.start, m.end) for m in self._all_matches().within("category", item.start, end)
                       if not m.surface.endswith("企业")]
-            unsupported = masked + inside + subjects.exclusion_masks(view, item.start, end)
+            unsupported = (masked + inside + subjects.exclusion_masks(view, item.start, end)
+                           + subjects.penalty_masks(view, item.start, end))
             measure.sectors = self._concepts("sector", item.start, end, unsupported, True)
             measure.themes = self._concepts("theme", item.start, end, unsupported, True)
             measure.organizations = self._concepts("organization", item.start, end, masked)
@@ -509,12 +510,17 @@ class _Parser:
         """Concepts of ``scheme`` in ``[s, e)`` outside ``masked``; with ``subjects_only``, a
         short ambiguous word counts only in a sector context (:mod:`loaders.subjects`)."""
         out: list[ConceptRef] = []
-        masked = sorted(masked or [])
-        starts = [a for a, _ in masked]
+        merged: list[list[int]] = []  # the masks as disjoint intervals, in order
+        for a, b in sorted(masked or []):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        starts = [a for a, _ in merged]
         found = self._all_matches().within(scheme, s, e)
         for m in found:
-            k = bisect_left(starts, m.end)  # masks starting before the match ends
-            if any(masked[j][1] > m.start for j in range(max(0, k - 8), k)):
+            k = bisect_left(starts, m.end)  # the last mask starting before the match ends
+            if k and merged[k - 1][1] > m.start:
                 continue
             if subjects_only and not subjects.in_context(self.view, m, found):
                 continue

@@ -6,8 +6,8 @@ the words that do not (view offsets, simplified text):
 - **Exclusions and negations** are masked: ``（不包括存储、网络、安全等服务）``, ``不含…``,
   ``除…外``, ``不属于…``, ``不支持…``, ``不得用于…``, ``严禁/禁止…`` — from the cue to the end of
   its clause (or of its parentheses).
-- **Short ambiguous words** (``安全``, ``教育``, ``工业``, ``金融``…: a sector's bare one- or
-  two-character name) count only in a sector context: listed with other sectors
+- **Short ambiguous words** (``安全``, ``教育``, ``工业``, ``金融``…: a sector's bare two-character
+  name that is common inside other words) count only in a sector context: listed with other sectors
   (``在教育、医疗、交通等领域``), followed by 领域/行业/产业/场景/应用/企业/业/+, after 赋能/
   面向/聚焦/服务于, or quoted (“教育+”). Inside a compound they are not subjects:
   ``子女教育`` is no education policy, ``数据安全`` no security sector.
@@ -30,7 +30,12 @@ _CONTEXT_AFTER = re.compile(
     r"|[\u4e00-\u9fff]{1,2}(?:场景|数据|领域|行业|产业)")  # 工业示范场景, 工业数据
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|比赛|杯赛)")
 _CONTEXT_BEFORE = re.compile(r"(?:赋能|面向|聚焦|服务于|服务|围绕|拓展至|拓展|深耕|布局|“|\")\s*$")
-_AMBIGUOUS_MAX = 2  # words of up to this length need a sector context
+_AMBIGUOUS_MAX = 2  # words of up to this length need a sector context…
+# …when they are this common inside other words (芯片, 电商, 文旅 are sectors wherever they stand)
+_AMBIGUOUS = frozenset({"交通", "养老", "医疗", "医药", "司法", "媒体", "安全", "工业", "应急",
+                        "教育", "民政", "能源", "金融", "环保", "农业"})
+_OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
+_STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
 _BENEFIT_AFTER = re.compile(r"(?:保障|保险|费用|待遇|补贴|救助|资源)")
 _PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
@@ -55,6 +60,16 @@ def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE = re.compile(r"[^。；\n]+")
+_PENALTY = re.compile(r"罚款|罚金|没收|违法所得|吊销|责令")
+
+
+def penalty_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences that fine or punish (处…罚款, 没收违法所得): what they name is not supported."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(view, start, end)
+            if _PENALTY.search(m.group(0))]
+
+
 def title_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """View extents of 《…》 titles of other documents: their words are not the measure's subjects."""
     return [(m.start(), m.end()) for m in _TITLE.finditer(view, start, end)]
@@ -67,7 +82,11 @@ def inside_event_name(view: str, m: Match) -> bool:
 
 
 def compound(view: str, m: Match) -> bool:
-    """A short sector word inside a compound about people or benefits: 子女教育, 医疗保障."""
+    """A short sector word inside a compound about people or benefits: 子女教育, 医疗保障;
+    a statistical term (规上工业企业); an office's name (软件和信息服务业处)."""
+    if _OFFICE_AFTER.match(view, m.end) or _STATISTICAL_BEFORE.search(view, max(0, m.start - 4),
+                                                                       m.start):
+        return True
     if len(m.surface) > _AMBIGUOUS_MAX:
         return False
     return bool(_PERSON_BEFORE.search(view, max(0, m.start - 3), m.start)
@@ -82,8 +101,9 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
         return False  # 提供…金融服务: the means of support, not a sector it targets
     if compound(view, m):
         return False
-    if len(m.surface) > _AMBIGUOUS_MAX and not m.surface.endswith("服务"):
-        return True
+    if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and not m.surface.endswith(
+            "服务"):
+        return not compound(view, m)
     if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
                                                                      m.start):
         return True
