@@ -436,6 +436,7 @@ class _Vocab:
                  matches: MatchIndex | None = None) -> None:
         self.gaz = gaz
         self.by_scheme: MatchIndex = MatchIndex()
+        self._seen: dict[tuple[str, int, int], list[Match]] = {}
         if gaz is None:
             return
         text = view[start:end]
@@ -450,7 +451,11 @@ class _Vocab:
         self.by_scheme = MatchIndex(self.by_scheme)
 
     def within(self, scheme: str, s: int, e: int) -> list[Match]:
-        return self.by_scheme.within(scheme, s, e)
+        key = (scheme, s, e)  # the same ranges are asked for again and again in one measure
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self.by_scheme.within(scheme, s, e)
+        return found
 
     def instrument_class(self, concept: str) -> str:
         if self.gaz is None:
