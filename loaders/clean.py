@@ -31,6 +31,10 @@ The view has one entry per character in ``CleanText.starts``/``ends`` (compact i
 edits only rebuild them where something changes, so long texts stay cheap); ``span(i, j)`` gives the
 exact original characters ``original[orig_start(i):orig_end(j)]`` (annotations and doubled
 punctuation inside the range included — quotes always come from the original).
+
+Why this module is longer than 400 lines: the cleaning steps share one
+view-with-offset-map machinery (:class:`View`, :func:`apply_edits`); splitting them would
+spread that one invariant — every view character maps back to the original — over modules.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@
 (``loaders.clauses``), responsible units (``loaders.agencies``) and the document clauses
 (``loaders.citations``). Every span points into ``source.text``; names and headings are in
 simplified script. It never raises: what it cannot find becomes a warning on the record.
+
+Why this module is longer than 400 lines: it is the parser that runs the steps
+(structure, header, measures, document clauses) over one shared clean view and map; each
+step's grammar lives in its own module (header, title, signature, history, numbering, clauses,
+units, subjects, unit_table, citations).
 """
 
 from __future__ import annotations

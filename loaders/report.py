@@ -9,6 +9,10 @@ reading", contact e-mails and phones, ICP numbers, circulation lists ``报：…
 addresses), and extracts what the report says about the policy: titles it quotes, jurisdiction,
 subject, release date, every figure as a :class:`ClaimRecord`, people and agencies named, and —
 for a policy the corpus may not hold — a :class:`ReportedPolicy` with its instruments.
+
+Why this module is longer than 400 lines: a report's header, furniture, figures
+and the policy it is about are read in one pass over its lines; the figure finders already
+live in :mod:`loaders.report_figures` and :mod:`loaders.money`.
 """
 
 from __future__ import annotations

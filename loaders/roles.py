@@ -1,0 +1,331 @@
+"""The role a figure plays in its clause: money (cap, threshold, budget, rate, penalty…),
+percentages and ratios (cost share, matching), counts (quotas).
+
+Small, separate rules over the clause text before a figure and right after it (DESIGN §3):
+
+- money: ``penalty`` (a fine's clause) → ``unit_step`` (``每增长X``) → budgets however worded
+  (``安排不少于3亿元专项资金``) → ``threshold`` (``超/达到X``, ``X以上``, only with talk of
+  support) → ``total_budget`` (``总资金``, ``发放…X…券``) → ``unit_rate`` (after a unit step, or
+  per unit: ``200元/亩``, ``按每头奶牛2000元的标准``) → ``per_recipient_cap``
+  (``单个/每家/每项…``) → ``cap`` (``最高/不超过/上限``, or a sum given as ``给予X奖励``) →
+  otherwise ``other``. Figures joined by ``、`` share the first one's role; the lower end of a
+  range is ``min_amount``. Unknown phrasing ends in ``other``, never in a wrong cap.
+- percentages: ``cost_share`` (``按…费用的30%``, ``X%的贴息``, ``补贴比例提高至30%``),
+  ``matching`` (``按…资金的50%给予配套``), else ``other``; ``1∶1`` ratios and ``N倍``:
+  ``matching``.
+- counts: a quota with ``不超过/最多/以内`` or a selection (``每年遴选10家``), never a target.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .numerals import chinese_to_int, parse_number, tidy
+from .segments import Fig, Segment
+
+# ---------------------------------------------------------------- grammar (structural cues)
+
+_ENUM_GAP = re.compile(r"^\s*、\s*$")
+_RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
+_BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费))?\s*(?:不少于|不低于|不超过|最高|约)?\s*$"
+    r"|(?:基金|资金)(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
+_SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
+_BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
+_BUDGET_AFTER = re.compile(
+    r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
+_UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
+_THRESHOLD_TAIL = re.compile(
+    r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
+_CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
+_TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
+_GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
+_GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
+_SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
+_SHARE_NOUN = re.compile(
+    r"(?:按照|按其|按|不超过其|不超过|不高于)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
+    r"价款|收入|交易额|费))\s*$"
+)
+_SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
+_SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
+# 给予30%的贴息 / 50%的补助: a share of the cost or interest
+_MATCHING_AFTER = re.compile(r"\s*的?\s*(?:比例)?\s*(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配)")
+_SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|风险补偿|保费补贴|财政补助)")
+# 补助比例不超过30% / 按30%的比例
+_SHARE_RATIO_WORD = re.compile(
+    r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*"
+    r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
+_SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
+# 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
+_CN_SMALL = "一二三四五"
+_MULTIPLE_OF = re.compile(r"按(?:照)?[^，。；]{1,30}?的\s*(?:\d+(?:\.\d+)?|[一二三四五]|半)\s*倍$")
+_MULTIPLE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二三四五]|半)\s*倍")
+_QUOTA_BEFORE = re.compile(
+    r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
+)
+_QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
+_OFFER_VERB = re.compile(r"给予|发放|设立|提供|予以|加大|安排|实施")
+_RECIPIENT = re.compile(r"^\s*(?:对于|对)")
+_CONDITIONAL = re.compile(r"的\s*[，,]?\s*$")  # 获批为国家级制造业创新中心的，…
+_ISSUED_VOUCHER = re.compile(r"(?:发放|发行|投放|申领)\s*[“\"]?\s*$")
+_PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
+_TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
+_SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|支持|享受|保障|优先|鼓励|认定|纳入|培育|评选")
+_FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
+_NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
+_GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
+_FUNDING_ROLES = ("cap", "per_recipient_cap", "total_budget", "unit_rate")
+# fines and compensation: 处…万元以下罚款, 并处罚金, 没收违法所得, …的赔偿 — never funding
+PENALTY_WORDS = re.compile(r"罚款|罚金|违约金|没收|赔偿(?!金额)|罚没|滞纳金")
+_PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室长级分])|处以|并处|罚")
+_GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
+# a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
+_RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
+              r"车|辆|头|台|套|人次|人|名|户|床|张|课时)")
+_MEASURE_WORD = r"(?:[个条辆台架头只家名位](?=[\u4e00-\u9fff]))?"
+_TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
+_PER_UNIT_AFTER = re.compile(
+    rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
+_PER_UNIT_BEFORE = re.compile(
+    rf"每\s*{_MEASURE_WORD}({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+# 按每家被服务企业2万元的标准: a rate by its standard
+_RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
+_PER_ITEM_DONE = re.compile(
+    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)一?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
+    r"\s*(?:给予|奖励|补贴|补助)?\s*$")
+_UNIT_EACH = re.compile(r"按\s*([\u4e00-\u9fff]{1,6}?)\s*每[个台套艘辆]\s*(?:给予|补助|奖励|补贴)?\s*$")
+_RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
+
+
+# ---------------------------------------------------------------- money roles
+
+
+def is_unit_step(before: str) -> bool:
+    """``按照每增长|1000万元``: the step of a unit rate."""
+    return bool(_UNIT_STEP_TAIL.search(before))
+
+
+def is_threshold(before: str, after: str) -> bool:
+    """``超|1亿元``, ``达到|100万元``, ``5000万元|以上``: an eligibility threshold, never a cap."""
+    return bool(_THRESHOLD_TAIL.search(before) or _THRESHOLD_AFTER.match(after))
+
+
+def is_total_budget(clause_before: str, clause_after: str) -> bool:
+    """``扶持总资金不超过|X``, ``发放最高|X|“算力券”``; not a recipient's own total (``对A…总额度``)."""
+    if "发放" in clause_before and "券" in clause_after:
+        return True
+    if _BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(clause_after):
+        return True  # 每年安排1亿元专项资金, 设立规模10亿元的产业基金
+    if _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(clause_after):
+        return True  # 市财政每年安排2亿元，面向…; 每年安排5000万元。
+    return (bool(_TOTAL_WORDS.search(clause_before)) and not _RECIPIENT.match(clause_before)
+            and not _PER_RECIPIENT.search(clause_before))
+
+
+def is_penalty(clause: str, sentence: str) -> bool:
+    """A figure in a fine or compensation clause (``处一万元以上十万元以下的罚款``): the sentence
+    names a penalty and the figure's own clause fines (罚款, 处…) rather than gives."""
+    if not PENALTY_WORDS.search(sentence):
+        return False
+    return bool(PENALTY_WORDS.search(clause) or _PENALTY_VERB.search(clause))
+
+
+def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
+    """The unit a rate is paid per (``200元/亩`` → 亩, ``每平方米每月10元`` → 平方米·月), else None.
+
+    A per-item figure under a cap word (``每人最高50万元``, ``每条航线给予最高50万元``) is a
+    per-recipient cap, not a rate.
+    """
+    m = _PER_UNIT_AFTER.match(after)
+    if m:
+        return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
+    m = _RATE_STANDARD_BEFORE.search(segment_before)
+    if m and (_RATE_STANDARD_AFTER.match(after) or _GIVING_AFTER.match(after)):
+        return m.group(1)  # 按每头奶牛2000元的标准, 按每小时有效数据100元给予奖励
+    m = _PER_ITEM_DONE.search(segment_before)
+    if m and not _CAP_WORDS.search(segment_before):
+        return m.group(1)  # 每完成一个诊断项目给予2万元
+    m = _UNIT_EACH.search(segment_before)  # 按泊位每个给予5万元补助
+    if m and not _CAP_WORDS.search(segment_before):
+        return m.group(1)
+    m = _PER_UNIT_BEFORE.search(clause_before)
+    if m:
+        unit = m.group(1)
+        if _CAP_WORDS.search(segment_before):
+            return None  # 每条航线给予最高50万元, 每人每年最高50万元: a cap per recipient
+        if unit in ("人", "名", "户") and not m.group(2):
+            return None  # 每人给予100万元奖励: a sum per recipient, not a rate
+        return unit + (f"·{m.group(2)}" if m.group(2) else "")
+    return None
+
+
+def is_per_recipient(clause_before: str) -> bool:
+    """``单个主体…最高|X``, ``每家企业…上限|X``, ``每项最高|X``."""
+    return bool(_PER_RECIPIENT.search(clause_before))
+
+
+def is_cap(segment_before: str, after: str) -> bool:
+    """``最高|X``, ``不超过|X``, or a sum handed out (``给予|X|奖励``)."""
+    return bool(
+        _CAP_WORDS.search(segment_before)
+        or _GIVING.search(segment_before)
+        or _GIVING_AFTER.match(after)
+    )
+
+
+def sentences_start(clauses: list[Segment]) -> int:
+    return clauses[0].start if clauses else 0
+
+
+def is_target(sentence: str) -> bool:
+    """``到2027年，产业规模突破5000亿元``: a goal, not a funding rule (no funding word at all)."""
+    return bool(_TARGET.search(sentence)) and not _FUNDING_TALK.search(sentence)
+
+
+def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
+    """Set ``role`` (and ``enum_head``) on every money figure of one sentence, in place."""
+    for i, f in enumerate(figs):
+        clause = clauses[f.clause]
+        prev = figs[i - 1] if i > 0 else None
+        if prev is not None and _RANGE_GAP.match(view[prev.end : f.start]):
+            # 100万元至500万元: the upper end carries the role, the lower end is only a bound
+            f.role = prev.role
+            prev.role = "min_amount" if prev.role in _FUNDING_ROLES else prev.role
+            continue
+        if prev is not None and _ENUM_GAP.match(view[prev.end : f.start]):
+            f.role = prev.role
+            f.enum_head = prev.enum_head if prev.enum_head is not None else prev
+            continue
+        seg_start = clause.start
+        if prev is not None and prev.clause == f.clause:
+            seg_start = prev.end
+        segment = view[seg_start : f.start]
+        clause_before = view[clause.start : f.start]
+        after = view[f.end : clause.end]
+        sentence_text = view[sentences_start(clauses) : clauses[-1].end]
+        if is_penalty(view[clause.start : clause.end], sentence_text):
+            f.role = "penalty"
+        elif PENALTY_WORDS.search(sentence_text) and not _GIVING_ONLY.search(
+                view[clause.start : clause.end]):
+            f.role = "other"  # 违法经营额一万元以上的，并处…罚款: a condition of the fine
+        elif is_target(sentence_text):
+            f.role = "other"
+        elif is_unit_step(segment):
+            f.role = "unit_step"
+        elif (_BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after)) or (
+                _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(after)):
+            f.role = "total_budget"  # 每年安排不少于3亿元专项资金: a budget, however worded
+        elif _SUB_BUDGET.search(clause_before) and prev is not None and (
+                prev.role == "total_budget" or prev.enum_head is not None
+                and prev.enum_head.role == "total_budget"):
+            f.role = "total_budget"  # 发放总额5000万元，其中算力券3000万元: a part of the budget
+        elif is_threshold(segment, after):
+            # a condition of eligibility for support; 一次维修费用超过1000元的 in a rule is none
+            f.role = "threshold" if _SUPPORT_TALK.search(sentence_text) else "other"
+        elif is_total_budget(clause_before, after):
+            f.role = "total_budget"
+        elif (
+            prev is not None
+            and prev.role in ("unit_step", "unit_rate")
+            and not _CAP_WORDS.search(segment)
+            and not _PER_RECIPIENT.search(clause_before)
+        ):
+            f.role = "unit_rate"
+        elif (per := per_unit(segment, after, clause_before)) is not None:
+            f.role = "unit_rate"
+            f.per = per
+        elif is_per_recipient(clause_before) and is_cap(segment, after):
+            f.role = "per_recipient_cap"
+        elif is_cap(segment, after):
+            f.role = "cap"
+        else:
+            f.role = "other"
+
+
+# ---------------------------------------------------------------- ratios and quotas
+
+
+def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -> None:
+    """``按其…费用的30%`` → cost share with its basis; ``按30%给予补贴`` → cost share;
+    ``按国家资助资金的50%给予配套`` → matching ratio; outside funding talk (a land price at 70%
+    of a standard) → other."""
+    before = view[clause.start : f.start]
+    sentence_text = view[sentence.start : sentence.end]
+    if not _FUNDING_TALK.search(sentence_text):
+        f.role = "other"
+        return
+    if _MATCHING_AFTER.match(view, f.end):
+        f.role = "matching"
+        return
+    if re.search(r"的\s*$", before):
+        cues = list(_SHARE_CUE.finditer(before))
+        if cues:
+            basis = before[cues[-1].end() :]
+            basis = re.sub(r"[（(][^）)]*[）)]", "", basis)
+            basis = re.sub(r"^(?:其|不超过|不高于|按照|按)+", "", basis)
+            basis = re.sub(r"的\s*$", "", basis).strip()
+            f.role = "cost_share"
+            f.basis = basis or None
+            return
+    m = _SHARE_NOUN.search(before)
+    if m:
+        f.role = "cost_share"
+        f.basis = re.sub(r"^(?:其|实际)", "", m.group(1)).strip() or None
+        return
+    cues = list(_SHARE_CUE.finditer(before))
+    if cues and _SHARE_AFTER.match(view, f.end):  # 按实际支付租金50%给予补贴
+        basis = re.sub(r"^(?:其|实际)", "", before[cues[-1].end() :]).strip()
+        f.role = "cost_share"
+        f.basis = basis if 2 <= len(basis) <= 40 else None
+        return
+    if (_SHARE_OF_AFTER.match(view, f.end) or _SHARE_RATIO_WORD.search(before)
+            or _SHARE_RATIO_AFTER.match(view, f.end)) and _GIVING.search(sentence_text):
+        f.role = "cost_share"
+        return
+    if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
+        f.role = "cost_share"
+        return
+    f.role = "other"
+
+
+def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
+    """``按照地市奖励资金1∶1予以激励`` → matching; a ratio outside funding talk → other.
+
+    A matching ratio is the matching side per unit of the base: ``1∶0.5`` → 0.5, ``1∶2`` → 2
+    (a multiple ``2倍`` already carries its value)."""
+    text = view[sentence.start : sentence.end]
+    f.role = "matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴", text) else "other"
+    if f.role == "matching":
+        parts = re.split(r"\s*[∶:：比]\s*", view[f.start : f.end])
+        if len(parts) == 2:
+            left, right = parse_number(parts[0]), parse_number(parts[1])
+            if left is None and right is None:
+                left, right = chinese_to_int(parts[0]), chinese_to_int(parts[1])
+            if left and right is not None:
+                f.value = tidy(Decimal(right) / Decimal(left))
+
+
+_SELECT_BEFORE = re.compile(
+    r"(?:^|[，,；：:]|每年|每年度|年度|每批次?|每期|每届|每轮|原则上)\s*(?:择优|重点)?"
+    r"(?:遴选|评选|选取|选拔|认定|确定|支持|资助|奖励|扶持)(?:出)?\s*$")
+_RECIPIENT_COUNT = ("个", "家", "项", "名", "所", "支", "户", "人", "位", "款", "条", "件", "种")
+_NO_PERIOD = re.compile(r"每批次?|每期|每届|每轮")
+
+
+def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
+    """``不超过10个``, ``10家以内``, ``最多5项``, ``每年遴选10家`` — a cap on the number of
+    recipients; never ``10个以上`` nor a target (``到2027年培育10家``)."""
+    before = view[sentence.start : f.start]
+    after = view[f.end : sentence.end]
+    inside = view[f.start : f.end]
+    if "以上" in inside or re.match(r"^\s*(?:以上|及以上|左右)", after):
+        return False
+    if _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside:
+        return True
+    unit = inside[-1:]
+    return (unit in _RECIPIENT_COUNT and bool(_SELECT_BEFORE.search(before))
+            and not is_target(view[sentence.start : sentence.end]))
