@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 
 from policykg.graph.build import dump
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, check_timeout, run_all
 from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
@@ -97,31 +99,203 @@ class BuildResult:
 
 # ------------------------------------------------------------------ sources
 
+EXPORT_MARKER = ".policykg-export"  # a folder policykg export wrote (site, all)
+_EXPORT_PAGE_SIGNS = (b"<title>policykg explorer", b" \xc2\xb7 policykg</title>")
 
-def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named directly, plus every .txt/.html/.htm under named folders; sorted, unique."""
-    found: dict[str, Path] = {}
+
+def _suffix_list() -> str:
+    names = list(SOURCE_SUFFIXES)
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def _kind_of_special(mode: int) -> str | None:
+    """'a FIFO (named pipe)', 'a socket', 'a device' for a mode that is not a file or folder."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
+
+
+def _written_by_policykg(path: Path) -> bool:
+    """True for an HTML page ``policykg export`` wrote (the explorer, a site page)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return any(sign in head for sign in _EXPORT_PAGE_SIGNS)
+
+
+def _noted(path: Path, status: str, reason: str) -> SourceReport:
+    return SourceReport(path=str(path), status=status, stage="find", error=reason)
+
+
+def _walk(root: Path, excluded: set[str], found: list[Path], noted: list[SourceReport],
+          seen_dirs: dict[str, Path], links: list[Path]) -> None:
+    """Collect the source files under ``root`` into ``found``; everything passed over that
+    could have held a source goes to ``noted`` with its reason. Linked folders go to ``links``,
+    to be walked after the real ones (so a real folder is never reported as a link's copy)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as err:
+        noted.append(_noted(root, "failed", f"the folder {root} cannot be read "
+                                            f"({err.strerror or err}); its files were not built"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        is_link = entry.is_symlink()
+        try:
+            mode = os.stat(path).st_mode  # follows a link
+        except OSError as err:
+            if is_link:
+                noted.append(_noted(path, "failed", f"{path} is a symbolic link to "
+                                    f"{os.readlink(path)}, which does not exist"))
+            elif path.suffix.lower() in SOURCE_SUFFIXES:
+                noted.append(_noted(path, "failed", f"{path} cannot be read "
+                                    f"({err.strerror or err})"))
+            continue
+        if entry.name.startswith("."):
+            if stat.S_ISDIR(mode) or path.suffix.lower() in SOURCE_SUFFIXES:
+                noted.append(_noted(path, "skipped", f"{path} is hidden (its name begins with "
+                                    "a dot); name it on the command line to build it"))
+            continue
+        if stat.S_ISDIR(mode):
+            real = str(path.resolve())
+            if real in excluded:
+                noted.append(_noted(path, "skipped", f"{path} is this build's own output "
+                                    "folder; outputs are never read back as sources"))
+            elif (path / EXPORT_MARKER).exists():
+                noted.append(_noted(path, "skipped", f"{path} was written by policykg export; "
+                                    "exports are never read back as sources"))
+            elif is_link:
+                links.append(path)
+            else:
+                seen_dirs[real] = path
+                _walk(path, excluded, found, noted, seen_dirs, links)
+            continue
+        if path.suffix.lower() not in SOURCE_SUFFIXES:
+            continue
+        special = _kind_of_special(mode)
+        if special:
+            noted.append(_noted(path, "skipped", f"{path} is {special}, not a regular file"))
+        elif _written_by_policykg(path):
+            noted.append(_noted(path, "skipped", f"{path} was written by policykg export; "
+                                "exports are never read back as sources"))
+        else:
+            found.append(path)
+
+
+def find_sources(sources: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
+                 ) -> tuple[list[Path], list[SourceReport]]:
+    """The source files to build, sorted, and a report for every path passed over.
+
+    Files named directly are always built (a FIFO or a missing file is a
+    :class:`SourceNotFound`); inside named folders, files with a source suffix. Passed over,
+    each with a report and its reason: a second path to the same file or folder (a symbolic
+    link, or a hard link: the real path is built, else the first in path order), a folder that cannot be read or a dangling link
+    (``failed``), hidden entries, FIFOs, sockets and devices, folders in ``exclude`` (the
+    build's own outputs) and whatever ``policykg export`` wrote (``skipped``).
+    """
+    excluded = {str(Path(p).resolve()) for p in exclude}
+    candidates: list[Path] = []
+    noted: list[SourceReport] = []
     for item in sources:
         path = Path(item)
-        if path.is_dir():
-            files = [p for p in path.rglob("*")
-                     if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
-            if not files:
-                raise SourceNotFound(f"{path} holds no .txt, .html or .htm file")
-            for p in files:
-                found.setdefault(str(p.resolve()), p)
-        elif path.is_file():
-            found.setdefault(str(path.resolve()), path)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as err:
+            if path.is_symlink():
+                raise SourceNotFound(f"{path} is a symbolic link to {os.readlink(path)}, "
+                                     "which does not exist") from None
+            if isinstance(err, PermissionError):
+                raise SourceNotFound(f"{path} cannot be read (permission denied)") from None
+            raise SourceNotFound(f"{path} does not exist") from None
+        if stat.S_ISDIR(mode):
+            found: list[Path] = []
+            before = len(noted)
+            seen_dirs = {str(path.resolve()): path}
+            links: list[Path] = []
+            _walk(path, excluded, found, noted, seen_dirs, links)
+            while links:  # linked folders, once every real folder is known
+                link = links.pop(0)
+                real = str(link.resolve())
+                if real in seen_dirs:
+                    noted.append(_noted(link, "skipped", f"{link} is the same folder as "
+                                        f"{seen_dirs[real]} (a symbolic link); its files are "
+                                        "built once"))
+                    continue
+                seen_dirs[real] = link
+                _walk(link, excluded, found, noted, seen_dirs, links)
+            if not found:
+                why = f" to build (passed over: {noted[before].error})" if noted[before:] else ""
+                raise SourceNotFound(f"{path} holds no {_suffix_list()} file{why}")
+            candidates += found
+        elif stat.S_ISREG(mode):
+            candidates.append(path)
         else:
-            raise SourceNotFound(f"{path} does not exist")
-    return sorted(found.values(), key=lambda p: str(p))
+            raise SourceNotFound(f"{path} is {_kind_of_special(mode) or 'not a regular file'}, "
+                                 "not a file to read")
+    first: dict[tuple[int, int], Path] = {}
+    paths: list[Path] = []
+    for path in sorted(set(candidates), key=lambda p: (p.is_symlink(), str(p))):
+        st = os.stat(path)
+        key = (st.st_dev, st.st_ino)
+        if key in first:
+            noted.append(_noted(path, "skipped", f"{path} is the same file as {first[key]} "
+                                "(a symbolic or hard link); it is built once"))
+            continue
+        first[key] = path
+        paths.append(path)
+    return sorted(paths, key=str), sorted(noted, key=lambda r: r.path)
+
+
+def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named directly, plus every source file under named folders; sorted, unique
+    (see :func:`find_sources` for what is passed over, and why)."""
+    return find_sources(sources)[0]
 
 
 def _load(path: Path) -> LoadResult:
     from policykg.loaders.route import load
 
     return load(str(path))
+
+
+def load_report(path: str) -> tuple[SourceReport, LoadResult]:
+    """Load one source; a loader crash or a missing record becomes the report's status
+    (the per-source work of every build, run in a worker process under the deadline)."""
+    rep = SourceReport(path=path)
+    try:
+        res = _load(Path(path))
+    except ImportError as err:
+        rep.status, rep.stage = "failed", "load"
+        rep.error = f"no loader is available ({err})"
+        res = LoadResult(path, None)
+    except Exception as err:  # noqa: BLE001 - the loader crashed on this file
+        rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
+        res = LoadResult(path, None)
+    rep.warnings += [_warning(w) for w in res.warnings]
+    if res.record is not None:
+        rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
+                         if w not in res.warnings]
+    if rep.status == "ok" and res.record is None:
+        rep.status, rep.stage = "failed", res.stage or "read"
+        rep.error = res.error or "the loader returned no record"
+    return rep, res
+
+
+def stopped_report(path: str, stopped: Stopped) -> tuple[SourceReport, LoadResult]:
+    """The report of a source whose loading was ended (deadline) or whose worker died."""
+    rep = SourceReport(path=path, status="failed", stage=stopped.stage,
+                       error=f"{Path(path).name} {stopped.reason}"
+                             + ("; raise --source-timeout to give it longer"
+                                if stopped.stage == "timeout" else ""))
+    return rep, LoadResult(path, None)
 
 
 def _warning(w) -> dict:
@@ -260,40 +434,37 @@ def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
 
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
           progress: Progress | None = None, validate: bool = True,
-          strict: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
+          strict: bool = False, shacl_engine: str = "oxigraph",
+          source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
+          exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
     """Run the whole pipeline; write outputs into ``out`` unless it is None.
 
-    With ``strict``, a source with warnings fails (see :func:`apply_strict`); ``shacl_engine``
-    chooses the validator (see :func:`policykg.shapes.validate.validate_dataset`).
+    Each source loads in a worker process under ``source_timeout`` seconds (None: inline, no
+    deadline); one over it is reported (stage ``timeout``) and left out. ``exclude`` names
+    folders never read as sources (``out`` always is one). With ``strict``, a source with
+    warnings fails (see :func:`apply_strict`); ``shacl_engine`` chooses the validator (see
+    :func:`policykg.shapes.validate.validate_dataset`).
     """
     started = time.perf_counter()
-    paths = expand_sources(sources)
+    check_timeout(source_timeout)
+    paths, noted = find_sources(sources, [*exclude, *([out] if out is not None else [])])
+    if source_timeout is not None and paths:
+        from policykg.ontology.gazetteer import load_gazetteer
+
+        load_gazetteer()  # once, in the parent: every worker forked from it shares it
     loaded: list[tuple[SourceReport, LoadResult]] = []
-    for i, path in enumerate(paths, start=1):
+    outcomes = run_all(load_report, [(str(p),) for p in paths], timeout=source_timeout)
+    for i, (path, outcome) in enumerate(zip(paths, outcomes, strict=True), start=1):
         if progress:
             progress(i, len(paths), str(path))
-        rep = SourceReport(path=str(path))
-        try:
-            res = _load(path)
-        except ImportError as err:
-            rep.status, rep.stage = "failed", "load"
-            rep.error = f"no loader is available ({err})"
-            res = LoadResult(str(path), None)
-        except Exception as err:  # noqa: BLE001 - the loader crashed on this file
-            rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
-            res = LoadResult(str(path), None)
-        rep.warnings += [_warning(w) for w in res.warnings]
-        if res.record is not None:
-            rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
-                             if w not in res.warnings]
-        if rep.status == "ok" and res.record is None:
-            rep.status, rep.stage = "failed", res.stage or "read"
-            rep.error = res.error or "the loader returned no record"
-        loaded.append((rep, res))
+        if isinstance(outcome, Stopped):
+            outcome = stopped_report(str(path), outcome)
+        loaded.append(outcome)
     ds = convert(loaded)
     reports = [rep for rep, _ in loaded]
     if strict:
         apply_strict(ds, reports)
+    reports = sorted(reports + noted, key=lambda r: r.path)
     result = BuildResult(ds, reports, totals(ds, reports))
     validator = _validator() if validate else None
     if validator is not None:
