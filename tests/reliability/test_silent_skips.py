@@ -116,3 +116,21 @@ def test_a_dangling_link_named_on_the_command_line_says_where_it_points(tmp_path
     assert main(["build", str(link), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "symbolic link" in err and "target-missing" in err
+
+
+def test_a_jsonld_export_never_replaces_a_users_context_file(tmp_path, capsys):
+    mini = Path(__file__).resolve().parents[1] / "queries" / "fixtures" / "mini.trig"
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    mine = folder / "context.jsonld"
+    mine.write_text('{"@context": {"mine": "http://example.org/mine#"}}\n', "utf-8")
+    code = main(["export", str(mini), "--format", "jsonld", "--out", str(folder / "g.jsonld")])
+    assert code == 2 and "context.jsonld" in capsys.readouterr().err
+    assert mine.read_text("utf-8") == '{"@context": {"mine": "http://example.org/mine#"}}\n'
+    assert not (folder / "g.jsonld").exists()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for _ in range(2):  # policykg's own context next to the dump is rewritten without a word
+        assert main(["export", str(mini), "--format", "jsonld", "--out",
+                     str(fresh / "g.jsonld")]) == 0
+    assert (fresh / "context.jsonld").is_file() and (fresh / "g.jsonld").is_file()
