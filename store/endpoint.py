@@ -94,6 +94,9 @@ class EndpointStore(Store):
         scheme = urllib.parse.urlsplit(self.url).scheme
         if scheme not in ("http", "https"):
             raise RDFInputError(f"--endpoint {redact_url(self.url)}: use an http(s):// URL.")
+        if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7f for c in self.url):
+            raise RDFInputError(f"--endpoint {redact_url(self.url)!r}: a URL holds no spaces or "
+                                "control characters; percent-encode them (%20).")
 
     def _wrapper(self, url: str, timeout: float | None):
         from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper

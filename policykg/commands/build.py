@@ -157,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--out {out} is a file; give a folder to write the build into.",
                         EXIT_USAGE)
     progress = None if args.quiet else _progress_bar()
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError(f"--jobs {args.jobs} is not a number of processes; give 1 or more.",
+                        EXIT_USAGE)
     if args.strict and _scaled(args):
         raise UserError("--strict works with the one-process build only; drop --jobs, --store, "
                         "--incremental and --executor dask, or drop --strict.", EXIT_USAGE)

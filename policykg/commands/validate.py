@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UserError("--jobs must be 1 or more.", EXIT_USAGE)
+    if args.output and Path(args.output).is_dir():
+        raise UserError(f"--output {args.output} is a folder; name a file for the Turtle report.",
+                        EXIT_USAGE)
     graph = Path(args.graph)
     if graph.is_dir():
         graph = graph / "policykg.trig"

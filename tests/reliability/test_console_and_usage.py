@@ -124,3 +124,14 @@ def test_select_star_keeps_the_order_the_query_names_its_variables(tmp_path):
         assert done.returncode == 0, done.stderr
         heads.add(done.stdout.splitlines()[0])
     assert heads == {"zeta,alpha,mid"}
+
+
+@pytest.mark.parametrize("command, words", [
+    (["validate", str(MINI), "--output", "FOLDER"], "is a folder"),
+    (["query", "timeline", "--endpoint", "http://127.0.0.1:9/a b"], "spaces"),
+    (["build", str(MINI.parent), "--out", "FOLDER", "--jobs", "0"], "--jobs 0"),
+])
+def test_other_commands_give_usage_errors_not_internal_ones(tmp_path, capsys, command, words):
+    command = [str(tmp_path) if a == "FOLDER" else a for a in command]
+    code = main(command)
+    assert code == 2 and words in _one_sentence(capsys.readouterr().err)
