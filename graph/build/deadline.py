@@ -61,7 +61,7 @@ def run_all(fn: Callable[..., Any], calls: Sequence[tuple], *, timeout: float | 
             except FutureTimeout:
                 yield Stopped("timeout", f"took longer than {timeout:g} s and was stopped")
             except ProcessExpired as err:
-                yield Stopped("load", f"its loader process died ({_death(err)})")
+                yield Stopped("load", f"could not be loaded: its loader process died ({_death(err)})")
     except BaseException:
         pool.stop()  # Ctrl-C or an error in the parent: end the workers at once
         raise
