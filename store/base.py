@@ -46,6 +46,10 @@ class RDFInputError(Exception):
     """A user RDF file cannot be read safely or at all; ``str`` is one sentence."""
 
 
+class RDFSyntaxError(RDFInputError):
+    """A user RDF file is not valid in its format (the parser's first complaint in ``str``)."""
+
+
 class Interrupted(BaseException):
     """Raised inside a worker thread to stop it (BaseException so ``except Exception`` misses it)."""
 

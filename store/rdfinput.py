@@ -19,7 +19,7 @@ from xml.sax import handler
 
 from rdflib import Dataset, Graph, URIRef
 
-from policykg.store.base import RDFInputError
+from policykg.store.base import RDFInputError, RDFSyntaxError
 
 # ------------------------------------------------------------------ safe RDF input
 
@@ -177,5 +177,5 @@ def load_dataset(path: str | os.PathLike[str], into: Dataset | None = None, *,
         raise
     except Exception as err:  # noqa: BLE001 - parser errors of every kind become one sentence
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise RDFInputError(f"{path}: is not valid {fmt} ({first[:200]}).") from err
+        raise RDFSyntaxError(f"{path}: is not valid {fmt} ({first[:200]}).") from err
     return ds

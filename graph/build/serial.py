@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -22,6 +21,8 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 from policykg.graph.build import dump
 from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, check_timeout, run_all
+from policykg.graph.build.sources import SourceNotFound as SourceNotFound  # callers import it here
+from policykg.graph.build.sources import find_paths
 from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
@@ -33,10 +34,6 @@ SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")
 
 Progress = Callable[[int, int, str], None]
-
-
-class SourceNotFound(ValueError):
-    """A SOURCES argument names nothing that exists, or a folder holds no source file."""
 
 
 @dataclass(slots=True)
@@ -99,159 +96,13 @@ class BuildResult:
 
 # ------------------------------------------------------------------ sources
 
-EXPORT_MARKER = ".policykg-export"  # a folder policykg export wrote (site, all)
-_EXPORT_PAGE_SIGNS = (b"<title>policykg explorer", b" \xc2\xb7 policykg</title>")
-
-
-def _suffix_list() -> str:
-    names = list(SOURCE_SUFFIXES)
-    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
-
-
-def _kind_of_special(mode: int) -> str | None:
-    """'a FIFO (named pipe)', 'a socket', 'a device' for a mode that is not a file or folder."""
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return None
-
-
-def _written_by_policykg(path: Path) -> bool:
-    """True for an HTML page ``policykg export`` wrote (the explorer, a site page)."""
-    if path.suffix.lower() not in (".html", ".htm"):
-        return False
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
-    return any(sign in head for sign in _EXPORT_PAGE_SIGNS)
-
-
-def _noted(path: Path, status: str, reason: str) -> SourceReport:
-    return SourceReport(path=str(path), status=status, stage="find", error=reason)
-
-
-def _walk(root: Path, excluded: set[str], found: list[Path], noted: list[SourceReport],
-          seen_dirs: dict[str, Path], links: list[Path]) -> None:
-    """Collect the source files under ``root`` into ``found``; everything passed over that
-    could have held a source goes to ``noted`` with its reason. Linked folders go to ``links``,
-    to be walked after the real ones (so a real folder is never reported as a link's copy)."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError as err:
-        noted.append(_noted(root, "failed", f"the folder {root} cannot be read "
-                                            f"({err.strerror or err}); its files were not built"))
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        is_link = entry.is_symlink()
-        try:
-            mode = os.stat(path).st_mode  # follows a link
-        except OSError as err:
-            if is_link:
-                noted.append(_noted(path, "failed", f"{path} is a symbolic link to "
-                                    f"{os.readlink(path)}, which does not exist"))
-            elif path.suffix.lower() in SOURCE_SUFFIXES:
-                noted.append(_noted(path, "failed", f"{path} cannot be read "
-                                    f"({err.strerror or err})"))
-            continue
-        if entry.name.startswith("."):
-            if stat.S_ISDIR(mode) or path.suffix.lower() in SOURCE_SUFFIXES:
-                noted.append(_noted(path, "skipped", f"{path} is hidden (its name begins with "
-                                    "a dot); name it on the command line to build it"))
-            continue
-        if stat.S_ISDIR(mode):
-            real = str(path.resolve())
-            if real in excluded:
-                noted.append(_noted(path, "skipped", f"{path} is this build's own output "
-                                    "folder; outputs are never read back as sources"))
-            elif (path / EXPORT_MARKER).exists():
-                noted.append(_noted(path, "skipped", f"{path} was written by policykg export; "
-                                    "exports are never read back as sources"))
-            elif is_link:
-                links.append(path)
-            else:
-                seen_dirs[real] = path
-                _walk(path, excluded, found, noted, seen_dirs, links)
-            continue
-        if path.suffix.lower() not in SOURCE_SUFFIXES:
-            continue
-        special = _kind_of_special(mode)
-        if special:
-            noted.append(_noted(path, "skipped", f"{path} is {special}, not a regular file"))
-        elif _written_by_policykg(path):
-            noted.append(_noted(path, "skipped", f"{path} was written by policykg export; "
-                                "exports are never read back as sources"))
-        else:
-            found.append(path)
-
-
 def find_sources(sources: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
                  ) -> tuple[list[Path], list[SourceReport]]:
-    """The source files to build, sorted, and a report for every path passed over.
-
-    Files named directly are always built (a FIFO or a missing file is a
-    :class:`SourceNotFound`); inside named folders, files with a source suffix. Passed over,
-    each with a report and its reason: a second path to the same file or folder (a symbolic
-    link, or a hard link: the real path is built, else the first in path order), a folder that cannot be read or a dangling link
-    (``failed``), hidden entries, FIFOs, sockets and devices, folders in ``exclude`` (the
-    build's own outputs) and whatever ``policykg export`` wrote (``skipped``).
-    """
-    excluded = {str(Path(p).resolve()) for p in exclude}
-    candidates: list[Path] = []
-    noted: list[SourceReport] = []
-    for item in sources:
-        path = Path(item)
-        try:
-            mode = os.stat(path).st_mode
-        except OSError as err:
-            if path.is_symlink():
-                raise SourceNotFound(f"{path} is a symbolic link to {os.readlink(path)}, "
-                                     "which does not exist") from None
-            if isinstance(err, PermissionError):
-                raise SourceNotFound(f"{path} cannot be read (permission denied)") from None
-            raise SourceNotFound(f"{path} does not exist") from None
-        if stat.S_ISDIR(mode):
-            found: list[Path] = []
-            before = len(noted)
-            seen_dirs = {str(path.resolve()): path}
-            links: list[Path] = []
-            _walk(path, excluded, found, noted, seen_dirs, links)
-            while links:  # linked folders, once every real folder is known
-                link = links.pop(0)
-                real = str(link.resolve())
-                if real in seen_dirs:
-                    noted.append(_noted(link, "skipped", f"{link} is the same folder as "
-                                        f"{seen_dirs[real]} (a symbolic link); its files are "
-                                        "built once"))
-                    continue
-                seen_dirs[real] = link
-                _walk(link, excluded, found, noted, seen_dirs, links)
-            if not found:
-                why = f" to build (passed over: {noted[before].error})" if noted[before:] else ""
-                raise SourceNotFound(f"{path} holds no {_suffix_list()} file{why}")
-            candidates += found
-        elif stat.S_ISREG(mode):
-            candidates.append(path)
-        else:
-            raise SourceNotFound(f"{path} is {_kind_of_special(mode) or 'not a regular file'}, "
-                                 "not a file to read")
-    first: dict[tuple[int, int], Path] = {}
-    paths: list[Path] = []
-    for path in sorted(set(candidates), key=lambda p: (p.is_symlink(), str(p))):
-        st = os.stat(path)
-        key = (st.st_dev, st.st_ino)
-        if key in first:
-            noted.append(_noted(path, "skipped", f"{path} is the same file as {first[key]} "
-                                "(a symbolic or hard link); it is built once"))
-            continue
-        first[key] = path
-        paths.append(path)
-    return sorted(paths, key=str), sorted(noted, key=lambda r: r.path)
+    """The source files to build, sorted, and a report (stage ``find``) for every path passed
+    over inside the named folders, with its reason (see :func:`sources.find_paths`)."""
+    paths, passed = find_paths(sources, SOURCE_SUFFIXES, exclude)
+    return paths, [SourceReport(path=str(p.path), status=p.status, stage="find", error=p.reason)
+                   for p in passed]
 
 
 def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:

@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from policykg.ontology.reasoning import JavaMissing, check, data_graph
-    from policykg.store.base import RDFInputError
+    from policykg.store.base import RDFInputError, RDFSyntaxError, first_line
     from policykg.store.rdfinput import load_dataset
 
     data = None
@@ -48,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
                             EXIT_USAGE)
         try:
             data = data_graph(load_dataset(path, allow_network=args.allow_network))
+        except RDFSyntaxError as err:
+            detail = first_line(err.__cause__) if err.__cause__ else str(err)
+            raise UserError(f"{path} could not be parsed as RDF ({detail}).", EXIT_USAGE) from err
         except RDFInputError as err:
             raise UserError(str(err), EXIT_USAGE) from err
         what += f" + {path} ({len(data)} triples)"
