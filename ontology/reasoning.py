@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.util import guess_format
 
 from .gazetteer import load_vocabularies, ontology_file
 from .namespace import ID, ONTOLOGY_IRI
@@ -76,27 +75,17 @@ def tbox_graph() -> Graph:
     return g
 
 
-def load_data(path: Path) -> Graph:
-    """Parse an RDF file of any rdflib-supported format; quads are merged into one graph,
-    except the ontology and vocabulary named graphs of a build (the packaged ones are used).
-
-    Raises ``ValueError`` with a one-line reason when the file cannot be parsed.
-    """
-    fmt = guess_format(str(path)) or "turtle"
+def data_graph(ds: Dataset) -> Graph:
+    """The quads of ``ds`` (read by policykg's safe reader, which fetches nothing) merged into
+    one graph, except the ontology and vocabulary named graphs of a build (the packaged ones
+    are used)."""
     skip = {ONTOLOGY_IRI, ID["graph/vocab"]}
-    try:
-        if fmt in ("nquads", "trig", "trix"):
-            ds = Dataset()
-            ds.parse(str(path), format=fmt)
-            g = Graph()
-            for s, p, o, ctx in ds.quads((None, None, None, None)):
-                name = getattr(ctx, "identifier", ctx)
-                if name not in skip:
-                    g.add((s, p, o))
-            return g
-        return Graph().parse(str(path), format=fmt)
-    except Exception as err:  # noqa: BLE001 - parsers raise many kinds; report one line
-        raise ValueError(f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from err
+    g = Graph()
+    for s, p, o, ctx in ds.quads((None, None, None, None)):
+        name = getattr(ctx, "identifier", ctx)
+        if name not in skip:
+            g.add((s, p, o))
+    return g
 
 
 def _builtin(term) -> bool:

@@ -5,6 +5,9 @@ The Turtle files are the shipped artefact and the single source of names for the
 gazetteers; this module only keeps them consistent: traditional-script prefLabels come from
 OpenCC (s2t) unless given, agency IRIs are the pinyin slug of the simplified full name, and
 every file has the same readable layout. Output is deterministic (byte-identical reruns).
+
+Why this module is longer than 400 lines: it is the source table of the
+vocabularies (rows of names), not logic; the writer at its end is small.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT
 from policykg.graph.build.serial import BuildResult, SourceReport
 from policykg.graph.build.serial import build as _build
 from policykg.graph.export.stats import load_graph as _load_graph
@@ -36,12 +37,13 @@ def example_corpus() -> Path:
 
 
 def build(sources: Iterable[str | os.PathLike] | None = None, out: str | os.PathLike | None = None,
-          validate: bool = True) -> BuildResult:
+          validate: bool = True, source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
+          ) -> BuildResult:
     """Build the graph of ``sources`` (files or folders; default: the example corpus) and write
-    the dumps into ``out`` if given."""
+    the dumps into ``out`` if given; each source loads under ``source_timeout`` seconds."""
     if sources is None:
         sources = [example_corpus()]
-    return _build(sources, out=out, validate=validate)
+    return _build(sources, out=out, validate=validate, source_timeout=source_timeout)
 
 
 def load_graph(path: str | os.PathLike) -> Dataset:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import traceback
+
+from policykg.store.termsafe import TerminalSafeWriter, terminal_safe
 
 from .errors import EXIT_USAGE, UserError
 
@@ -85,13 +88,26 @@ def main(argv: list[str] | None = None) -> int:
     if module is None:
         print(f"policykg {args.command} is not available yet in this version.", file=sys.stderr)
         return EXIT_USAGE
+    stdout = sys.stdout
+    if _on_console(stdout):  # a person reads it: source text may not drive the terminal
+        sys.stdout = TerminalSafeWriter(stdout)
     try:
         return int(module.run(args) or 0)
     except UserError as err:
         if args.debug:
             traceback.print_exc()
-        print(f"policykg {args.command}: {err}", file=sys.stderr)
+        print(terminal_safe(f"policykg {args.command}: {err}"), file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError as err:
+        if _stdout_closed():  # the reader went away (`| head`): stop quietly, as tools do
+            _silence_stdout()
+            return 141
+        if args.debug:
+            traceback.print_exc()
+        print(terminal_safe(f"policykg {args.command}: a connection was closed by the other "
+                            f"side ({err}); rerun with --debug for the traceback."),
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"policykg {args.command}: interrupted; previous outputs are left as they were.",
               file=sys.stderr)
@@ -99,9 +115,41 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - the last line of defence: one sentence, no traceback
         if args.debug:
             traceback.print_exc()
-        print(f"policykg {args.command}: internal error ({type(err).__name__}: {err}); "
-              "rerun with --debug for the traceback.", file=sys.stderr)
+        print(terminal_safe(f"policykg {args.command}: internal error ({type(err).__name__}: "
+                            f"{err}); rerun with --debug for the traceback."), file=sys.stderr)
         return 1
+    finally:
+        if sys.stdout is not stdout:
+            sys.stdout.flush()
+            sys.stdout = stdout
+
+
+def _stdout_closed() -> bool:
+    """True when writing to stdout fails because its reader is gone."""
+    try:
+        sys.stdout.flush()
+        sys.__stdout__.flush()
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError, AttributeError):
+        return False
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _on_console(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 if __name__ == "__main__":

@@ -366,5 +366,19 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not _NAME.match(name.strip()):
             raise CatalogError(f"--param {pair!r}: write it as name=value.")
+        check_text(f"--param {name.strip()}", value)
         out[name.strip()] = value
     return out
+
+
+def check_text(option: str, value: str) -> str:
+    """``value`` if it is text a query can carry, else a :class:`CatalogError` naming ``option``:
+    no lone surrogate (bytes that were not UTF-8 on the command line), no control character."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CatalogError(f"{option}: the value is not valid UTF-8 text; give it in UTF-8."
+                           ) from None
+    if any(ord(c) < 0x20 and c not in "\t\n\r" or c == "\x7f" for c in value):
+        raise CatalogError(f"{option}: the value holds a control character; remove it.")
+    return value

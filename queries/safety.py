@@ -9,6 +9,7 @@ parse is refused as invalid. :func:`run` then applies the per-query deadline and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,7 @@ class Inspection:
     operations: list[str] = field(default_factory=list)  # update operations, in order
     services: list[str] = field(default_factory=list)  # SERVICE IRIs
     dataset_clauses: list[str] = field(default_factory=list)  # FROM / FROM NAMED IRIs
+    select_star: bool = False  # SELECT *: the engine chooses the column order
 
 
 def _walk(node: Any) -> Iterator[CompValue]:
@@ -64,8 +66,10 @@ def inspect(sparql: str) -> Inspection:
     Raises :class:`QueryError` when the text is not valid SPARQL 1.1.
     """
     try:
-        algebra = translateQuery(parseQuery(sparql)).algebra
+        parsed = parseQuery(sparql)
+        algebra = translateQuery(parsed).algebra
         report = Inspection("query", form=algebra.name)
+        report.select_star = parsed[1].name == "SelectQuery" and "projection" not in parsed[1]
         for clause in algebra.get("datasetClause") or []:
             iri = clause.get("default") or clause.get("named")
             report.dataset_clauses.append(str(iri))
@@ -119,4 +123,22 @@ def run(store: Store, sparql: str, *, allow_service: bool = False, allow_update:
     if report.kind == "update":
         store.update(sparql, timeout=timeout)
         return Rows()
-    return store.query(sparql, timeout=timeout, limit=limit)
+    rows = store.query(sparql, timeout=timeout, limit=limit)
+    if report.select_star:
+        rows.variables = star_order(sparql, rows.variables)
+    return rows
+
+
+_VARIABLE = re.compile(r"[?$]([A-Za-z0-9_\u00b7\u00c0-\ufffd]+)")
+
+
+def star_order(sparql: str, variables: list[str]) -> list[str]:
+    """The columns of a ``SELECT *`` answer in the order the query first names them (engines
+    give them in an arbitrary order, which changed from run to run); others last, sorted."""
+    from policykg.store.endpoint import blank_literals
+
+    first: dict[str, int] = {}
+    for m in _VARIABLE.finditer(blank_literals(sparql)):
+        first.setdefault(m.group(1), m.start())
+    return sorted(variables, key=lambda v: (v not in first, first.get(v, 0), v))
+

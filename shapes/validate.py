@@ -617,35 +617,38 @@ _FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle", ".n
             ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml"}
 
 
-def read_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Read a graph file into a Dataset (.trig/.nq keep their named graphs)."""
+def read_dataset(path: str | os.PathLike[str], *, allow_network: bool = False) -> Dataset:
+    """Read a graph file into a Dataset (.trig/.nq keep their named graphs; the triples of any
+    other format form one graph named after the file), through policykg's safe reader: no
+    entity expansion, no remote JSON-LD context unless ``allow_network``."""
+    from policykg.store.base import RDFInputError
+    from policykg.store.rdfinput import load_dataset
+
     p = Path(path)
     fmt = _FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise GraphReadError(f"{p}: unknown RDF file type '{p.suffix}'; use .trig, .nq, .nt or .ttl.")
     if not p.is_file():
         raise GraphReadError(f"{p}: no such file; build the graph first (policykg build) or pass its path.")
-    ds = Dataset()
     try:
-        if fmt in ("trig", "nquads"):
-            ds.parse(p, format=fmt)
-        else:
-            ds.graph(URIRef(p.resolve().as_uri())).parse(p, format=fmt)
-    except Exception as err:  # noqa: BLE001 - any parser error becomes one sentence
-        raise GraphReadError(f"{p}: not valid {fmt} ({type(err).__name__}: {err}).") from err
-    return ds
+        return load_dataset(p, Dataset(), allow_network=allow_network,
+                            graph_name=None if fmt in ("trig", "nquads") else p.resolve().as_uri())
+    except RDFInputError as err:
+        raise GraphReadError(str(err)) from err
 
 
-def validate_file(path: str | os.PathLike[str], *, jobs: int = 1, engine: str = "pyshacl") -> ValidationResult:
+def validate_file(path: str | os.PathLike[str], *, jobs: int = 1, engine: str = "pyshacl",
+                  allow_network: bool = False) -> ValidationResult:
     """Read ``path`` (.trig, .nq, .nt or .ttl) and validate it (bad input: :class:`GraphReadError`).
 
     The Oxigraph engine reads the file itself (no rdflib parse); the others go through
-    :func:`read_dataset`.
+    :func:`read_dataset` (``allow_network``: a JSON-LD file may fetch its remote contexts).
     """
     _check_engine(engine)
     p = Path(path)
     if engine != "oxigraph" or p.suffix.lower() not in (".trig", ".nq", ".nt", ".ttl"):
-        return validate_dataset(read_dataset(p), jobs=jobs, engine=engine)
+        return validate_dataset(read_dataset(p, allow_network=allow_network), jobs=jobs,
+                                engine=engine)
     from policykg.shapes import oxigraph_engine
 
     if not p.is_file():

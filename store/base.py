@@ -35,11 +35,19 @@ class QueryError(Exception):
 
 
 class QueryTimeout(QueryError):
-    """A query ran past its deadline and was stopped."""
+    """A query ran past its deadline and was stopped; ``what`` names what ran too long."""
+
+    def __init__(self, message: str, what: str = "the query") -> None:
+        super().__init__(message)
+        self.what = what
 
 
 class RDFInputError(Exception):
     """A user RDF file cannot be read safely or at all; ``str`` is one sentence."""
+
+
+class RDFSyntaxError(RDFInputError):
+    """A user RDF file is not valid in its format (the parser's first complaint in ``str``)."""
 
 
 class Interrupted(BaseException):
@@ -188,11 +196,15 @@ def rows_from_json(doc: dict[str, Any], limit: int | None) -> Rows:
 # ------------------------------------------------------------------ deadlines
 
 
-def run_with_deadline(fn: Callable[[], T], timeout: float | None) -> T:
-    """Run ``fn`` in a worker thread; past ``timeout`` seconds interrupt it and raise QueryTimeout.
+def run_with_deadline(fn: Callable[[], T], timeout: float | None,
+                      what: str = "the query",
+                      on_timeout: Callable[[], None] | None = None) -> T:
+    """Run ``fn`` in a worker thread; past ``timeout`` seconds interrupt it and raise QueryTimeout
+    (its sentence says ``what`` ran too long).
 
     The interrupt is an asynchronous exception, which stops pure-Python work such as rdflib's
-    SPARQL evaluator at the next bytecode.
+    SPARQL evaluator or its parsers at the next bytecode; ``on_timeout`` is called first, to
+    end what a bytecode boundary cannot (closing a socket the worker is blocked on).
     """
     if timeout is None:
         return fn()
@@ -210,18 +222,23 @@ def run_with_deadline(fn: Callable[[], T], timeout: float | None) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
+        if on_timeout is not None:
+            try:
+                on_timeout()
+            except Exception:  # noqa: BLE001 - best effort: the interrupt below follows anyway
+                pass
         for _ in range(50):
             ctypes.pythonapi.PyThreadState_SetAsyncExc(
                 ctypes.c_ulong(worker.ident or 0), ctypes.py_object(Interrupted))
             worker.join(0.1)
             if not worker.is_alive():
                 break
-        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped; "
-                           "raise --timeout or make the query more selective.")
+        raise QueryTimeout(f"{what} ran longer than {timeout:g} s and was stopped; "
+                           "raise --timeout or make the query more selective.", what)
     if "error" in box:
         raise box["error"]
     if box.get("interrupted"):
-        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped.")
+        raise QueryTimeout(f"{what} ran longer than {timeout:g} s and was stopped.", what)
     return box["value"]
 
 

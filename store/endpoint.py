@@ -4,8 +4,11 @@ Store Protocol, credentials from the environment and never printed."""
 from __future__ import annotations
 
 import base64
+import http.client
+import json
 import os
 import re
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,12 +28,34 @@ from policykg.store.base import (
     first_line,
     normalise_term,
     rows_from_json,
+    run_with_deadline,
 )
 
 ENV_USER = "POLICYKG_ENDPOINT_USER"
 ENV_PASSWORD = "POLICYKG_ENDPOINT_PASSWORD"
+MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest answer read from an endpoint
+_CHUNK = 1 << 16
 
 
+def read_capped(response, max_bytes: int, url: str) -> bytes:
+    """The body of an HTTP ``response``, read in chunks; a :class:`QueryError` as soon as it
+    is (or announces to be) larger than ``max_bytes``."""
+    too_big = (f"the endpoint {redact_url(url)} answered with more than {max_bytes:,} bytes "
+               "(--max-response); make the query more selective or raise the limit.")
+    length = response.headers.get("Content-Length") if response.headers else None
+    if length and length.strip().isdigit() and int(length) > max_bytes:
+        raise QueryError(too_big)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = response.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            response.close()
+            raise QueryError(too_big)
+        chunks.append(chunk)
 
 
 
@@ -62,12 +87,16 @@ class EndpointStore(Store):
 
     url: str
     update_url: str | None = None
+    max_bytes: int = MAX_RESPONSE_BYTES
     name = "endpoint"
 
     def __post_init__(self) -> None:
         scheme = urllib.parse.urlsplit(self.url).scheme
         if scheme not in ("http", "https"):
             raise RDFInputError(f"--endpoint {redact_url(self.url)}: use an http(s):// URL.")
+        if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7f for c in self.url):
+            raise RDFInputError(f"--endpoint {redact_url(self.url)!r}: a URL holds no spaces or "
+                                "control characters; percent-encode them (%20).")
 
     def _wrapper(self, url: str, timeout: float | None):
         from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
@@ -85,29 +114,68 @@ class EndpointStore(Store):
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT,
               limit: int | None = DEFAULT_LIMIT) -> Rows:
+        """Ask the endpoint; the whole exchange (connection, answer, parsing) runs under
+        ``timeout`` seconds and the answer may not exceed ``max_bytes``."""
+        from SPARQLWrapper import TURTLE
+
         sw = self._wrapper(self.url, timeout)
         sw.setQuery(strip_comments(sparql))
         if sw.isSparqlUpdateRequest():  # SPARQLWrapper guessed wrong: this is a query
             sw.queryType = "SELECT"
+        graph_answer = sw.queryType in ("CONSTRUCT", "DESCRIBE")
+        if graph_answer:
+            sw.setReturnFormat(TURTLE)
+        opened: list = []
+
+        def exchange() -> Rows:
+            response = sw.query().response
+            opened.append(response)
+            body = read_capped(response, self.max_bytes, self.url)
+            return self._rows(body, graph_answer, limit)
+
+        def hang_up() -> None:  # close() would wait for the reader's lock: shut the socket
+            for response in opened:
+                raw = getattr(getattr(response, "fp", None), "raw", None)
+                sock = getattr(raw, "_sock", None)
+                if sock is not None:
+                    sock.shutdown(socket.SHUT_RDWR)
+
         try:
-            response = sw.query()
-            doc = response.convert()
+            return run_with_deadline(exchange, timeout, on_timeout=hang_up,
+                                     what=f"the endpoint {redact_url(self.url)}'s answer")
+        except (QueryError, QueryTimeout):
+            raise
         except Exception as err:  # noqa: BLE001 - transport and HTTP errors become one sentence
             if "timed out" in str(err).lower() or isinstance(err, TimeoutError):
                 raise QueryTimeout(f"the endpoint {redact_url(self.url)} did not answer within "
-                                   f"{timeout:g} s.") from err
+                                   f"{timeout:g} s.", f"the endpoint {redact_url(self.url)}"
+                                   ) from err
             raise QueryError(f"the endpoint {redact_url(self.url)} failed "
                              f"({type(err).__name__}: {first_line(err)[:200]}).") from err
-        if isinstance(doc, dict):
-            return rows_from_json(doc, limit)
-        if isinstance(doc, Graph):
+
+    def _rows(self, body: bytes, graph_answer: bool, limit: int | None) -> Rows:
+        """The rows of an answer: SPARQL JSON results, or a Turtle graph for CONSTRUCT."""
+        where = redact_url(self.url)
+        if graph_answer:
+            try:
+                doc = Graph().parse(data=body, format="turtle")
+            except Exception as err:  # noqa: BLE001 - a parser error is the endpoint's answer
+                raise QueryError(f"the endpoint {where} answered with a graph that is not "
+                                 f"valid Turtle ({first_line(err)[:160]}).") from err
             variables = ["subject", "predicate", "object"]
             triples = sorted(doc, key=lambda t: tuple(x.n3() for x in t))
             rows = [dict(zip(variables, (normalise_term(x) for x in t), strict=True))
                     for t in triples]
             truncated = limit is not None and len(rows) > limit
             return Rows(rows[:limit] if truncated else rows, variables, truncated)
-        raise QueryError(f"the endpoint {redact_url(self.url)} gave an unexpected answer.")
+        try:
+            doc = json.loads(body)
+        except ValueError as err:
+            raise QueryError(f"the endpoint {where} answered with something that is not "
+                             "SPARQL JSON results; is the URL its query endpoint?") from err
+        if not isinstance(doc, dict) or not ("boolean" in doc or "results" in doc):
+            raise QueryError(f"the endpoint {where} gave an unexpected answer.")
+        return rows_from_json(doc, limit)
 
     def update(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         from SPARQLWrapper import POST
@@ -134,6 +202,12 @@ def strip_comments(sparql: str) -> str:
     return _TOKEN.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0), sparql)
 
 
+def blank_literals(sparql: str) -> str:
+    """The query with its strings, IRIs and comments blanked out (what is left: keywords,
+    variables, prefixed names, punctuation)."""
+    return _TOKEN.sub(" ", sparql)
+
+
 def graph_store_url(endpoint: str) -> str:
     """Guess the Graph Store Protocol URL of an endpoint (Oxigraph: ``/query`` → ``/store``)."""
     return re.sub(r"/(query|sparql)/?$", "/store", endpoint)
@@ -158,4 +232,11 @@ def gsp_put(store_url: str, graph: URIRef | None, data: bytes, *,
                          f"(HTTP {err.code}).") from err
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
-        raise QueryError(f"{redact_url(store_url)} cannot be reached ({reason}).") from err
+        raise EndpointUnusable(f"{redact_url(store_url)} cannot be reached ({reason}).") from err
+    except http.client.HTTPException as err:
+        raise EndpointUnusable(f"{redact_url(store_url)} did not answer in HTTP "
+                               f"({type(err).__name__}); is it a Graph Store endpoint?") from err
+
+
+class EndpointUnusable(QueryError):
+    """The URL given reaches no server, or one that does not speak the protocol."""

@@ -59,9 +59,10 @@ class MemoryStore(Store):
         self.dataset = dataset
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> MemoryStore:
+    def from_file(cls, path: str | os.PathLike[str], *, allow_network: bool = False,
+                  ) -> MemoryStore:
         """Read an RDF dump safely (see :func:`load_dataset`)."""
-        return cls(load_dataset(path))
+        return cls(load_dataset(path, allow_network=allow_network))
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT,
               limit: int | None = DEFAULT_LIMIT) -> Rows:

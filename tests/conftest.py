@@ -1,13 +1,27 @@
-"""Shared fixtures: the seed corpus is read at run time from ../shared/seeds (never copied)."""
+"""Shared fixtures: the seed corpus is read at run time from ../shared/seeds (never copied).
+
+No test run opens a socket except to the local servers the tests start: ``tests/netguard``
+refuses any connection or DNS look-up beyond loopback, in this process and (through
+``PYTHONPATH``) in every Python process a test starts.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+sys.path.insert(0, str(NETGUARD))
+import netguard as _netguard  # noqa: E402 - the guard goes in before any test runs
+
+_netguard.install()
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(NETGUARD), *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
 SEEDS = Path(os.environ.get("POLICYKG_SEEDS", REPO.parent / "shared" / "seeds"))
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from policykg.graph.build import dump
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, check_timeout
 from policykg.graph.build.emit import Emitter, fixed_graphs
 from policykg.graph.build.render import GraphInfo, Pieces
 from policykg.graph.build.reports import convert_report, report_context
@@ -35,7 +36,7 @@ from policykg.graph.build.serial import (
     SourceReport,
     _sentence,
     _warning,
-    expand_sources,
+    find_sources,
     source_totals,
 )
 from policykg.graph.build.sink import FreshStore, QuadSink, open_store
@@ -73,18 +74,24 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                    *, jobs: int = 2, store: str | os.PathLike | None = None,
                    validate: bool = True, progress: Progress | None = None,
                    runner=None, partitions: bool = False,
-                   incremental: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
+                   incremental: bool = False, shacl_engine: str = "oxigraph",
+                   source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
+                   exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
     """Build like :func:`policykg.graph.build.serial.build`, in parallel and streaming (see module doc).
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
     also writes ``out/partitions/part-NNNNN.nq``; ``incremental`` reuses the cache of an earlier
     build in ``out`` (see :mod:`policykg.graph.build.incremental`). Validation reads the TriG dump
     once it is written, with ``shacl_engine`` (see :func:`policykg.shapes.validate.validate_file`).
+    Each source loads under ``source_timeout`` seconds, and ``exclude`` (with ``out`` and
+    ``store``) names folders never read as sources, as in the serial build.
     """
     from policykg.graph.build import incremental as inc
 
     started = time.perf_counter()
-    paths = [str(p) for p in expand_sources(sources)]
+    check_timeout(source_timeout)
+    found, noted = find_sources(sources, [*exclude, *(p for p in (out, store) if p is not None)])
+    paths = [str(p) for p in found]
     outdir = Path(out) if out is not None else None
     if outdir is not None:
         outdir.mkdir(parents=True, exist_ok=True)
@@ -103,7 +110,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         sink.flush()
 
         own_runner = runner is None
-        runner = runner or LocalRunner(jobs, work)
+        runner = runner or LocalRunner(jobs, work, source_timeout)
         if own_runner:
             runner.__enter__()
         try:
@@ -127,7 +134,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
             emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
         db.drop_stale(taken)
-        sources_reports: list[SourceReport] = result["sources"]
+        sources_reports: list[SourceReport] = sorted(result["sources"] + noted,
+                                                     key=lambda r: r.path)
         totals_ = source_totals(sources_reports, agencies=emit.agencies(), triples=0)
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,

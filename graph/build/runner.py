@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, run_all
 from policykg.graph.build.workers import (
     Loaded,
     Outcome,
@@ -30,8 +31,10 @@ INLINE_BELOW = 8  # batches smaller than this run in the parent, not in the proc
 class LocalRunner:
     """Runs the per-source work inline (``jobs`` 1) or in a process pool (fork)."""
 
-    def __init__(self, jobs: int, workdir: Path) -> None:
+    def __init__(self, jobs: int, workdir: Path,
+                 source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT) -> None:
         self.jobs = max(1, jobs)
+        self.source_timeout = source_timeout
         self.spool = workdir / "spool"
         self.spool.mkdir(parents=True, exist_ok=True)
         self.workdir = workdir
@@ -55,9 +58,18 @@ class LocalRunner:
         return self.pool.map(fn, *iterables, chunksize=4)
 
     def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
-        idx = [i for i, _ in items]
-        paths = [p for _, p in items]
-        return self._map(load_to_spool, idx, paths, [str(self.spool)] * len(items))
+        """Each source loaded in a worker process under the source deadline (inline when there
+        is no deadline and one job); a source over it gets a report saying so."""
+        spool = str(self.spool)
+        if self.source_timeout is None and (self.jobs <= 1 or len(items) < INLINE_BELOW):
+            yield from (load_to_spool(i, p, spool) for i, p in items)
+            return
+        if items:
+            warm_resolver()  # workers inherit the vocabularies instead of re-reading
+        calls = [(i, p, spool) for i, p in items]
+        for (i, p), loaded in zip(items, run_all(load_to_spool, calls, timeout=self.source_timeout,
+                                                 jobs=self.jobs), strict=True):
+            yield load_to_spool(i, p, spool, loaded) if isinstance(loaded, Stopped) else loaded
 
     def convert(self, items: list[Loaded], known: dict[str, str]) -> Iterator[Outcome]:
         known_file = self.workdir / f"known-{len(known)}-{time.monotonic_ns()}.json"

@@ -20,11 +20,13 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 
 from policykg.graph.build import dump
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, check_timeout, run_all
+from policykg.graph.build.sources import SourceNotFound as SourceNotFound  # callers import it here
+from policykg.graph.build.sources import find_paths
 from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
 from policykg.graph.model.triples import document_graph
-from policykg.loaders.fileformat import not_a_document
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import POL
 
@@ -33,10 +35,6 @@ SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx",
 OUTPUT_FILES = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json", "validation.ttl")
 
 Progress = Callable[[int, int, str], None]
-
-
-class SourceNotFound(ValueError):
-    """A SOURCES argument names nothing that exists, or a folder holds no source file."""
 
 
 @dataclass(slots=True)
@@ -99,32 +97,57 @@ class BuildResult:
 
 # ------------------------------------------------------------------ sources
 
+def find_sources(sources: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
+                 ) -> tuple[list[Path], list[SourceReport]]:
+    """The source files to build, sorted, and a report (stage ``find``) for every path passed
+    over inside the named folders, with its reason (see :func:`sources.find_paths`)."""
+    paths, passed = find_paths(sources, SOURCE_SUFFIXES, exclude)
+    return paths, [SourceReport(path=str(p.path), status=p.status, stage="find", error=p.reason)
+                   for p in passed]
+
 
 def expand_sources(sources: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named directly, plus every .txt/.html/.htm under named folders; sorted, unique."""
-    found: dict[str, Path] = {}
-    for item in sources:
-        path = Path(item)
-        if path.is_dir():
-            files = [p for p in path.rglob("*")
-                     if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-                     and not_a_document(p.name) is None  # a README in a folder
-                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
-            if not files:
-                raise SourceNotFound(f"{path} holds no source file ({', '.join(SOURCE_SUFFIXES)})")
-            for p in files:
-                found.setdefault(str(p.resolve()), p)
-        elif path.is_file():
-            found.setdefault(str(path.resolve()), path)
-        else:
-            raise SourceNotFound(f"{path} does not exist")
-    return sorted(found.values(), key=lambda p: str(p))
+    """Files named directly, plus every source file under named folders; sorted, unique
+    (see :func:`find_sources` for what is passed over, and why)."""
+    return find_sources(sources)[0]
 
 
 def _load(path: Path) -> LoadResult:
     from policykg.loaders.route import load
 
     return load(str(path))
+
+
+def load_report(path: str) -> tuple[SourceReport, LoadResult]:
+    """Load one source; a loader crash or a missing record becomes the report's status
+    (the per-source work of every build, run in a worker process under the deadline)."""
+    rep = SourceReport(path=path)
+    try:
+        res = _load(Path(path))
+    except ImportError as err:
+        rep.status, rep.stage = "failed", "load"
+        rep.error = f"no loader is available ({err})"
+        res = LoadResult(path, None)
+    except Exception as err:  # noqa: BLE001 - the loader crashed on this file
+        rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
+        res = LoadResult(path, None)
+    rep.warnings += [_warning(w) for w in res.warnings]
+    if res.record is not None:
+        rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
+                         if w not in res.warnings]
+    if rep.status == "ok" and res.record is None:
+        rep.status, rep.stage = "failed", res.stage or "read"
+        rep.error = res.error or "the loader returned no record"
+    return rep, res
+
+
+def stopped_report(path: str, stopped: Stopped) -> tuple[SourceReport, LoadResult]:
+    """The report of a source whose loading was ended (deadline) or whose worker died."""
+    rep = SourceReport(path=path, status="failed", stage=stopped.stage,
+                       error=f"{Path(path).name} {stopped.reason}"
+                             + ("; raise --source-timeout to give it longer"
+                                if stopped.stage == "timeout" else ""))
+    return rep, LoadResult(path, None)
 
 
 def _warning(w) -> dict:
@@ -263,40 +286,37 @@ def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
 
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
           progress: Progress | None = None, validate: bool = True,
-          strict: bool = False, shacl_engine: str = "oxigraph") -> BuildResult:
+          strict: bool = False, shacl_engine: str = "oxigraph",
+          source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
+          exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
     """Run the whole pipeline; write outputs into ``out`` unless it is None.
 
-    With ``strict``, a source with warnings fails (see :func:`apply_strict`); ``shacl_engine``
-    chooses the validator (see :func:`policykg.shapes.validate.validate_dataset`).
+    Each source loads in a worker process under ``source_timeout`` seconds (None: inline, no
+    deadline); one over it is reported (stage ``timeout``) and left out. ``exclude`` names
+    folders never read as sources (``out`` always is one). With ``strict``, a source with
+    warnings fails (see :func:`apply_strict`); ``shacl_engine`` chooses the validator (see
+    :func:`policykg.shapes.validate.validate_dataset`).
     """
     started = time.perf_counter()
-    paths = expand_sources(sources)
+    check_timeout(source_timeout)
+    paths, noted = find_sources(sources, [*exclude, *([out] if out is not None else [])])
+    if source_timeout is not None and paths:
+        from policykg.ontology.gazetteer import load_gazetteer
+
+        load_gazetteer()  # once, in the parent: every worker forked from it shares it
     loaded: list[tuple[SourceReport, LoadResult]] = []
-    for i, path in enumerate(paths, start=1):
+    outcomes = run_all(load_report, [(str(p),) for p in paths], timeout=source_timeout)
+    for i, (path, outcome) in enumerate(zip(paths, outcomes, strict=True), start=1):
         if progress:
             progress(i, len(paths), str(path))
-        rep = SourceReport(path=str(path))
-        try:
-            res = _load(path)
-        except ImportError as err:
-            rep.status, rep.stage = "failed", "load"
-            rep.error = f"no loader is available ({err})"
-            res = LoadResult(str(path), None)
-        except Exception as err:  # noqa: BLE001 - the loader crashed on this file
-            rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
-            res = LoadResult(str(path), None)
-        rep.warnings += [_warning(w) for w in res.warnings]
-        if res.record is not None:
-            rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
-                             if w not in res.warnings]
-        if rep.status == "ok" and res.record is None:
-            rep.status, rep.stage = "failed", res.stage or "read"
-            rep.error = res.error or "the loader returned no record"
-        loaded.append((rep, res))
+        if isinstance(outcome, Stopped):
+            outcome = stopped_report(str(path), outcome)
+        loaded.append(outcome)
     ds = convert(loaded)
     reports = [rep for rep, _ in loaded]
     if strict:
         apply_strict(ds, reports)
+    reports = sorted(reports + noted, key=lambda r: r.path)
     result = BuildResult(ds, reports, totals(ds, reports))
     validator = _validator() if validate else None
     if validator is not None:

@@ -14,12 +14,14 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from policykg.graph.build.deadline import Stopped
 from policykg.graph.build.render import GraphInfo, Pieces, render
 from policykg.graph.build.serial import (
     SourceReport,
-    _load,
     _sentence,
     _warning,
+    load_report,
+    stopped_report,
 )
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 
@@ -61,25 +63,10 @@ def file_sha256(path: str | os.PathLike) -> str:
     return h.hexdigest()
 
 
-def load_source(index: int, path: str) -> tuple[Loaded, LoadResult]:
-    """Load one source exactly as the serial build does (errors become the report's status)."""
-    rep = SourceReport(path=path)
-    try:
-        res = _load(Path(path))
-    except ImportError as err:
-        rep.status, rep.stage = "failed", "load"
-        rep.error = f"no loader is available ({err})"
-        res = LoadResult(path, None)
-    except Exception as err:  # noqa: BLE001 - the loader crashed on this file
-        rep.status, rep.stage, rep.error = "failed", "load", _sentence(err)
-        res = LoadResult(path, None)
-    rep.warnings += [_warning(w) for w in res.warnings]
-    if res.record is not None:
-        rep.warnings += [_warning(w) for w in getattr(res.record, "warnings", [])
-                         if w not in res.warnings]
-    if rep.status == "ok" and res.record is None:
-        rep.status, rep.stage = "failed", res.stage or "read"
-        rep.error = res.error or "the loader returned no record"
+def load_source(index: int, path: str, stopped: Stopped | None = None) -> tuple[Loaded, LoadResult]:
+    """Load one source exactly as the serial build does (errors become the report's status);
+    ``stopped`` gives the report of a source whose loading was ended instead."""
+    rep, res = load_report(path) if stopped is None else stopped_report(path, stopped)
     kind = None
     titles: list[tuple[str, str]] = []
     if isinstance(res.record, OfficialDocument):
@@ -93,15 +80,16 @@ def load_source(index: int, path: str) -> tuple[Loaded, LoadResult]:
     elif isinstance(res.record, Report):
         kind = "report"
     try:
-        sha = file_sha256(path)
+        sha = file_sha256(path) if stopped is None else ""  # a stopped source is never cached
     except OSError:
         sha = ""
     return Loaded(index, rep, kind, titles, None, sha), res
 
 
-def load_to_spool(index: int, path: str, spool: str) -> Loaded:
-    """Load one source and pickle its LoadResult into ``spool``; return the small summary."""
-    loaded, res = load_source(index, path)
+def load_to_spool(index: int, path: str, spool: str, stopped: Stopped | None = None) -> Loaded:
+    """Load one source and pickle its LoadResult into ``spool``; return the small summary
+    (``stopped``: the source's loading was ended, its report says why)."""
+    loaded, res = load_source(index, path, stopped)
     target = Path(spool) / f"{index:08d}.pkl"
     with open(target, "wb") as fh:
         pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -256,7 +256,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
             for t in by_graph[gid]:
                 g.add(t)
             text = g.serialize(format="turtle")
-            lines = text.splitlines()
+            lines = text.split("\n")  # not splitlines(): \x1c-\x1e, \x85, \u2028 sit in literals
             for line in lines:
                 if line.startswith("@prefix"):
                     prefixes.setdefault(line.strip(), None)

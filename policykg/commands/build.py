@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from policykg.errors import EXIT_USAGE, UserError
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT
 
 DESCRIPTION = """Build the knowledge graph from source files or folders (.txt, .html, .htm).
 
@@ -15,7 +16,11 @@ ontology and vocabulary graphs), report.json (per source: status, stage, error, 
 warnings) and validation.ttl when the SHACL shapes are available. Outputs are written to a
 temporary folder first and renamed into place. Exit code 3 when some sources failed to load
 (they are listed in report.json); the others are built. With --strict a source with
-warnings fails too (stage "strict") and its graph is left out. SHACL results go to validation.ttl
+warnings fails too (stage "strict") and its graph is left out. Each source loads in a worker
+process under --source-timeout; one over it is stopped, reported (stage "timeout") and left
+out. Paths passed over inside the folders (links to a file already read, unreadable folders,
+dangling links, FIFOs, hidden entries, the build's own outputs and policykg exports) are
+listed in report.json with the reason. SHACL results go to validation.ttl
 and the summary; they do not change the exit code (use `policykg validate` for that)."""
 
 
@@ -33,6 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "or pySHACL (the reference; slower, same results)")
     parser.add_argument("--strict", action="store_true",
                         help="a source with warnings fails (exit code 3) and is left out")
+    parser.add_argument("--source-timeout", type=seconds, default=DEFAULT_SOURCE_TIMEOUT,
+                        metavar="S",
+                        help="stop loading a source after S seconds; it is reported (stage "
+                             f"timeout) and the build goes on (default {DEFAULT_SOURCE_TIMEOUT:g})")
     scale = parser.add_argument_group("scale (parallel, incremental, distributed)")
     scale.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="load and convert sources in N processes, streaming the quads "
@@ -46,6 +55,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="where the per-source work runs (dask: a dask.distributed cluster)")
     scale.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask)")
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a positive, finite number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def _progress_bar(total_threshold: int = 20):
@@ -80,7 +100,8 @@ def summary(result) -> str:
         if s.status == "failed":
             lines.append(f"failed: {s.path} ({s.stage}): {s.error}")
         elif s.status == "skipped":
-            lines.append(f"skipped: {s.path}: {s.warnings[-1]['message'] if s.warnings else ''}")
+            why = s.error or (s.warnings[-1]["message"] if s.warnings else "")
+            lines.append(f"skipped: {s.path}: {why}")
     if result.validation is not None:
         conforms = getattr(result.validation, "conforms", False)
         lines.append("SHACL: conforms" if conforms
@@ -108,7 +129,8 @@ def _build_scaled(args: argparse.Namespace, out, progress):
     if jobs < 1:
         raise UserError(f"--jobs {jobs} is not a number of processes; give 1 or more.", EXIT_USAGE)
     kwargs = {"store": args.store, "validate": not args.no_validate, "progress": progress,
-              "incremental": args.incremental, "jobs": jobs, "shacl_engine": args.shacl_engine}
+              "incremental": args.incremental, "jobs": jobs, "shacl_engine": args.shacl_engine,
+              "source_timeout": args.source_timeout}
     if args.executor == "dask":
         if not args.scheduler:
             raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786).",
@@ -135,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--out {out} is a file; give a folder to write the build into.",
                         EXIT_USAGE)
     progress = None if args.quiet else _progress_bar()
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError(f"--jobs {args.jobs} is not a number of processes; give 1 or more.",
+                        EXIT_USAGE)
     if args.strict and _scaled(args):
         raise UserError("--strict works with the one-process build only; drop --jobs, --store, "
                         "--incremental and --executor dask, or drop --strict.", EXIT_USAGE)
@@ -144,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = build(args.sources, out=out, progress=progress,
                            validate=not args.no_validate, strict=args.strict,
-                           shacl_engine=args.shacl_engine)
+                           shacl_engine=args.shacl_engine, source_timeout=args.source_timeout)
     except SourceNotFound as err:
         raise UserError(f"{err}; give source files or folders of .txt/.html files.",
                         EXIT_USAGE) from err

@@ -45,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
               "include_general": "true" if args.include_general else "false"}
     if args.sector:
         values["sector"] = args.sector
+    try:
+        for name, value in values.items():
+            catalog.check_text(f"--{name.replace('_', '-')}", value)
+    except catalog.CatalogError as err:
+        raise UserError(str(err)) from err
     query = catalog.load("eligibility")
     store = open_source(args)
     try:

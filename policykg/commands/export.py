@@ -11,6 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from policykg.errors import UserError
+from policykg.store.base import RDFInputError
 
 DESCRIPTION = """Export a build as linked open data or for graph tools.
 
@@ -90,6 +91,34 @@ def _check_folder(out: Path, source: Path) -> None:
                         "choose a new or empty folder.")
 
 
+def read_source(source: Path):
+    """The dataset of a build folder (its policykg.trig) or an RDF file, read by policykg's safe
+    reader (no entity expanded, no remote context fetched)."""
+    from rdflib import Dataset
+
+    from policykg.graph.publish.lod import BUILD_FILE
+    from policykg.store.rdfinput import load_dataset
+
+    path = source / BUILD_FILE if source.is_dir() else source
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found; run `policykg build` first or pass a graph file")
+    return load_dataset(path, Dataset())
+
+
+def _check_own_context(path: Path, ours: bytes) -> None:
+    """Refuse to replace a ``context.jsonld`` that is not policykg's own (a user's file)."""
+    try:
+        theirs = path.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise UserError(f"{path} cannot be read ({err.strerror or err}); choose another "
+                        "--out folder.") from None
+    if theirs != ours:
+        raise UserError(f"{path} exists and is not policykg's JSON-LD context; the export "
+                        "would replace it, so nothing was written: choose another --out folder.")
+
+
 def _target(out: Path, default_name: str) -> Path:
     if out.is_dir() or str(out).endswith(("/", "\\")):
         return out / default_name
@@ -114,10 +143,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--license {license_iri!r} is not an http(s) IRI; give the license's IRI.")
     source = Path(args.source)
     try:
-        ds = lod.load_dataset(source)
+        ds = read_source(source)
     except FileNotFoundError as err:
         raise UserError(str(err)) from None
-    except ValueError as err:
+    except (ValueError, RDFInputError) as err:
         raise UserError(str(err)) from None
     except Exception as err:  # a parser error: one sentence naming the file
         raise UserError(f"{source} could not be read as RDF ({type(err).__name__}: "
@@ -137,14 +166,16 @@ def run(args: argparse.Namespace) -> int:
 
     if fmt in RDF_FORMATS:
         target = _target(out, lod.DUMPS[fmt].filename)
+        ctx_path = target.with_name("context.jsonld")
+        ctx = (lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
+               + "\n").encode("utf-8")
+        if fmt == "jsonld" and ctx_path != target:
+            _check_own_context(ctx_path, ctx)
         atomic_write_bytes(target, lod.render_dump(quads, fmt))
         written.append(target)
-        if fmt == "jsonld":
-            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
-            ctx_path = target.with_name("context.jsonld")
-            if ctx_path != target:
-                atomic_write_bytes(ctx_path, (ctx + "\n").encode("utf-8"))
-                written.append(ctx_path)
+        if fmt == "jsonld" and ctx_path != target:
+            atomic_write_bytes(ctx_path, ctx)
+            written.append(ctx_path)
     elif fmt == "void":
         dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS}
         graph: Graph = describe(quads, dumps, created=created, endpoint=args.endpoint,

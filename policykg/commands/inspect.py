@@ -71,6 +71,19 @@ def to_jsonable(value: Any) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print what the loader reads; source text goes through the terminal-safe filter."""
+    from policykg.store.termsafe import TerminalSafeWriter
+
+    stdout = sys.stdout
+    sys.stdout = stdout if isinstance(stdout, TerminalSafeWriter) else TerminalSafeWriter(stdout)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout
+
+
+def _run(args: argparse.Namespace) -> int:
     from policykg.loaders.records import OfficialDocument
     from policykg.loaders.route import load
 

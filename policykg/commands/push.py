@@ -8,9 +8,9 @@ import sys
 from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from policykg.errors import EXIT_FAILURE, UserError
+from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 from policykg.store.base import QueryError, RDFInputError
-from policykg.store.endpoint import graph_store_url, gsp_put, redact_url
+from policykg.store.endpoint import EndpointUnusable, graph_store_url, gsp_put, redact_url
 from policykg.store.ntriples import graph_ntriples
 from policykg.store.rdfinput import load_dataset
 
@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         target = None if name == DATASET_DEFAULT_GRAPH_ID else URIRef(str(name))
         try:
             gsp_put(store_url, target, graph_ntriples(graph))
+        except EndpointUnusable as err:
+            raise UserError(str(err), EXIT_USAGE) from err
         except QueryError as err:
             raise UserError(str(err), EXIT_FAILURE) from err
         pushed += 1

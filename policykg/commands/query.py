@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
@@ -20,14 +21,19 @@ from policykg.store.base import (
     Rows,
     Store,
 )
+from policykg.store.endpoint import MAX_RESPONSE_BYTES
 from policykg.store.paths import atomic_write_bytes
 from policykg.store.stores import open_store
+from policykg.store.termsafe import terminal_safe
 
 DEFAULT_GRAPH = Path("build") / "policykg.trig"
 
 DESCRIPTION = """Run a catalog question (by name) or a SPARQL file, and print the answer.
 
 Without --graph/--store/--endpoint the last build (build/policykg.trig) is queried in memory.
+--timeout is a deadline for the whole command: reading a --graph file, and an endpoint's answer
+(connection, transfer, parsing) count in it; an endpoint's answer larger than --max-response is
+refused.
 Parameters declared in the query header are given as --param name=value; values become typed
 RDF terms (never spliced into the query text). Queries may not use SERVICE, FROM, LOAD or
 updates unless --allow-service / --allow-update are given; each query has a deadline
@@ -52,9 +58,15 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"return at most N rows (default {DEFAULT_LIMIT})")
+    parser.add_argument("--max-response", type=int, default=MAX_RESPONSE_BYTES // 2**20,
+                        metavar="MB", help="with --endpoint: refuse an answer larger than MB "
+                                           f"megabytes (default {MAX_RESPONSE_BYTES // 2**20})")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="output format (default table)")
     parser.add_argument("--output", metavar="FILE", help="write the answer to FILE instead of stdout")
+    parser.add_argument("--allow-network", action="store_true",
+                        help="let the query reach the network: SERVICE, FROM and LOAD (as "
+                             "--allow-service) and remote JSON-LD contexts in --graph")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +85,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_source(args: argparse.Namespace) -> Store:
-    """The store the options name, else the last build; user errors as :class:`UserError`."""
+    """The store the options name, else the last build; user errors as :class:`UserError`.
+    Reading a --graph file counts in --timeout (see :func:`remaining`)."""
     graph = args.graph
     if graph is None and args.store is None and args.endpoint is None:
         graph = DEFAULT_GRAPH
@@ -81,38 +94,75 @@ def open_source(args: argparse.Namespace) -> Store:
             raise UserError(f"no graph given and {DEFAULT_GRAPH} does not exist; run policykg "
                             "build first or pass --graph FILE, --store DIR or --endpoint URL.")
     try:
-        return open_store(graph=graph, store=args.store, endpoint=args.endpoint)
+        return open_store(graph=graph, store=args.store, endpoint=args.endpoint,
+                          timeout=remaining(args),
+                          allow_network=getattr(args, "allow_network", False),
+                          max_bytes=args.max_response * 2**20)
+    except QueryTimeout as err:
+        raise UserError(f"reading {graph} ran longer than {args.timeout:g} s (--timeout) and was "
+                        "stopped; raise --timeout.", EXIT_FAILURE) from err
     except RDFInputError as err:
         raise UserError(str(err)) from err
 
 
 def check_bounds(args: argparse.Namespace) -> None:
-    if args.timeout is not None and args.timeout <= 0:
-        raise UserError("--timeout must be a positive number of seconds.")
+    """Refuse a --timeout, --limit or --output that cannot work; start the --timeout clock."""
+    if args.timeout is not None and not 0 < args.timeout < float("inf"):
+        raise UserError(f"--timeout {args.timeout:g} is not a positive number of seconds.")
     if args.limit is not None and args.limit <= 0:
         raise UserError("--limit must be a positive number of rows.")
+    if args.max_response <= 0:
+        raise UserError("--max-response must be a positive number of megabytes.")
+    output = getattr(args, "output", None)
+    if output and Path(output).is_dir():
+        raise UserError(f"--output {output} is a folder; name a file to write the answer to.")
+    if output and not Path(output).parent.is_dir():
+        raise UserError(f"--output {output}: the folder {Path(output).parent} does not exist.")
+    args.started = time.monotonic()
+
+
+def remaining(args: argparse.Namespace) -> float | None:
+    """Seconds left of --timeout since :func:`check_bounds` (loading and binding count too)."""
+    if args.timeout is None:
+        return None
+    left = args.timeout - (time.monotonic() - getattr(args, "started", time.monotonic()))
+    if left <= 0:
+        raise UserError(f"loading the graph took longer than --timeout {args.timeout:g} s; "
+                        "raise --timeout.", EXIT_FAILURE)
+    return left
 
 
 def execute(store: Store, text: str, args: argparse.Namespace) -> Rows:
     """Run ``text`` with the safety checks, mapping failures to one-sentence user errors."""
+    network = getattr(args, "allow_network", False)
     try:
-        return run_safely(store, text, allow_service=getattr(args, "allow_service", False),
-                   allow_update=getattr(args, "allow_update", False),
-                   timeout=args.timeout, limit=args.limit)
+        return run_safely(store, text,
+                          allow_service=getattr(args, "allow_service", False) or network,
+                          allow_update=getattr(args, "allow_update", False),
+                          timeout=remaining(args), limit=args.limit)
     except QueryRefused as err:
         raise UserError(str(err), EXIT_USAGE) from err
     except QueryTimeout as err:
-        raise UserError(str(err), EXIT_FAILURE) from err
+        raise UserError(f"{err.what} ran longer than {args.timeout:g} s (--timeout, which counts "
+                        "reading the graph too) and was stopped; raise --timeout or make the "
+                        "query more selective.", EXIT_FAILURE) from err
     except QueryError as err:
         raise UserError(str(err), EXIT_USAGE if "not valid SPARQL" in str(err) else EXIT_FAILURE
                         ) from err
 
 
 def emit(rows: Rows, args: argparse.Namespace) -> None:
-    """Print (or atomically write) the rows; warn on stderr when the row cap cut them."""
+    """Print (or atomically write) the rows; warn on stderr when the row cap cut them. Tables
+    and Markdown are for reading: their text never carries a terminal escape."""
     text = render(rows, rows.variables, args.format)
+    if args.format in ("table", "md"):
+        text = terminal_safe(text)
     if args.output:
-        atomic_write_bytes(Path(args.output), text.encode("utf-8"))
+        try:
+            atomic_write_bytes(Path(args.output), text.encode("utf-8", "surrogateescape"))
+        except OSError as err:
+            raise UserError(f"--output {args.output} cannot be written "
+                            f"({err.strerror or err}).") from err
     else:
         sys.stdout.write(text)
     if rows.truncated:

@@ -15,7 +15,9 @@ for logical consistency with the HermiT OWL reasoner (needs Java).
 Prints "consistent" or "inconsistent", any unsatisfiable classes, and triples that cannot be
 read as OWL 2 DL (e.g. a literal where the ontology expects a resource). GRAPH may be any RDF
 file rdflib reads (.ttl, .nt, .trig, .nq, .rdf, .jsonld…); named graphs are merged, except a
-build's own copies of the ontology and vocabulary graphs: the packaged ones are checked."""
+build's own copies of the ontology and vocabulary graphs: the packaged ones are checked.
+Nothing is fetched: a remote JSON-LD context needs --allow-network, an RDF/XML entity is never
+expanded and owl:imports are not followed."""
 
 _SHOW = 10
 
@@ -24,10 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("graph", nargs="?", metavar="GRAPH",
                         help="an RDF data graph (or a build folder) to check together with the "
                              "ontology (optional)")
+    parser.add_argument("--allow-network", action="store_true",
+                        help="let a JSON-LD GRAPH fetch its remote @context (off by default: "
+                             "nothing is fetched, owl:imports are never followed)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from policykg.ontology.reasoning import JavaMissing, check, load_data
+    from policykg.ontology.reasoning import JavaMissing, check, data_graph
+    from policykg.store.base import RDFInputError, RDFSyntaxError, first_line
+    from policykg.store.rdfinput import load_dataset
 
     data = None
     what = "ontology + vocabularies"
@@ -40,9 +47,12 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{path} does not exist; name an RDF file such as build/policykg.trig.",
                             EXIT_USAGE)
         try:
-            data = load_data(path)
-        except ValueError as err:
-            raise UserError(f"{path} could not be parsed as RDF ({err}).", EXIT_USAGE) from err
+            data = data_graph(load_dataset(path, allow_network=args.allow_network))
+        except RDFSyntaxError as err:
+            detail = first_line(err.__cause__) if err.__cause__ else str(err)
+            raise UserError(f"{path} could not be parsed as RDF ({detail}).", EXIT_USAGE) from err
+        except RDFInputError as err:
+            raise UserError(str(err), EXIT_USAGE) from err
         what += f" + {path} ({len(data)} triples)"
     try:
         report = check(data)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, UserError
@@ -24,6 +29,10 @@ and build/policykg.trig exists, the graph is first loaded into the store (atomic
 whenever the graph file is newer). The server binds to 127.0.0.1:7878 by default and refuses a
 non-loopback address unless --public is given. SPARQL queries go to /query; the default graph is
 the union of the named graphs. Stop it with Ctrl-C.
+
+Every request passes a guard in front of Oxigraph: SERVICE, FROM and LOAD (which would make the
+server fetch other URLs) are refused with 403 unless --allow-service is given, and an answer is
+sent only once it is whole: a query over --timeout ends with 503 and a one-sentence JSON body.
 """
 
 
@@ -35,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--public", action="store_true", help="allow a non-loopback --bind address")
     parser.add_argument("--timeout", type=int, default=30, metavar="S",
                         help="per-query timeout in seconds (default 30)")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let queries use SERVICE, FROM and LOAD, which make the server "
+                             "fetch other URLs (refused by default)")
 
 
 def oxigraph_binary() -> str:
@@ -84,17 +96,74 @@ def prepare_store(store: Path, graph: Path | None) -> Path:
     return store
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(child: subprocess.Popen, port: int, log: Path, seconds: float = 60.0) -> None:
+    """Return once the Oxigraph child accepts connections on ``port``; else a UserError."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if child.poll() is not None:
+            lines = [x for x in log.read_text("utf-8", "replace").splitlines() if x.strip()]
+            reason = lines[-1][:300] if lines else f"exit code {child.returncode}"
+            raise UserError(f"the oxigraph server did not start ({reason}).", EXIT_FAILURE)
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise UserError(f"the oxigraph server did not start within {seconds:g} s.", EXIT_FAILURE)
+
+
 def run(args: argparse.Namespace) -> int:
     """Entry point of ``policykg serve``: run the server until interrupted or terminated."""
+    from policykg.commands.serve_guard import guard_server
+
     host, port = parse_bind(args.bind, args.public)
+    if args.timeout <= 0:
+        raise UserError(f"--timeout {args.timeout}: give a positive number of seconds.")
     store = prepare_store(Path(args.store) if args.store else DEFAULT_STORE,
                           Path(args.graph) if args.graph else None)
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", address,
-               "--union-default-graph"]
-    if args.timeout and args.timeout > 0:
-        command += ["--timeout-s", str(args.timeout)]
-    child = subprocess.Popen(command)
+    upstream = _free_port()
+    try:
+        guard = guard_server(host, port, upstream, args.timeout, args.allow_service)
+    except OSError as err:
+        raise UserError(f"--bind {args.bind}: cannot listen there ({err.strerror or err}); "
+                        "is another server using the port? Choose another with --bind.") from err
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind",
+               f"127.0.0.1:{upstream}", "--union-default-graph", "--timeout-s",
+               str(args.timeout)]
+    with tempfile.TemporaryDirectory(prefix="policykg-serve-") as tmp:
+        log = Path(tmp) / "oxigraph.log"
+        with open(log, "wb") as log_file:
+            child = subprocess.Popen(command, stdout=log_file, stderr=log_file)
+        try:
+            return _serve(child, guard, upstream, log, store, address)
+        finally:
+            guard.server_close()
+            _end(child)
+
+
+def _end(child: subprocess.Popen) -> None:
+    """Stop the Oxigraph child: SIGTERM, then SIGKILL if it is still there after 10 s."""
+    for signum, grace in ((signal.SIGTERM, 10.0), (signal.SIGKILL, None)):
+        if child.poll() is not None:
+            return
+        child.send_signal(signum)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=grace)
+
+
+def _serve(child: subprocess.Popen, guard, upstream: int, log: Path, store: Path,
+           address: str) -> int:
+    """Run the guard until the child ends, Ctrl-C or SIGTERM; 0 on a requested stop."""
+    _wait_for(child, upstream, log)
+    thread = threading.Thread(target=guard.serve_forever, name="policykg-serve", daemon=True)
+    thread.start()
 
     def stop(signum: int, _frame: object) -> None:
         child.terminate()
@@ -108,11 +177,7 @@ def run(args: argparse.Namespace) -> int:
         child.terminate()
         code = 0
     finally:
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        guard.shutdown()
         signal.signal(signal.SIGTERM, previous)
     if code not in (0, -signal.SIGTERM, -signal.SIGINT):
         raise UserError(f"the oxigraph server stopped with exit code {code}.", EXIT_FAILURE)

@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("oxigraph", "pyshacl"), default="oxigraph",
                         help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default, fast) "
                              "or pySHACL (the reference); both give the same results")
+    parser.add_argument("--allow-network", action="store_true",
+                        help="let a JSON-LD GRAPH fetch its remote @context (off by default: "
+                             "nothing is fetched)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,11 +46,15 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UserError("--jobs must be 1 or more.", EXIT_USAGE)
+    if args.output and Path(args.output).is_dir():
+        raise UserError(f"--output {args.output} is a folder; name a file for the Turtle report.",
+                        EXIT_USAGE)
     graph = Path(args.graph)
     if graph.is_dir():
         graph = graph / "policykg.trig"
     try:
-        result = validate_file(graph, jobs=args.jobs, engine=args.engine)
+        result = validate_file(graph, jobs=args.jobs, engine=args.engine,
+                               allow_network=args.allow_network)
     except GraphReadError as err:
         raise UserError(str(err), EXIT_USAGE) from err
     if args.output:

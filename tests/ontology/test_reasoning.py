@@ -57,9 +57,10 @@ def test_conforming_data_and_the_seed_build_are_consistent() -> None:
     """One HermiT run over a hand-written conforming graph plus the graph built from the
     seeds: what graph/ writes must agree with the ontology's types, domains and ranges."""
     _need_java()
-    from policykg.ontology.reasoning import check, load_data
+    from policykg.ontology.reasoning import check, data_graph
+    from policykg.store.rdfinput import load_dataset
 
-    data = load_data(DATA / "consistent.ttl")
+    data = data_graph(load_dataset(DATA / "consistent.ttl"))
     seeds = _seed_graph()
     report = check(data + seeds)
     assert report.ill_typed == []
