@@ -199,12 +199,16 @@ def _verdict(b: Built, claim: URIRef) -> str:
 def test_build_exits_0_and_every_source_loads(built: Built) -> None:
     assert built.proc.returncode == 0, built.proc.stdout + built.proc.stderr
     totals = built.report["totals"]
-    assert (totals["sources"], totals["failed"], totals["skipped"]) == (6, 0, 0)
+    # the six documents, and the folder's README passed over with a line saying why
+    assert (totals["sources"], totals["failed"], totals["skipped"]) == (7, 0, 1)
     assert (totals["documents"], totals["reports"]) == (4, 2)
-    kinds = {Path(s["path"]).name: s["kind"] for s in built.report["sources"]}
+    read = [s for s in built.report["sources"] if s["status"] == "ok"]
+    kinds = {Path(s["path"]).name: s["kind"] for s in read}
     assert kinds == {**{d.file: "official" for d in DOCS.values()},
                      NEWS: "report", BRIEFING: "report"}
-    assert all(s["status"] == "ok" for s in built.report["sources"])
+    skipped = [s for s in built.report["sources"] if s["status"] != "ok"]
+    assert [(Path(s["path"]).name, s["status"]) for s in skipped] == [("README.md", "skipped")]
+    assert "not a policy document" in skipped[0]["error"]
 
 
 def test_the_example_graph_conforms_to_the_shapes(built: Built) -> None:
@@ -386,7 +390,7 @@ def test_api_build_without_sources_builds_the_example_corpus() -> None:
 
     result = api.build(validate=False)
     assert result.exit_code == 0
-    assert (result.totals["sources"], result.totals["failed"]) == (6, 0)
+    assert (result.totals["sources"], result.totals["failed"], result.totals["skipped"]) == (7, 0, 1)
     assert (result.totals["documents"], result.totals["reports"]) == (4, 2)
 
 
