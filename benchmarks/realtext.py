@@ -42,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from policykg.loaders.dates import find_dates  # noqa: E402
 from policykg.loaders.records import OfficialDocument, Report  # noqa: E402
 from policykg.loaders.route import parse_source  # noqa: E402
 from policykg.loaders.source import source_from_bytes  # noqa: E402
@@ -231,6 +232,15 @@ def _lenient(name: str) -> str:
     return name
 
 
+def _named_in(gold: str, body: str) -> bool:
+    """Whether the body names a gold issuer: its full name, or the name without the city
+    prefix (上海市X区… as X区…, 上海市…局 as 市…局), with 人民政府 or 政府 — a fair scorer scores only what the page says."""
+    text = squeeze(body).replace("人民政府", "政府")
+    full = squeeze(gold).replace("人民政府", "政府")
+    forms = {full, re.sub(r"^上海市(?!.{1,3}区)", "市", full), re.sub(r"^上海市(?=.{1,3}区)", "", full)}
+    return any(len(f) > 3 and f in text for f in forms)
+
+
 def _title_forms(title: str | None) -> set[str]:
     t = squeeze(title).strip("《》")
     if not t:
@@ -256,7 +266,8 @@ def score_notices(root: Path, limit: int | None) -> dict:
     load_gazetteer()
     counts: Counter = Counter()
     misses: dict[str, list] = {k: [] for k in (
-        "official", "title", "number", "issuer", "issuer_lenient", "date", "measures", "error")}
+        "official", "title", "number", "issuer", "issuer_lenient", "issuer_named_in_body", "date",
+        "date_in_body", "measures", "error")}
     seconds = []
     for row in rows:
         path = root / row["file"]
@@ -312,12 +323,24 @@ def score_notices(root: Path, limit: int | None) -> dict:
             misses["issuer"].append((row["file"], names))
         if not lenient:
             misses["issuer_lenient"].append((row["file"], row.get("issuer"), names))
+        if gold_issuers and all(_named_in(g, body) for g in gold_issuers):
+            counts["issuer_in_body"] += 1
+            counts["issuer_in_body_right"] += lenient
+            if not lenient:
+                misses["issuer_named_in_body"].append((row["file"], row.get("issuer"), names))
         gold_date = _date(row.get("date") or "")
         if gold_date is not None:
             counts["dated"] += 1
             got = getattr(record, "date_issued", None) if official else getattr(record, "date", None)
             if got is not None and abs((got - gold_date).days) <= 31:
                 counts["date"] += 1
+            if any(abs((f.value - gold_date).days) <= 31 for f in find_dates(body)):
+                counts["date_in_body"] += 1
+                right = got is not None and abs((got - gold_date).days) <= 31
+                counts["date_in_body_right"] += right
+                if not right:
+                    misses["date_in_body"].append(
+                        (row["file"], row["date"], got.isoformat() if got else None))
             else:
                 misses["date"].append((row["file"], row["date"], got.isoformat() if got else None))
         if official and record.measures:
@@ -340,6 +363,8 @@ def score_notices(root: Path, limit: int | None) -> dict:
         "issuer_lenient": f"{counts['issuer_lenient']}/{n}",
         "no_issuer": counts["no_issuer"],
         "date_within_31_days": f"{counts['date']}/{counts['dated']}",
+        "issuer_where_body_names_it": f"{counts['issuer_in_body_right']}/{counts['issuer_in_body']}",
+        "date_where_body_has_it": f"{counts['date_in_body_right']}/{counts['date_in_body']}",
         "measures": f"{counts['measures']}/{n}",
         "shares": {"official": share("official", n), "title": share("title", n),
                    "issuer": share("issuer", n), "issuer_lenient": share("issuer_lenient", n),
@@ -419,7 +444,8 @@ def print_summary(result: dict, show: int) -> None:
                     print("   ", item)
         return
     for key in ("official", "title", "number", "issuer", "issuer_lenient",
-                "date_within_31_days", "measures"):
+                "issuer_where_body_names_it", "date_within_31_days", "date_where_body_has_it",
+                "measures"):
         print(f"{key:>20}: {result[key]}")
     print(f"{'no issuer':>20}: {result['no_issuer']}")
     print(f"{'seconds/doc':>20}: {result['seconds_per_document']}")

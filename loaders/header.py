@@ -280,6 +280,10 @@ def _located(view: str, where: Found, name: str) -> Found:
     return Found(name, line.start, line.end) if line else Found(name, where.start, where.start)
 
 
+# a date alone on its line followed by the annexes (附件1：…) closes the notice's own text
+_ANNEX_NEXT = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?:附件|附表)[\d一二三四五六七八九十]*\s*[:：\n]")
+
+
 def _signature(view: str, end: int, skip: tuple[int, int] | None) -> signature.Signature | None:
     """The document's signature: in the header a block with organs, else a date alone on its
     line; after the measures the first block with organs, else a date alone near the end."""
@@ -297,7 +301,11 @@ def _signature(view: str, end: int, skip: tuple[int, int] | None) -> signature.S
     for sig in tail:
         if sig.organs:
             return sig
-    near_end = [s for s in tail if s.date_start >= len(view) - 300 and signature.ends_line(view, s)]
+    alone = [s for s in tail if signature.ends_line(view, s)]
+    before_annex = [s for s in alone if _ANNEX_NEXT.match(view, s.date_end)]
+    if before_annex:
+        return before_annex[0]
+    near_end = [s for s in alone if s.date_start >= len(view) - 300]
     return near_end[-1] if near_end else None
 
 

@@ -75,6 +75,9 @@ _ISSUED_VOUCHER = re.compile(r"(?:发放|发行|投放|申领)\s*[“\"]?\s*$")
 _PER_YEAR_CAP = re.compile(r"年(?:补贴|补助|奖励|资助|支持)?(?:上限|最高)")
 _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|超过)")
 _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|支持|享受|保障|优先|鼓励|认定|纳入|培育|评选")
+# what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
+# eligibility even where its sentence names no support (a 认定范围 item)
+_SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
@@ -225,7 +228,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "total_budget"  # 发放总额5000万元，其中算力券3000万元: a part of the budget
         elif is_threshold(segment, after):
             # a condition of eligibility for support; 一次维修费用超过1000元的 in a rule is none
-            f.role = "threshold" if _SUPPORT_TALK.search(sentence_text) else "other"
+            f.role = ("threshold" if _SUPPORT_TALK.search(sentence_text)
+                      or _SCALE_METRIC.search(segment) else "other")
         elif is_total_budget(clause_before, after):
             f.role = "total_budget"
         elif (
