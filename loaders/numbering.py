@@ -96,6 +96,8 @@ class Item:
     start: int
     end: int
     group: tuple[int, int] | None = None
+    # for a leaf of a split item: the extent of the outermost item it was split from
+    parent: tuple[int, int] | None = None
 
 
 def _number(text: str) -> int | None:
@@ -144,7 +146,57 @@ def _extents(chain_: list[Marker], end: int) -> list[tuple[Marker, int, int]]:
 
 
 def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
-    """The measures of the body ``view[start:end]`` according to the rule in the module doc."""
+    """The measures of the body ``view[start:end]`` according to the rule in the module doc,
+    each split into its leaves where it has some (rule 6)."""
+    items = _measures(view, start, end)
+    out: list[Item] = []
+    for item in items:
+        out.extend(_leaves(view, item, depth=3))
+    if len(out) == len(items):
+        return items
+    return [Item(i + 1, it.marker, it.start, it.end, it.group, it.parent) for i, it in enumerate(out)]
+
+
+# a lead that states a figure (…给予最高100万元奖励：) carries the offer: its sub-items are conditions
+_LEAD_FIGURE = re.compile(r"[\d〇零一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
+
+
+def _leaves(view: str, item: Item, depth: int) -> list[Item]:
+    """``item`` split into its sub-items when it is only a heading (or a lead ending ``：``) over
+    a chain of at least two numbered sub-items; recursively, ``depth`` levels deep."""
+    style = item.marker.style
+    if depth == 0 or style not in _ORDER:
+        return [item]
+    for sub in _ORDER[_ORDER.index(style) + 1 :]:
+        subs = chain(markers(view, sub, item.marker.end, item.end))
+        if len(subs) < 2:
+            continue
+        lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()
+        if not _is_heading_lead(lead):
+            return [item]
+        out: list[Item] = []
+        for sm, ss, se in _extents(subs, item.end):
+            leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
+                view[item.marker.end : subs[0].start].rstrip())), item.parent or (item.start, item.end))
+            out.extend(_leaves(view, leaf, depth - 1))
+        return out
+    return [item]
+
+
+def _is_heading_lead(lead: str) -> bool:
+    """A short heading (one sentence at most, ``支持企业做大做强。``) or a lead-in ending ``：``
+    that states no figure of its own."""
+    if _LEAD_FIGURE.search(lead):
+        return False
+    body = lead.rstrip("。：:；; \t\n")
+    if any(c in body for c in "。；;"):
+        return False
+    if lead.endswith(("：", ":")):
+        return len(body) <= 60
+    return len(body) <= 40
+
+
+def _measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
     end = len(view) if end is None else end
     found = _find_measures(view, start, end)
     heads = [(m.start(), m.end()) for m in CHAPTER.finditer(view, start, end)]

@@ -451,6 +451,13 @@ class _Parser:
             resp, coop, notes = units.responsible_units(
                 view, item.start, max(end, self._unit_end(item)), self.span, self.prefixes,
                 self.gaz)
+            if not (resp or coop) and item.parent is not None:
+                # a leaf of a split item: the item's units (a 责任单位 line after its last
+                # sub-item) hold for every leaf
+                resp, coop, _ = units.responsible_units(
+                    view, item.parent[0], self._unit_end(numbering.Item(
+                        0, item.marker, item.parent[0], item.parent[1])),
+                    self.span, self.prefixes, self.gaz)
             if not (resp or coop) and item.group is not None:
                 # the chapter's units (一、…（省科技厅牵头，省财政厅配合）) hold for its items
                 resp, coop, _ = units.responsible_units(

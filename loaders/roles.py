@@ -35,7 +35,9 @@ _SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
-_UNIT_STEP_TAIL = re.compile(r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$")
+_UNIT_STEP_TAIL = re.compile(
+    r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$"
+    r"|(?:收入|额|费用?|投资|金额|贷款|营收)\s*(?:每|每达到|每满)\s*$")  # 按服务收入每1万元给予300元
 _THRESHOLD_TAIL = re.compile(
     r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
 )
@@ -44,7 +46,8 @@ _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
 _PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
-_GIVING_AFTER = re.compile(r"^\s*(?:的)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
+_GIVING_AFTER = re.compile(
+    r"^\s*(?:的)?\s*(?:给予)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
 _SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
 _SHARE_NOUN = re.compile(
     r"(?:按照|按其|按|不超过其|不超过|不高于)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
@@ -98,7 +101,7 @@ _PER_UNIT_BEFORE = re.compile(
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
 _PER_ITEM_DONE = re.compile(
-    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)一?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
+    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)[一1]?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
     r"\s*(?:给予|奖励|补贴|补助)?\s*$")
 _UNIT_EACH = re.compile(r"按\s*([\u4e00-\u9fff]{1,6}?)\s*每[个台套艘辆]\s*(?:给予|补助|奖励|补贴)?\s*$")
 _RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
@@ -239,7 +242,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             and not _PER_RECIPIENT.search(clause_before)
         ):
             f.role = "unit_rate"
-        elif (per := per_unit(segment, after, clause_before)) is not None:
+        elif (per := per_unit(segment, after, clause_before)
+               or _per_item_done_before(view, clauses, f, segment)) is not None:
             f.role = "unit_rate"
             f.per = per
         elif is_per_recipient(clause_before) and is_cap(segment, after):
@@ -248,6 +252,44 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "cap"
         else:
             f.role = "other"
+    _rates_under_a_cap(view, figs, clauses)
+
+
+# 对服务商每服务1家企业完成改造的，奖励1万元: the item is named in a clause before the sum
+_PER_ITEM_DONE_CLAUSE = re.compile(
+    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)[一1]?[个家项条台套名]([\u4e00-\u9fff]{1,6}?)"
+    r"[^，。；]{0,20}的$")
+_GIVING_ALONE = re.compile(r"^\s*(?:一次性)?\s*(?:给予|奖励|补贴|补助|资助)?\s*$")
+
+
+def _per_item_done_before(view: str, clauses: list[Segment], f: Fig, segment: str) -> str | None:
+    """The item of a rate named in the clause before the one that gives the sum, else None."""
+    if f.clause == 0 or not _GIVING_ALONE.match(segment):
+        return None
+    prev = clauses[f.clause - 1]
+    m = _PER_ITEM_DONE_CLAUSE.search(view[prev.start : prev.end].rstrip("，,"))
+    return m.group(1) if m else None
+
+
+# 每个产品给予1万元: a sum per item, with no cap word of its own
+_EACH_ITEM = re.compile(
+    r"每\s*[个台套项件款张]?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:可)?(?:给予|奖励|补贴|补助|资助)?\s*$")
+
+
+def _rates_under_a_cap(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
+    """``每个产品给予1万元挂牌奖励，每家企业每年最高20万元``: a sum per item followed in its
+    sentence by a cap per recipient is a rate per item, not a cap."""
+    for i, f in enumerate(figs):
+        if f.role != "cap" or f.enum_head is not None:
+            continue
+        clause = clauses[f.clause]
+        segment = view[clause.start : f.start]
+        m = _EACH_ITEM.search(segment)
+        if not m or _CAP_WORDS.search(segment) or m.group(1) in ("家", "户", "人", "名"):
+            continue
+        if any(g.role == "per_recipient_cap" and g.clause > f.clause for g in figs[i + 1 :]):
+            f.role = "unit_rate"
+            f.per = m.group(1)
 
 
 # ---------------------------------------------------------------- ratios and quotas
@@ -302,7 +344,8 @@ def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
     A matching ratio is the matching side per unit of the base: ``1∶0.5`` → 0.5, ``1∶2`` → 2
     (a multiple ``2倍`` already carries its value)."""
     text = view[sentence.start : sentence.end]
-    f.role = "matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴", text) else "other"
+    f.role = ("matching" if re.search(r"配套|配比|匹配|奖励|资金|激励|支持|补助|补贴|经费|出资|自筹", text)
+              else "other")
     if f.role == "matching":
         parts = re.split(r"\s*[∶:：比]\s*", view[f.start : f.end])
         if len(parts) == 2:
@@ -315,8 +358,11 @@ def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
 
 _SELECT_BEFORE = re.compile(
     r"(?:^|[，,；：:]|每年|每年度|年度|每批次?|每期|每届|每轮|原则上)\s*(?:择优|重点)?"
-    r"(?:遴选|评选|选取|选拔|认定|确定|支持|资助|奖励|扶持)(?:出)?\s*$")
+    r"(?:遴选|评选|选取|选拔|认定|确定|支持|资助|奖励|扶持)(?:出)?\s*$"
+    # 在全省遴选20家, 在…等领域遴选20个: a selection where it is made
+    r"|(?:^|[，,；：:])\s*在[^，,。；;]{1,40}?(?:择优)?(?:遴选|评选|选取|选拔)(?:出)?\s*$")
 _RECIPIENT_COUNT = ("个", "家", "项", "名", "所", "支", "户", "人", "位", "款", "条", "件", "种")
+_EACH_RECIPIENT = re.compile(r"(?:每|单)(?:家|户|个(?:企业|用户|主体|单位|项目))")
 _NO_PERIOD = re.compile(r"每批次?|每期|每届|每轮")
 
 
@@ -328,6 +374,9 @@ def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
     inside = view[f.start : f.end]
     if "以上" in inside or re.match(r"^\s*(?:以上|及以上|左右)", after):
         return False
+    clause_before = re.split(r"[，,；;：:]", before)[-1]
+    if _EACH_RECIPIENT.search(clause_before):
+        return False  # 每家用户每年补贴不超过50台: units per recipient, not recipients
     if _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside:
         return True
     unit = inside[-1:]

@@ -177,8 +177,8 @@ def responsible_units(
         if units.labelled(m.group(0)[k:], m.start() + k):
             units.notes.append((m.start() + k, m.end()))
     for m in _TOGETHER.finditer(view, start, end):
-        if any(a <= m.start(1) < b for a, b in units.notes):
-            continue
+        if any(a <= m.start(1) < b for a, b in units.notes) or "解释" in m.group(2):
+            continue  # 由A会同B负责解释: who interprets the document, no unit of a measure
         if units.names(m.group(1), m.start(1), "lead"):
             units.notes.append((m.start(1), m.end(1)))
             if units.names(m.group(2), m.start(2), "support"):
@@ -193,8 +193,8 @@ def responsible_units(
                 if sup and units.names(sup.group(1), sup.start(1), "support"):
                     units.notes.append((sup.start(1), sup.end(1)))
     for m in _RESPONSIBLE.finditer(view, start, end):  # 由市财政局负责 / 市财政局负责资金拨付
-        if any(a <= m.start(1) < b for a, b in units.notes):
-            continue
+        if any(a < m.end(1) and m.start(1) < b for a, b in units.notes):
+            continue  # 算力券由A会同B负责…: the names were read as lead and support already
         names = re.sub(r"(?:按职责分工|按照职责分工|按职责|共同|分别)$", "", m.group(1))
         if units.names(names, m.start(1), "responsible"):
             units.notes.append((m.start(1), m.end(1)))

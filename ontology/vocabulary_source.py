@@ -368,7 +368,7 @@ CATEGORIES: list[C] = [
 
 SECTORS: list[C] = [
     C("artificial-intelligence", "人工智能", "artificial intelligence",
-      alt=["AI", "人工智能产业"],
+      alt=["AI", "人工智能产业"], hidden=["人工智慧"],  # Taiwan phrasing
       en_alt=["artificial intelligence industry", "AI industry"]),
     C("generative-ai", "生成式人工智能", "generative artificial intelligence",
       alt=["生成式AI", "AIGC"], en_alt=["generative AI"], broader=["artificial-intelligence"]),
@@ -380,7 +380,7 @@ SECTORS: list[C] = [
       en_alt=["robotics industry"]),
     C("humanoid-robots", "人形机器人", "humanoid robots", en_alt=["humanoid robot", "humanoid robotics"],
       broader=["robotics"]),
-    C("embodied-ai", "具身智能", "embodied intelligence", en_alt=["embodied AI"],
+    C("embodied-ai", "具身智能", "embodied intelligence", en_alt=["embodied AI"], hidden=["具身智慧"],
       broader=["artificial-intelligence"]),
     C("education", "教育", "education", alt=["智慧教育", "教育领域"], en_alt=["smart education"]),
     C("healthcare", "医疗", "healthcare",
@@ -435,13 +435,13 @@ SECTORS: list[C] = [
     C("new-consumption", "新消费", "new consumption", alt=["智能消费"],
       en_alt=["consumer sector"]),
     C("integrated-circuits", "集成电路", "integrated circuits", alt=["芯片", "半导体", "智能芯片"],
-      en_alt=["chips", "semiconductors", "smart chips", "smart chip"]),
+      hidden=["晶片"], en_alt=["chips", "semiconductors", "smart chips", "smart chip"]),
     C("low-altitude-economy", "低空经济", "low-altitude economy", alt=["无人机"],
       en_alt=["low altitude economy", "drones"]),
     C("electronic-information", "电子信息", "electronic information", alt=["电子信息制造", "新一代电子信息"],
       en_alt=["electronics", "electronic information industry"]),
     C("software", "软件和信息技术服务业", "software and information technology services",
-      alt=["软件", "软件产业", "软件业", "工业软件", "软件和信息服务业"],
+      alt=["软件", "软件产业", "软件业", "工业软件", "软件和信息服务业"], hidden=["软体"],
       en_alt=["software industry", "IT services", "software and IT services"]),
     C("internet-services", "互联网和相关服务业", "internet and related services",
       alt=["互联网和相关服务", "互联网", "互联网软件"], en_alt=["internet services", "internet"]),

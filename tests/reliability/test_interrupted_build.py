@@ -142,3 +142,18 @@ def test_rebuilding_is_idempotent(corpus, previous) -> None:
     elsewhere = corpus["root"] / "elsewhere"
     assert run_build([corpus["seeds"]], elsewhere).returncode == 0
     assert snapshot(elsewhere) == previous["before"]
+
+
+@pytest.mark.parametrize("after", [0.3, 0.8])
+def test_sigint_while_starting_is_one_sentence(corpus, previous, after: float) -> None:
+    """Ctrl-C while the command line is still importing its modules: exit 130, no traceback."""
+    out = previous["out"]
+    proc = start_build([corpus["small"]], out)
+    time.sleep(after)
+    if proc.poll() is not None:
+        pytest.fail("the build finished before it could be interrupted")
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert snapshot(out) == previous["before"]
