@@ -138,10 +138,13 @@ def remaining(args: argparse.Namespace) -> float | None:
     return left
 
 
-def execute(store: Store, text: str, args: argparse.Namespace) -> Rows:
-    """Run ``text`` with the safety checks, mapping failures to one-sentence user errors."""
+def execute(store: Store, text: str, args: argparse.Namespace, trusted: bool = False) -> Rows:
+    """Run ``text`` with the safety checks (skipped for ``trusted`` text, a query policykg
+    ships), mapping failures to one-sentence user errors."""
     network = getattr(args, "allow_network", False)
     try:
+        if trusted:
+            return store.query(text, timeout=remaining(args), limit=args.limit)
         return run_safely(store, text,
                           allow_service=getattr(args, "allow_service", False) or network,
                           allow_update=getattr(args, "allow_update", False),

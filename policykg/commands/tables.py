@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     check_bounds(args)
     store = open_source(args)
     try:
-        collected = tables.collect(lambda text: execute(store, text, args))
+        collected = tables.collect(lambda text: execute(store, text, args, trusted=True))
     finally:
         store.close()
     try:
