@@ -285,7 +285,8 @@ DICTIONARY_INTRO = """# policykg tables — data dictionary
 
 Tidy tables of a policykg knowledge graph, written by `policykg tables`: one file per table in
 Parquet (`<table>.parquet`) and CSV (`<table>.csv`), the same rows in the same order. The same
-graph always gives byte-identical files. `dictionary.csv` holds this dictionary as a table.
+graph always gives byte-identical files (with the same pyarrow version). `dictionary.csv` holds
+this dictionary as a table.
 
 - **Keys.** `document` (an IRI) joins every table to `documents`; a measure is
   `(document, ordinal)` in `measures` and `(document, measure_ordinal)` elsewhere.
@@ -299,8 +300,8 @@ graph always gives byte-identical files. `dictionary.csv` holds this dictionary 
 - **CSV** is UTF-8 without a byte-order mark, RFC 4180 quoting, CRLF line ends; a text cell
   that a spreadsheet would run as a formula (starting with `= + - @`) begins with `'`.
   In Excel use Data › From Text/CSV and choose UTF-8.
-- **Labels** are the preferred names in simplified Chinese (`label_en` in English where the
-  vocabulary has one); IRIs resolve to the linked-data pages of the site export.
+- **Labels** are the preferred names in simplified Chinese (`label_en` in English where
+  known); IRIs are the graph's own, the same as in SPARQL and on the linked-data site.
 
 Example (DuckDB): `SELECT number, measure_ordinal, role, amount_cny FROM 'offers.parquet'
 WHERE role = 'cap' ORDER BY amount_cny DESC;`
