@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "reason": "Check the ontology (and optionally data) for consistency with HermiT.",
     "docs": "Write HTML documentation of the ontology.",
     "stats": "Count a graph's resources by class, document and jurisdiction.",
+    "tables": "Write tidy tables (Parquet and CSV) with a data dictionary from a graph or store.",
     "evaluate": "Score the loader against hand-made gold: precision, recall, F1 per fact kind.",
 }
 

@@ -19,6 +19,7 @@ inserted at the query's ``# @values`` line, else as the first element of its out
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -80,19 +81,24 @@ class CatalogQuery:
         raise CatalogError(f"query {self.name!r} has no parameter {name!r} (it takes: {known}).")
 
 
-def parse_header(text: str, name: str = "query") -> CatalogQuery:
-    """Read the ``# title/description/param`` header of a query text."""
-    query = CatalogQuery(name=name, text=text)
-    descriptions = []
+def header_fields(text: str) -> Iterator[tuple[str, str]]:
+    """The ``(key, value)`` pairs of the ``# key: value`` comment lines a query text starts with
+    (keys lower-cased); the header ends at the first line that is not a comment."""
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
             continue
         if not stripped.startswith("#"):
             break
-        body = stripped.lstrip("#").strip()
-        key, _, value = body.partition(":")
-        key, value = key.strip().lower(), value.strip()
+        key, _, value = stripped.lstrip("#").strip().partition(":")
+        yield key.strip().lower(), value.strip()
+
+
+def parse_header(text: str, name: str = "query") -> CatalogQuery:
+    """Read the ``# title/description/param`` header of a query text."""
+    query = CatalogQuery(name=name, text=text)
+    descriptions = []
+    for key, value in header_fields(text):
         if key == "title":
             query.title = value
         elif key == "description":

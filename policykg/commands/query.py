@@ -47,6 +47,17 @@ query is refused, invalid, or a parameter or file is wrong.
 
 def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     """--graph / --store / --endpoint plus --timeout and --limit (shared with ``eligible``)."""
+    add_input_arguments(parser)
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"return at most N rows (default {DEFAULT_LIMIT})")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="output format (default table)")
+    parser.add_argument("--output", metavar="FILE", help="write the answer to FILE instead of stdout")
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """--graph / --store / --endpoint, --timeout, --max-response and --allow-network: where the
+    answers come from (shared with ``tables``, whose --timeout counts the whole command)."""
     src = parser.add_mutually_exclusive_group()
     src.add_argument("--graph", metavar="FILE",
                      help=f"an RDF dump (.trig, .nq, .nt, .ttl, .rdf, .jsonld; default {DEFAULT_GRAPH})")
@@ -54,16 +65,11 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     src.add_argument("--endpoint", metavar="URL",
                      help="a SPARQL 1.1 endpoint (credentials from POLICYKG_ENDPOINT_USER and "
                           "POLICYKG_ENDPOINT_PASSWORD)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
-                        help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g})")
-    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
-                        help=f"return at most N rows (default {DEFAULT_LIMIT})")
+    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
+                        help=f"stop a query after S seconds (default {timeout:g})")
     parser.add_argument("--max-response", type=int, default=MAX_RESPONSE_BYTES // 2**20,
                         metavar="MB", help="with --endpoint: refuse an answer larger than MB "
                                            f"megabytes (default {MAX_RESPONSE_BYTES // 2**20})")
-    parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="output format (default table)")
-    parser.add_argument("--output", metavar="FILE", help="write the answer to FILE instead of stdout")
     parser.add_argument("--allow-network", action="store_true",
                         help="let the query reach the network: SERVICE, FROM and LOAD (as "
                              "--allow-service) and remote JSON-LD contexts in --graph")
@@ -132,10 +138,13 @@ def remaining(args: argparse.Namespace) -> float | None:
     return left
 
 
-def execute(store: Store, text: str, args: argparse.Namespace) -> Rows:
-    """Run ``text`` with the safety checks, mapping failures to one-sentence user errors."""
+def execute(store: Store, text: str, args: argparse.Namespace, trusted: bool = False) -> Rows:
+    """Run ``text`` with the safety checks (skipped for ``trusted`` text, a query policykg
+    ships), mapping failures to one-sentence user errors."""
     network = getattr(args, "allow_network", False)
     try:
+        if trusted:
+            return store.query(text, timeout=remaining(args), limit=args.limit)
         return run_safely(store, text,
                           allow_service=getattr(args, "allow_service", False) or network,
                           allow_update=getattr(args, "allow_update", False),
