@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "reason": "Check the ontology (and optionally data) for consistency with HermiT.",
     "docs": "Write HTML documentation of the ontology.",
     "stats": "Count a graph's resources by class, document and jurisdiction.",
+    "plot": "Draw funding by category and jurisdiction, and a timeline of documents (PNG/SVG).",
     "evaluate": "Score the loader against hand-made gold: precision, recall, F1 per fact kind.",
 }
 

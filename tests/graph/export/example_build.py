@@ -1,0 +1,17 @@
+"""The bundled example corpus built once per test run (shared by the figure and plot tests)."""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from pathlib import Path
+
+from policykg.api import build, example_corpus
+
+
+@functools.cache
+def example_graph() -> Path:
+    """``policykg.trig`` of ``examples/corpus``, built without validation into a temporary folder."""
+    out = Path(tempfile.mkdtemp(prefix="policykg-examples-"))
+    build([example_corpus()], out=out, validate=False)
+    return out / "policykg.trig"
