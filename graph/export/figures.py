@@ -339,6 +339,9 @@ def timeline_chart(data: TimelineData):
             Line2D([], [], marker="x", ls="", mew=2, color="black", label="repealed 废止"),
             Line2D([], [], ls="--", lw=1, color="grey", label="cut short 原定有效期"),
             Line2D([], [], color="darkred", marker=">", label="repealed by → 被…废止")]
+        if any(not _start(d) for d in docs):
+            handles.append(Line2D([], [], ls=":", lw=2, color="grey",
+                                  label="cited only, date issued unknown 仅被引用"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
                   frameon=False)
         if not docs:

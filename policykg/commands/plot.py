@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     src.add_argument("--store", metavar="DIR", help="a pyoxigraph store directory")
     src.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
-                        help=f"stop after S seconds (default {DEFAULT_TIMEOUT:g})")
+                        help=f"stop a query after S seconds (default {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"read at most N rows per query (default {DEFAULT_LIMIT})")
     parser.add_argument("--max-response", type=int, default=MAX_RESPONSE_BYTES // 2**20,

@@ -11,6 +11,7 @@ a report's figure, never a bar.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import warnings
 from decimal import Decimal
@@ -165,3 +166,28 @@ def test_the_same_figure_renders_to_the_same_bytes_whatever_the_salt(funding):
                 drawn.append(figures.render(fig, fmt))
         assert drawn[0] == drawn[1], fmt
     assert b"<dc:date>" not in drawn[0]
+
+
+def test_debian_droid_fallback_draws_chinese_too():
+    path, source = fonts.DEBIAN[0]
+    if not path.is_file():
+        pytest.skip(f"{source} is not installed ({path})")
+    font = fonts.find_cjk_font([(path, source)])
+    assert font is not None and font.source == "fonts-droid-fallback"
+    from matplotlib import font_manager
+    from matplotlib.font_manager import FontProperties
+
+    used = font_manager.findfont(FontProperties(family=[font.family, fonts.LATIN]))
+    assert os.path.realpath(used) == os.path.realpath(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        import matplotlib
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        with matplotlib.rc_context({"font.family": [font.family, fonts.LATIN]}):
+            fig = Figure()
+            FigureCanvasAgg(fig)
+            fig.suptitle("深圳市 专精特新“小巨人”企业 3000万元")
+            fig.savefig(io.BytesIO(), format="png")
+    assert not [w for w in caught if "missing from font" in str(w.message)]
