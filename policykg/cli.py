@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "docs": "Write HTML documentation of the ontology.",
     "stats": "Count a graph's resources by class, document and jurisdiction.",
     "tables": "Write tidy tables (Parquet and CSV) with a data dictionary from a graph or store.",
+    "plot": "Draw funding by category and jurisdiction, and a timeline of documents (PNG/SVG).",
     "evaluate": "Score the loader against hand-made gold: precision, recall, F1 per fact kind.",
 }
 

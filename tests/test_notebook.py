@@ -1,7 +1,9 @@
-"""examples/tour.ipynb runs from top to bottom (nbclient, python3 kernel of this interpreter)."""
+"""examples/tour.ipynb runs from top to bottom (nbclient, python3 kernel of this interpreter) and
+draws the two figures of ``policykg plot`` (funding, timeline) with a CJK font."""
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
@@ -42,3 +44,9 @@ def test_tour_notebook_runs(seeds_dir, monkeypatch):
     text = "".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "粤府办〔2025〕6号" in text and "120000000" in text
     assert any("image/png" in o.get("data", {}) for o in outputs), "the chart is drawn"
+    streams = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    assert "missing from font" not in streams and "no CJK font" not in streams
+    for tag in ("funding-figure", "timeline-figure"):  # the figures module's two pictures
+        cell = next(c for c in nb.cells if tag in c.metadata.get("tags", []))
+        pngs = [o["data"]["image/png"] for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert len(pngs) == 1 and len(base64.b64decode(pngs[0])) > 10_000, tag
