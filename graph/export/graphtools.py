@@ -1,12 +1,22 @@
 """Graph-tool exports through networkx: GraphML, GEXF, Cytoscape.js JSON and Graphviz DOT,
 for Gephi, Cytoscape and yEd, in four views (full, supersession, agencies, funding).
 
-Contract: nodes are IRIs of the source graphs (evidence, source-file and link nodes left
-out; they stay in the RDF dumps) with attributes ``type`` (class, prefixed), ``label``,
-``label_zh`` (zh-Hans), ``label_zh_hant``, ``label_en``, ``iri`` and key figures (amounts as
-floats in yuan, dates as ISO strings); edges carry ``label`` (the property's rdfs:label from
-the ontology), ``label_zh`` and ``property`` (IRI). Node and edge order is sorted, so the
-same build gives byte-identical files.
+Contract: node ids are the IRIs of the source graphs (evidence, source-file and link nodes
+left out; they stay in the RDF dumps). What a graph tool shows is never the IRI: ``label`` and
+``name`` (Gephi shows the first, Cytoscape the second) are the preferred label — zh-Hans, else
+en, else zh-Hant, else a readable local name. Every node has ``type`` in words (Document,
+Report, Measure, Offer, Agency, Organisation, Category, Sector, Theme, Jurisdiction,
+Programme, Claim, Instrument type, Person), ``class`` (the most specific class, prefixed),
+``label_zh`` (zh-Hans), ``label_zh_hant``, ``label_en``, ``iri`` and its key figures (amounts
+as floats in yuan, dates as ISO strings). Documents and reports also carry ``date`` (issued;
+a report's date), ``number``, ``kind`` (official: its text was loaded; cited: known only
+from a citation; reported: known only from a report; report), ``jurisdiction`` and ``issuer``
+(labels, ``; ``-joined); offers carry ``kind`` (the class in words, e.g. compute voucher);
+measures carry ``text`` (the quoted text of the measure). Edges carry ``label`` (the
+property's rdfs:label from the ontology, in words), ``label_zh``, ``property`` (IRI) and a
+numeric ``weight``: on an offer edge (provides instrument) the offer's maximum amount in yuan,
+else its total budget; 1 on every other edge. Node and edge order is sorted, so the same build
+gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from policykg.ontology.namespace import ID, ONTOLOGY_IRI, ORG, POL
+from policykg.ontology.namespace import ID, OA, ONTOLOGY_IRI, ORG, POL, SCHEMA
 from policykg.store.xmlsafe import xml_safe, xml_safe_bytes
 
 VIEWS = ("full", "supersession", "agencies", "funding")
@@ -55,6 +65,25 @@ FIGURES: dict[URIRef, tuple[str, str]] = {
 }
 _ORGANISATIONS = {POL.Agency, ORG.Organization}
 
+# the type a user sees, in words: the first class of this list the node is an instance of
+TYPE_WORDS: tuple[tuple[URIRef, str], ...] = (
+    (POL.PolicyDocument, "Document"),
+    (POL.Report, "Report"),
+    (POL.Measure, "Measure"),
+    (POL.FundingInstrument, "Offer"),
+    (POL.Agency, "Agency"),
+    (ORG.Organization, "Organisation"),
+    (POL.EnterpriseCategory, "Category"),
+    (POL.Sector, "Sector"),
+    (POL.Theme, "Theme"),
+    (POL.AdministrativeArea, "Jurisdiction"),
+    (POL.Program, "Programme"),
+    (POL.Claim, "Claim"),
+    (POL.InstrumentType, "Instrument type"),
+    (SCHEMA.Person, "Person"),
+)
+_DOCUMENTS = {POL.PolicyDocument, POL.Report}
+
 # view -> (node classes kept, properties kept); None = everything
 _VIEW_SPEC: dict[str, tuple[set[URIRef] | None, set[URIRef] | None]] = {
     "full": (None, None),
@@ -80,6 +109,13 @@ def _prefixed(iri: Node) -> str:
     return s
 
 
+def _local_name(iri: Node) -> str:
+    """The last readable step of an IRI: ``…/measure/4`` → ``measure 4``."""
+    parts = [p for p in re.split(r"[#/]", str(iri)) if p]
+    tail = parts[-2:] if len(parts) >= 2 and parts[-1].isdigit() else parts[-1:]
+    return " ".join(tail).replace("-", " ") or str(iri)
+
+
 def _words(iri: Node) -> str:
     local = re.split(r"[#/]", str(iri))[-1]
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
@@ -94,7 +130,14 @@ class _Facts:
         self.super: dict[Node, set[Node]] = defaultdict(set)
         self.values: dict[Node, dict[URIRef, Node]] = defaultdict(dict)
         self.edges: set[tuple[Node, Node, Node]] = set()
+        self.links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (s, p) -> objects
+        self.exact: dict[Node, str] = {}  # evidence node -> its quoted text
         for s, p, o, g in quads:
+            if p in (POL.source, POL.attestedBy, POL.evidence, POL.issuedBy, POL.jurisdiction,
+                     DCTERMS.publisher):
+                self.links[(s, p)].add(o)
+            elif p == OA.exact:
+                self.exact[s] = str(o)
             if p == RDF.type:
                 self.types[s].add(o)
             elif p == RDFS.subClassOf and isinstance(o, URIRef):
@@ -128,6 +171,26 @@ class _Facts:
     def is_a(self, node: Node, classes: set[URIRef]) -> bool:
         return any(self.ancestors(t) & classes for t in self.types.get(node, ()))
 
+    def type_words(self, node: Node, main: Node | None) -> str:
+        """The type of ``node`` in words (see :data:`TYPE_WORDS`)."""
+        kinds = set().union(*(self.ancestors(t) for t in self.types.get(node, ()))) \
+            if self.types.get(node) else set()
+        for cls, words in TYPE_WORDS:
+            if cls in kinds:
+                return words
+        return _words(main).capitalize() if main is not None else "Other"
+
+    def label(self, node: Node) -> str:
+        """The preferred label: zh-Hans, else en, else zh-Hant, else any, else the local name."""
+        labs = self.labels.get(node, {})
+        if isinstance(node, Literal):
+            return str(node)
+        return (labs.get("zh-Hans") or labs.get("en") or labs.get("zh-Hant") or labs.get("")
+                or _local_name(node))
+
+    def joined_labels(self, node: Node, prop: URIRef) -> str:
+        return "; ".join(sorted({self.label(o) for o in self.links.get((node, prop), ())}))
+
 
 def build_view(quads: list[Quad], view: str = "full") -> nx.MultiDiGraph:
     """The networkx multigraph of one view, nodes and edges added in sorted order."""
@@ -154,50 +217,95 @@ def build_view(quads: list[Quad], view: str = "full") -> nx.MultiDiGraph:
         g.add_node(str(node), **_node_attrs(facts, node))
     for s, p, o in edges:
         key = _prefixed(p)
-        g.add_edge(str(s), str(o), key=key, **_edge_attrs(facts, p))
+        g.add_edge(str(s), str(o), key=key, **_edge_attrs(facts, p, o))
     return g
 
 
 def _node_attrs(facts: _Facts, node: Node) -> dict[str, object]:
     labs = facts.labels.get(node, {})
     main = facts.main_type(node)
-    display = labs.get("zh-Hans") or labs.get("en") or labs.get("zh-Hant") or labs.get("") \
-        or str(node).rsplit("/", 1)[-1]
+    display = facts.label(node)
+    kind = facts.type_words(node, main)
     attrs: dict[str, object] = {
         "label": display,
+        "name": display,
         "label_zh": labs.get("zh-Hans", ""),
         "label_zh_hant": labs.get("zh-Hant", ""),
         "label_en": labs.get("en", ""),
-        "type": _prefixed(main) if main is not None else "",
+        "type": kind,
+        "class": _prefixed(main) if main is not None else "",
         "iri": str(node),
     }
     for prop, value in sorted(facts.values.get(node, {}).items(), key=lambda kv: str(kv[0])):
-        name, kind = FIGURES[prop]
-        if kind == "float":
+        name, figure = FIGURES[prop]
+        if figure == "float":
             try:
                 attrs[name] = float(str(value))
             except ValueError:
                 continue
-        elif kind == "int":
+        elif figure == "int":
             try:
                 attrs[name] = int(str(value))
             except ValueError:
                 continue
-        elif kind == "iri":
+        elif figure == "iri":
             attrs[name] = _prefixed(value)
-        elif kind == "bool":
+        elif figure == "bool":
             attrs[name] = str(value).lower() == "true"
         else:
             attrs[name] = str(value)
     if main in _ORGANISATIONS:
         attrs.setdefault("resolved", True)  # the vocabulary knows it
+    if kind in ("Document", "Report"):
+        attrs.update(_document_attrs(facts, node, kind))
+    elif kind == "Offer" and main is not None:
+        attrs["kind"] = _words(main)
+    elif kind == "Measure":
+        quotes = [facts.exact[e] for e in sorted(facts.links.get((node, POL.evidence), ()), key=str)
+                  if e in facts.exact]
+        if quotes:
+            attrs["text"] = max(quotes, key=len)
     return attrs
 
 
-def _edge_attrs(facts: _Facts, prop: Node) -> dict[str, object]:
+def _document_attrs(facts: _Facts, node: Node, kind: str) -> dict[str, object]:
+    """What a user filters documents by: date, number, kind, jurisdiction and issuer in words."""
+    values = facts.values.get(node, {})
+    date = values.get(POL.dateIssued) or values.get(DCTERMS.date)
+    if kind == "Report":
+        doc_kind = "report"
+    elif facts.links.get((node, POL.source)):
+        doc_kind = "official"
+    elif facts.links.get((node, POL.attestedBy)):
+        doc_kind = "reported"
+    else:
+        doc_kind = "cited"
+    issuer = facts.joined_labels(node, POL.issuedBy) or facts.joined_labels(node, DCTERMS.publisher)
+    return {"date": str(date) if date is not None else "",
+            "number": str(values.get(POL.documentNumber, "")),
+            "kind": doc_kind,
+            "jurisdiction": facts.joined_labels(node, POL.jurisdiction),
+            "issuer": issuer}
+
+
+def _edge_attrs(facts: _Facts, prop: Node, target: Node) -> dict[str, object]:
     labs = facts.labels.get(prop, {})
     return {"label": labs.get("en") or _words(prop), "label_zh": labs.get("zh-Hans", ""),
-            "property": str(prop)}
+            "property": str(prop), "weight": _weight(facts, prop, target)}
+
+
+def _weight(facts: _Facts, prop: Node, target: Node) -> float:
+    """An offer edge weighs the offer's amount in yuan (cap, else budget); any other edge 1."""
+    if prop == POL.providesInstrument:
+        values = facts.values.get(target, {})
+        for figure in (POL.maxAmount, POL.totalBudget):
+            try:
+                amount = float(str(values[figure]))
+            except (KeyError, ValueError):
+                continue
+            if amount > 0:
+                return amount
+    return 1.0
 
 
 def _stable_gexf(g: nx.MultiDiGraph) -> bytes:
@@ -217,6 +325,8 @@ def _graphml(g: nx.MultiDiGraph) -> bytes:
 
 def _cyjs(g: nx.MultiDiGraph) -> bytes:
     data = nx.cytoscape_data(g)
+    for edge in data["elements"]["edges"]:  # Cytoscape desktop names an edge by its interaction
+        edge["data"]["interaction"] = edge["data"]["label"]
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
