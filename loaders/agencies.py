@@ -29,7 +29,7 @@ from .records import AgencyRef, Span
 AGENCY_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|管委会|管理委员会|"
     r"人民代表大会|常务委员会|常委会|委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局|"
-    r"总队|支队|大队)"
+    r"总队|支队|大队|分行|中心支行|支行|营业管理部|海关)"
 )
 _AGENCY_RE = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}?{AGENCY_SUFFIX}$")
 _ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "试验区", "合作区", "保税区", "示范区")
@@ -46,6 +46,9 @@ _LEADING_DATE = re.compile(rf"^{_NUM}年{_NUM}月{_NUM}日")
 # an abbreviation of a government office that does not say whether it is an 办公厅 or an 办公室
 _OFFICE_ABBREVIATIONS = ("府办", "政府办")
 _ADMIN_SUFFIX = "省市区县州盟旗镇乡"
+# national bodies whose provincial branches are written with the short name of the body
+_NATIONAL_SHORT = (("人民银行", "中国人民银行"), ("金融监管总局", "国家金融监督管理总局"),
+                   ("税务总局", "国家税务总局"))
 # short names of development zones and the full names they stand for (成都高新区 = 成都高新技术产业开发区)
 _ZONE_SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 
@@ -177,7 +180,11 @@ def body_name(phrase: str) -> str:
     text = _LEADING_DATE.sub("", text)
     text = _TERM.sub("", text)
     stripped = _MEETING.sub("", text)
-    return stripped if len(stripped) >= 2 else text
+    text = stripped if len(stripped) >= 2 else text
+    for short, full in _NATIONAL_SHORT:
+        if text.startswith(short) and len(text) > len(short):
+            return full + text[len(short):]  # 人民银行浙江省分行 → 中国人民银行浙江省分行
+    return text
 
 
 def _misspelt_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:

@@ -23,6 +23,8 @@ _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废�
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 _VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{1,3})\s*年")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效)")
+_UNTIL_BRACKETED = re.compile(r"(?:至|到|截至|截止)[^，。；（(]{1,12}[（(]\s*$")
+_UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
 # the document's own entry into force: 本条例自2022年5月1日起施行 (not a rule of its body)
 _FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效)")
@@ -72,8 +74,9 @@ def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Va
         until = None
         for d in dates:
             lead = text[max(0, d.start - 4) : d.start]
-            if re.search(r"(?:至|到|截至|截止)\s*$", lead):
-                until = d.value
+            if re.search(r"(?:至|到|截至|截止)\s*$", lead) or _UNTIL_BRACKETED.search(
+                    text[max(0, d.start - 16) : d.start]) and _UNTIL_CLOSE.match(text, d.end):
+                until = d.value  # 至试点期满之日（2026年12月31日）止: the date in brackets ends it
             elif valid_from is None and re.search(r"(?:有效期为?|自|从)\s*$", lead):
                 valid_from = d.value
         m_years = _VALID_YEARS.search(text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..ontology.gazetteer import Gazetteer, Match
+from . import subjects
 from .matchindex import MatchIndex
 from .records import ConceptRef, Money, Offer, Span
 from .roles import (
@@ -315,6 +316,8 @@ class GroupContext:
     def concepts(self, scheme: str, s: int, e: int) -> list[ConceptRef]:
         out: list[ConceptRef] = []
         for m in self.vocab.within(scheme, s, e):
+            if subjects.split_word(self.view, m):
+                continue
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme=scheme, concept=m.concept,
                                       span=self.span_of(m.start, m.end)))

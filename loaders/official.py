@@ -536,7 +536,7 @@ class _Parser:
                 continue
             if subjects_only and not subjects.in_context(self.view, m, found):
                 continue
-            if subjects.inside_event_name(self.view, m):
+            if subjects.inside_event_name(self.view, m) or subjects.split_word(self.view, m):
                 continue
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))

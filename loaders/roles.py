@@ -29,12 +29,13 @@ from .segments import Fig, Segment
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
-_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费))?\s*(?:不少于|不低于|不超过|最高|约)?\s*$"
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
     r"|(?:基金|资金)(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
 _SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(
-    r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)")
+    r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)"
+    r"|^\s*(?:的)?\s*[^，。；的]{0,8}?券")  # 每年安排3000万元数据券: the vouchers' budget
 _UNIT_STEP_TAIL = re.compile(
     r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$"
     r"|(?:收入|额|费用?|投资|金额|贷款|营收)\s*(?:每|每达到|每满)\s*$")  # 按服务收入每1万元给予300元
@@ -48,9 +49,9 @@ _PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单�
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(
     r"^\s*(?:的)?\s*(?:给予)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
-_SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于)")
+_SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于|抵扣|抵减|抵用)")
 _SHARE_NOUN = re.compile(
-    r"(?:按照|按其|按|不超过其|不超过|不高于)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
+    r"(?:按照|按其|按|不超过其|不超过|不高于|抵扣|抵减|抵用)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
     r"价款|收入|交易额|费))\s*$"
 )
 _SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
@@ -61,6 +62,9 @@ _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|�
 # 补助比例不超过30% / 按30%的比例
 _SHARE_RATIO_WORD = re.compile(
     r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*"
+    r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
+_FUNDED_RATIO = re.compile(
+    r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补)比例\s*"
     r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 # 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
@@ -80,7 +84,8 @@ _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|
 _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|支持|享受|保障|优先|鼓励|认定|纳入|培育|评选")
 # what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
 # eligibility even where its sentence names no support (a 认定范围 item)
-_SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额")
+_SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
+                           r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
@@ -301,6 +306,9 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
     of a standard) → other."""
     before = view[clause.start : f.start]
     sentence_text = view[sentence.start : sentence.end]
+    if _FUNDED_RATIO.search(before):
+        f.role = "cost_share"  # 初创企业的支持比例提高到40%: the ratio word names the funding
+        return
     if not _FUNDING_TALK.search(sentence_text):
         f.role = "other"
         return

@@ -81,6 +81,16 @@ def inside_event_name(view: str, m: Match) -> bool:
     return bool(found) and not re.search(r"参加|参与|举办|组织|支持|鼓励", found.group(0))
 
 
+_PLACE_BEFORE_OUTSIDE = re.compile(r"[区市省县镇园域]$")
+
+
+def split_word(view: str, m: Match) -> bool:
+    """A match whose first character belongs to the word before it: 区外企业 (enterprises from
+    outside the district) holds 外企 but names no foreign-funded enterprise."""
+    return m.surface.startswith("外") and bool(
+        _PLACE_BEFORE_OUTSIDE.search(view, max(0, m.start - 1), m.start))
+
+
 def compound(view: str, m: Match) -> bool:
     """A short sector word inside a compound about people or benefits: 子女教育, 医疗保障;
     a statistical term (规上工业企业); an office's name (软件和信息服务业处)."""

@@ -1,0 +1,84 @@
+"""Patterns found missing on a blind held-out corpus, each in sentences written here: voucher
+budgets, funded ratios, shares of a deductible amount, investment thresholds after a cap,
+validity to a bracketed date, branches of national bodies in unit lists, 区外企业."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from tests.loaders.official_helpers import local, parse_text
+
+HEAD = ("甲省工业和信息化厅关于印发《甲省算力发展若干措施》的通知\n甲工信〔2025〕9号\n"
+        "各市工业和信息化局：\n现将有关措施印发给你们，请认真贯彻执行。\n\n")
+
+
+def _amounts(body: str) -> list[tuple[Decimal, str]]:
+    doc = parse_text(HEAD + body)
+    return [(a.value, a.role) for m in doc.measures for a in m.amounts]
+
+
+def _shares(body: str) -> list[Decimal]:
+    doc = parse_text(HEAD + body)
+    return [r.value for m in doc.measures for r in m.ratios if r.role == "cost_share"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("一、每年安排2000万元算力券，单家企业每年最高30万元。\n二、其他事项另行通知。\n",
+     (Decimal("20000000"), "total_budget")),
+    ("一、本专项本年度拟安排国拨经费概算3.2亿元，拟支持项目不超过15个。\n二、其他事项另行通知。\n",
+     (Decimal("320000000"), "total_budget")),
+    ("一、对新认定的智能工厂，按项目投入的12%给予补助，最高不超过300万元；其中项目投入须不低于1500万元。\n"
+     "二、其他事项另行通知。\n", (Decimal("15000000"), "threshold")),
+])
+def test_budget_and_threshold_roles(body: str, expected: tuple[Decimal, str]) -> None:
+    assert expected in _amounts(body)
+
+
+def test_a_budget_of_the_same_wording_without_vouchers_is_no_budget() -> None:
+    """A sum handed to a recipient stays a cap: the voucher rule needs 安排 before the sum."""
+    found = _amounts("一、对购买服务的企业给予20万元算力券支持。\n二、其他事项另行通知。\n")
+    assert (Decimal("200000"), "total_budget") not in found
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("一、企业使用数据券购买服务的，可抵扣合同金额的30%，单家企业每年最高20万元。\n二、其他。\n",
+     [Decimal("0.3")]),
+    ("一、对购买算力服务的企业按合同金额的20%给予支持，初创企业的支持比例提高到40%。\n二、其他。\n",
+     [Decimal("0.2"), Decimal("0.4")]),
+    ("一、对购买算力服务的企业按合同金额的20%给予支持；初创企业的支持比例提高到40%。\n二、其他。\n",
+     [Decimal("0.2"), Decimal("0.4")]),
+], ids=["deductible-share", "raised-ratio", "raised-ratio-own-clause"])
+def test_cost_shares(body: str, expected: list[Decimal]) -> None:
+    assert _shares(body) == expected
+
+
+def test_a_ratio_that_names_no_funding_is_no_share() -> None:
+    assert _shares("一、到2027年，本地企业的上云比例提高到80%。\n二、其他。\n") == []
+
+
+def test_validity_until_a_bracketed_date() -> None:
+    doc = parse_text(HEAD + "一、支持算力应用。\n二、本措施自2025年3月1日起施行，"
+                     "至试点期满之日（2027年6月30日）止。\n")
+    assert (doc.valid_from, doc.valid_until) == (dt.date(2025, 3, 1), dt.date(2027, 6, 30))
+
+
+def test_branches_of_national_bodies_keep_their_own_place() -> None:
+    doc = parse_text(HEAD.replace("甲省", "湖北省") + "一、对获得贷款的企业按贷款利息的30%给予贴息。"
+                     "（责任单位：省财政厅、人民银行湖北省分行、国家金融监督管理总局湖北监管局、武汉海关、"
+                     "省地方金融管理局）\n二、其他。\n")
+    names = [a.name for a in doc.measures[0].responsible]
+    assert names == ["湖北省财政厅", "中国人民银行湖北省分行", "国家金融监督管理总局湖北监管局",
+                     "武汉海关", "湖北省地方金融管理局"]
+
+
+@pytest.mark.parametrize("phrase, foreign", [("区外企业", False), ("市外企业", False),
+                                             ("外资企业", True), ("外企", True)],
+                         ids=["district", "city", "foreign-funded", "foreign"])
+def test_enterprises_from_outside_the_district_are_not_foreign(phrase: str, foreign: bool) -> None:
+    doc = parse_text(HEAD + f"一、对引进{phrase}落户的园区，给予一次性奖励10万元。\n二、其他。\n")
+    cats = {local(c.concept) for m in doc.measures for c in m.categories}
+    cats |= {local(c.concept) for m in doc.measures for o in m.offers for c in o.categories}
+    assert ("foreign-invested-enterprise" in cats) is foreign
