@@ -108,6 +108,9 @@ _RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
 _PER_ITEM_DONE = re.compile(
     r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)[一1]?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
     r"\s*(?:给予|奖励|补贴|补助)?\s*$")
+_PER_ITEM_SERVED_DONE = re.compile(
+    r"每(?:服务|帮助|带动|支持|培训)[一1]?[个家项条台套名]([\u4e00-\u9fff]{1,4}?)(?:完成|实现|通过|开展)"
+    r"[^，。；]{1,14}?(?:给予|奖励|补贴|补助)\s*$")
 _UNIT_EACH = re.compile(r"按\s*([\u4e00-\u9fff]{1,6}?)\s*每[个台套艘辆]\s*(?:给予|补助|奖励|补贴)?\s*$")
 _RATE_STANDARD_AFTER = re.compile(r"\s*的?\s*标准")
 
@@ -160,6 +163,9 @@ def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
     m = _PER_ITEM_DONE.search(segment_before)
     if m and not _CAP_WORDS.search(segment_before):
         return m.group(1)  # 每完成一个诊断项目给予2万元
+    m = _PER_ITEM_SERVED_DONE.search(segment_before)
+    if m and not _CAP_WORDS.search(segment_before):
+        return m.group(1)  # 每服务一家企业完成数字化改造给予2万元
     m = _UNIT_EACH.search(segment_before)  # 按泊位每个给予5万元补助
     if m and not _CAP_WORDS.search(segment_before):
         return m.group(1)

@@ -34,6 +34,8 @@ _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context…
 # …when they are this common inside other words (芯片, 电商, 文旅 are sectors wherever they stand)
 _AMBIGUOUS = frozenset({"交通", "养老", "医疗", "医药", "司法", "媒体", "安全", "工业", "应急",
                         "教育", "民政", "能源", "金融", "环保", "农业"})
+_LISTED_WITH_DOMAINS = re.compile(
+    r"[\u4e00-\u9fff]{0,2}、[^，。；：]{0,30}?等(?:领域|行业|产业|场景)")
 _OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
 _STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
@@ -117,6 +119,8 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
     if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
                                                                      m.start):
         return True
+    if _LISTED_WITH_DOMAINS.match(view, m.end):
+        return True  # 用于农业生产、文化旅游等领域: the first of a list of domains
     # listed with other sectors: 教育、医疗、交通 (a neighbour joined by 、 or 和/与/及)
     for o in others:
         if o is m:

@@ -437,6 +437,7 @@ SECTORS: list[C] = [
     C("integrated-circuits", "集成电路", "integrated circuits", alt=["芯片", "半导体", "智能芯片"],
       hidden=["晶片"], en_alt=["chips", "semiconductors", "smart chips", "smart chip"]),
     C("low-altitude-economy", "低空经济", "low-altitude economy", alt=["无人机"],
+      hidden=["低空物流", "低空飞行", "低空旅游", "通用航空", "无人驾驶航空器", "城市空中交通", "飞行汽车"],
       en_alt=["low altitude economy", "drones"]),
     C("electronic-information", "电子信息", "electronic information", alt=["电子信息制造", "新一代电子信息"],
       en_alt=["electronics", "electronic information industry"]),

@@ -82,3 +82,30 @@ def test_enterprises_from_outside_the_district_are_not_foreign(phrase: str, fore
     cats = {local(c.concept) for m in doc.measures for c in m.categories}
     cats |= {local(c.concept) for m in doc.measures for o in m.offers for c in o.categories}
     assert ("foreign-invested-enterprise" in cats) is foreign
+
+
+def _sectors(body: str) -> set[str]:
+    doc = parse_text(HEAD + body)
+    return {local(s.concept) for m in doc.measures for s in m.sectors}
+
+
+def test_a_short_sector_word_heading_a_list_of_domains_is_a_sector() -> None:
+    found = _sectors("一、对购买本地机器人产品用于农业生产、文化旅游等领域的用户，按每台1万元给予补贴。\n"
+                     "二、其他。\n")
+    assert {"agriculture", "robotics"} <= found
+
+
+def test_a_list_of_aspects_names_no_sector() -> None:
+    found = _sectors("一、支持检测平台建设，提供安全风险、伦理道德等方面的评估服务，给予最高50万元补助。\n"
+                     "二、其他。\n")
+    assert "security" not in found and "safety" not in found
+
+
+def test_low_altitude_logistics_is_low_altitude_economy() -> None:
+    assert "low-altitude-economy" in _sectors("一、对开通低空物流航线的企业，每条航线给予10万元补贴。\n二、其他。\n")
+
+
+def test_a_sum_per_enterprise_served_and_transformed_is_a_rate() -> None:
+    found = _amounts("一、服务商每服务一家企业完成数字化改造给予3万元奖励，单个服务商每年奖励不超过100万元。\n"
+                     "二、其他。\n")
+    assert found == [(Decimal("30000"), "unit_rate"), (Decimal("1000000"), "per_recipient_cap")]

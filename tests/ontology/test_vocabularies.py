@@ -66,7 +66,7 @@ def test_every_vocabulary_file_parses_and_holds_one_scheme() -> None:
 
 def test_the_generator_reproduces_the_shipped_files() -> None:
     shipped = {p.name: p.read_text(encoding="utf-8") for p in vocabulary_files()}
-    assert render() == shipped, "run python ontology/vocabulary_source.py and commit the output"
+    assert render() == shipped, "run python -m policykg.ontology.vocabulary_source and commit the output"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
