@@ -355,7 +355,18 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
         return Organisation(written, name, concept, info.link("jurisdiction") if info else None,
                             dept)
     area_part = split[0] if split is not None and split[0] else name
-    return Organisation(written, name, None, area_in_name(area_part, gaz), dept)
+    area = area_in_name(area_part, gaz) or _parent_body_area(name, gaz)
+    return Organisation(written, name, None, area, dept)
+
+
+def _parent_body_area(name: str, gaz: Gazetteer) -> str | None:
+    """The jurisdiction of the body a unit's name begins with: ``工业和信息化部办公厅`` and
+    ``科技部科技司`` belong to the nation as their ministry does; None when no known body leads."""
+    leading = [m for m in gaz.find_all(name, "agency") if m.start == 0 and m.end < len(name)]
+    if not leading:
+        return None
+    info = gaz.info(max(leading, key=lambda m: m.end).concept)
+    return info.link("jurisdiction") if info else None
 
 
 def _vocabulary_agency(short: str, resolved: str, gaz: Gazetteer) -> str | None:

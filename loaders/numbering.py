@@ -157,6 +157,7 @@ def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Ite
     return [Item(i + 1, it.marker, it.start, it.end, it.group, it.parent) for i, it in enumerate(out)]
 
 
+_ATTACHMENTS = re.compile(r"附\s*(?:件|表)\s*[：:]?\s*$")
 # a lead that states a figure (…给予最高100万元奖励：) carries the offer: its sub-items are conditions
 _LEAD_FIGURE = re.compile(r"[\d〇零一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")
 
@@ -172,7 +173,7 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
         if len(subs) < 2:
             continue
         lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()
-        if not _is_heading_lead(lead):
+        if not _is_heading_lead(lead) or _ATTACHMENTS.search(lead):  # 附件：1.… 2.… lists files
             return [item]
         out: list[Item] = []
         for sm, ss, se in _extents(subs, item.end):
@@ -258,6 +259,10 @@ def _are_chapters(view: str, sections: list[tuple[Marker, int, int]], sub: str) 
     return total >= 2
 
 
+# a provision of labelled fields with no sentence: 联系人：王某  电话：… (a signature has none)
+_FIELD = re.compile(r"\n[^\n]*(?<!附)(?<!附件)(?!附件|附表)[\u4e00-\u9fff]{2,6}\s*[：:]\s*[^\s：:]")
+
+
 def _heading_extent(view: str, mk: Marker, e: int) -> tuple[int, int]:
     """The chapter heading after a marker: to the end of its line (or first sentence end)."""
     stop = mk.end
@@ -278,7 +283,7 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
                 out.append(Item(len(out) + 1, sm, ss, se, group))
         else:
             body = view[mk.end : e]
-            if "。" in body:
+            if "。" in body or _FIELD.search(body):
                 out.append(Item(len(out) + 1, mk, s, e))
     return out
 

@@ -35,7 +35,7 @@ _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context…
 _AMBIGUOUS = frozenset({"交通", "养老", "医疗", "医药", "司法", "媒体", "安全", "工业", "应急",
                         "教育", "民政", "能源", "金融", "环保", "农业"})
 _LISTED_WITH_DOMAINS = re.compile(
-    r"[\u4e00-\u9fff]{0,2}、[^，。；：]{0,30}?等(?:领域|行业|产业|场景)")
+    r"[\u4e00-\u9fff]{0,2}、[^，。；：]{0,30}?等(?:领域|行业|产业|场景)(?!主管|管理|部门)")
 _OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
 _STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")

@@ -109,3 +109,28 @@ def test_a_sum_per_enterprise_served_and_transformed_is_a_rate() -> None:
     found = _amounts("一、服务商每服务一家企业完成数字化改造给予3万元奖励，单个服务商每年奖励不超过100万元。\n"
                      "二、其他。\n")
     assert found == [(Decimal("30000"), "unit_rate"), (Decimal("1000000"), "per_recipient_cap")]
+
+
+CALL = ("    一、支持方向\n    （一）智能工厂。对智能工厂给予最高100万元奖励。\n"
+        "    （二）数字车间。对数字车间给予最高50万元奖励。\n\n"
+        "    二、申报程序\n    请各市于2025年5月30日前报送材料。\n\n"
+        "    三、联系方式\n    省经信厅中小企业发展处  联系人：王某  电话：0551-1234567\n\n")
+
+
+@pytest.mark.parametrize("tail", ["", "    附件：1.申报书\n          2.汇总表\n"],
+                         ids=["no-attachments", "attachments"])
+def test_a_contact_section_is_a_provision_and_attachments_are_none(tail: str) -> None:
+    doc = parse_text(HEAD + CALL + tail + "\n甲省工业和信息化厅\n2025年4月8日\n")
+    assert [m.heading for m in doc.measures] == ["智能工厂", "数字车间", "申报程序", "联系方式"]
+
+
+def test_a_bare_heading_before_the_signature_is_no_provision() -> None:
+    body = CALL.split("    三、")[0] + "    三、其他事项\n\n甲省工业和信息化厅\n2025年4月8日\n"
+    assert [m.heading for m in parse_text(HEAD + body).measures] == ["智能工厂", "数字车间", "申报程序"]
+
+
+def test_a_ministry_office_belongs_to_the_nation() -> None:
+    doc = parse_text("工业和信息化部办公厅关于组织开展典型案例征集工作的通知\n工信厅科函〔2025〕99号\n\n"
+                     "各省工业和信息化主管部门：\n一、征集方向。征集工业大模型应用案例。\n"
+                     "二、工作要求。每个地区推荐不超过10个。\n\n工业和信息化部办公厅\n2025年5月8日\n")
+    assert [local(a.jurisdiction) for a in doc.issuers] == ["china"]
