@@ -47,7 +47,7 @@ _LEADING_DATE = re.compile(rf"^{_NUM}年{_NUM}月{_NUM}日")
 _OFFICE_ABBREVIATIONS = ("府办", "政府办")
 _ADMIN_SUFFIX = "省市区县州盟旗镇乡"
 # national bodies whose provincial branches are written with the short name of the body
-_NATIONAL_SHORT = (("人民银行", "中国人民银行"), ("金融监管总局", "国家金融监督管理总局"),
+NATIONAL_SHORT = (("人民银行", "中国人民银行"), ("金融监管总局", "国家金融监督管理总局"),
                    ("税务总局", "国家税务总局"))
 # short names of development zones and the full names they stand for (成都高新区 = 成都高新技术产业开发区)
 _ZONE_SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
@@ -181,7 +181,7 @@ def body_name(phrase: str) -> str:
     text = _TERM.sub("", text)
     stripped = _MEETING.sub("", text)
     text = stripped if len(stripped) >= 2 else text
-    for short, full in _NATIONAL_SHORT:
+    for short, full in NATIONAL_SHORT:
         if text.startswith(short) and len(text) > len(short):
             return full + text[len(short):]  # 人民银行浙江省分行 → 中国人民银行浙江省分行
     return text

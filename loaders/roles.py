@@ -59,13 +59,11 @@ _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 # 给予30%的贴息 / 50%的补助: a share of the cost or interest
 _MATCHING_AFTER = re.compile(r"\s*的?\s*(?:比例)?\s*(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配)")
 _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|风险补偿|保费补贴|财政补助)")
-# 补助比例不超过30% / 按30%的比例
-_SHARE_RATIO_WORD = re.compile(
-    r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?比例\s*"
-    r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
-_FUNDED_RATIO = re.compile(
-    r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补)比例\s*"
-    r"(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$")
+# 补助比例不超过30% / 按30%的比例; a ratio word naming the funding (支持比例提高到40%) needs no
+# other talk of funding in its sentence
+_RATIO_SET = r"比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$"
+_SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?" + _RATIO_SET)
+_FUNDED_RATIO = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补)" + _RATIO_SET)
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 # 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
 _CN_SMALL = "一二三四五"

@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 
 from ..ontology.gazetteer import Gazetteer
-from .agencies import SpanOf, agency_ref, looks_like_agency
+from .agencies import NATIONAL_SHORT, SpanOf, agency_ref, looks_like_agency
 from .records import AgencyRef, UnitRole
 
 _PLACE = re.compile(r"^(?:自治区|新区|[省市区县]|[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|新区|区|县))")
 # a national body or a branch named with its own place (国家税务总局湖北省税务局, 武汉海关) takes
 # no place from the first name of its list
-_OWN_PLACE = re.compile(r"^(?:国家|中国|全国|国务院|人民银行|金融监管总局|税务总局)|(?:分行|支行|营业管理部|海关)$")
+_OWN_PLACE = re.compile(r"^(?:国家|中国|全国|国务院|" + "|".join(s for s, _ in NATIONAL_SHORT)
+                        + r")|(?:分行|支行|营业管理部|海关)$")
 _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门)$")
 _LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
 _RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
