@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..ontology.gazetteer import Gazetteer, Match, to_simplified
+from .departments import ADMIN_SUFFIX as _ADMIN_SUFFIX
+from .departments import misspelt_department, split_department
 from .records import AgencyRef, Span
 
 # Grammar: the endings a Chinese government body's name takes.
@@ -45,7 +47,6 @@ _MEETING = re.compile(rf"第{_NUM}次(?:常务|全体|主任)?会议.*$"
 _LEADING_DATE = re.compile(rf"^{_NUM}年{_NUM}月{_NUM}日")
 # an abbreviation of a government office that does not say whether it is an 办公厅 or an 办公室
 _OFFICE_ABBREVIATIONS = ("府办", "政府办")
-_ADMIN_SUFFIX = "省市区县州盟旗镇乡"
 # national bodies whose provincial branches are written with the short name of the body
 NATIONAL_SHORT = (("人民银行", "中国人民银行"), ("金融监管总局", "国家金融监督管理总局"),
                    ("税务总局", "国家税务总局"))
@@ -187,61 +188,6 @@ def body_name(phrase: str) -> str:
     return text
 
 
-def _misspelt_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
-    """A department's full name with one character dropped, added or changed, as scraped pages
-    have it (``住房和城乡建管理委员会``): the department type whose preferred name it misses by
-    one edit, when that name is long enough (≥ 8 characters) for one edit to be unambiguous."""
-    for info in _department_types(gaz):
-        full = info.label("zh-Hans")
-        for size in (len(full) - 1, len(full), len(full) + 1):
-            if size < 8 or size > len(name):
-                continue
-            ending, prefix = name[-size:], name[:-size]
-            if prefix and not prefix.endswith(tuple(_ADMIN_SUFFIX)):
-                continue
-            if ending != full and _one_edit(ending, full):
-                return prefix, ending, info.iri
-    return None
-
-
-def _department_types(gaz: Gazetteer) -> list:
-    cached = getattr(gaz, "_policykg_department_types", None)
-    if cached is None:
-        cached = [i for i in gaz.concepts("department-type") if len(i.label("zh-Hans")) >= 8]
-        try:
-            gaz._policykg_department_types = cached  # type: ignore[attr-defined]
-        except AttributeError:
-            pass
-    return cached
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` becomes ``b`` by one insertion, deletion or substitution."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1 :] == short:
-            return True
-    return False
-
-
-def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
-    """``(jurisdiction part, ending as written, department-type concept)`` for the longest ending
-    of ``name`` that is a department type's label right after an administrative name (``…市``,
-    ``…区``, ``国家``) or alone, or None: ``住房公积金管理委员会`` is no zone's 管理委员会."""
-    for i in range(len(name)):
-        prefix = name[:i]
-        if prefix and not prefix.endswith(tuple(_ADMIN_SUFFIX)) and prefix not in ("国家", "全国"):
-            continue
-        concept = gaz.lookup(name[i:], "department-type")
-        if concept is not None:
-            return prefix, name[i:], concept
-    return None
-
-
 _ORGAN_ENDINGS = ("人民政府办公厅", "人民政府办公室", "人民政府", "管理委员会办公室", "管理委员会",
                   "管委会", "人民代表大会常务委员会", "人民代表大会", "政府办公室", "政府")
 _AREA_ENDING = re.compile(r"(?:新区|开发区|高新区|园区|示范区|试验区|合作区|片区|保税区|[省市区县州盟旗镇乡])$")
@@ -339,7 +285,7 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
         return Organisation(written, resolved)
     resolved = complete_area(resolved, gaz, prefixes)
     concept = _vocabulary_agency(short, resolved, gaz)
-    split = split_department(resolved, gaz) or _misspelt_department(resolved, gaz)
+    split = split_department(resolved, gaz) or misspelt_department(resolved, gaz)
     name = resolved
     dept = None
     if split is not None:

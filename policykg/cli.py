@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import traceback
 
@@ -82,10 +83,22 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: parse, dispatch, and turn errors into one sentence and an exit code."""
     try:
-        return _main(argv)
+        code = _main(argv)
     except KeyboardInterrupt:  # Ctrl-C while the parser and the command's modules still load
         print("policykg: interrupted while starting; nothing was written.", file=sys.stderr)
-        return 130
+        code = 130
+    if code == 130 and argv is None:
+        _ignore_further_interrupts()
+    return code
+
+
+def _ignore_further_interrupts() -> None:
+    """After an interrupt has been reported, the program only winds down: a Ctrl-C (or one
+    still pending) must not end the interpreter's clean-up by a signal instead of exit 130."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: the caller owns the signals
+        pass
 
 
 def _main(argv: list[str] | None) -> int:
