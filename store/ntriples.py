@@ -31,6 +31,16 @@ def escape_string(text: str) -> str:
     return _NEEDS_ESCAPE.sub(_escape_char, text)
 
 
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_turtle_controls(text: str) -> str:
+    """A serialized Turtle or TriG document with every raw control character but tab, line feed
+    and carriage return written as ``\\uXXXX`` (rdflib's Turtle writer leaves them raw inside
+    literals, the only place Turtle allows them, and where the escape means the same)."""
+    return _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text)
+
+
 def nt_iri(text: str) -> str:
     """An IRI in angle brackets, characters N-Triples forbids there written as ``\\uXXXX``."""
     return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04X}", text) + ">"

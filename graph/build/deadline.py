@@ -5,11 +5,21 @@
 seconds has its worker ended and replaced; a worker that dies (a crash, the kernel's OOM
 killer) is replaced too. Either way the call yields a :class:`Stopped` in place of a result
 and the others go on, so one stalled source never holds up a build.
+
+:func:`run_forked` does the same for one call with a bare ``os.fork``: it is what a Dask worker
+uses, because a Dask worker is a daemonic process, which ``multiprocessing`` (and so Pebble)
+may not give children.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import select
+import signal
+import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -70,11 +80,88 @@ def run_all(fn: Callable[..., Any], calls: Sequence[tuple], *, timeout: float | 
         pool.join()
 
 
+def run_forked(fn: Callable[..., Any], args: tuple, timeout: float) -> Any:
+    """``fn(*args)`` in a forked child process under ``timeout`` seconds; its result, or a
+    :class:`Stopped` when the child ran past the deadline (it is killed) or died.
+
+    The child sends its pickled result through a pipe and leaves with ``os._exit`` (no atexit
+    handler of the parent runs twice). An exception in ``fn`` is raised again here. Meant for a
+    process that cannot use ``multiprocessing`` children (a Dask worker); the child only runs
+    ``fn``, and a child that hangs on a lock another thread held at the fork is ended at the
+    deadline like any stalled call."""
+    timeout = check_timeout(timeout)
+    if timeout is None:
+        return fn(*args)
+    read_end, write_end = os.pipe()
+    with warnings.catch_warnings():  # "multi-threaded, fork() may deadlock": see the docstring
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read_end)
+        code = 0
+        try:
+            try:
+                payload = pickle.dumps((True, fn(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as err:  # noqa: BLE001 - handed to the parent
+                payload = pickle.dumps((False, _picklable(err)))
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view):]
+        except BaseException:  # noqa: BLE001 - nothing can be reported: die with a code
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    end = time.monotonic() + timeout
+    try:
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                os.kill(pid, signal.SIGKILL)
+                return Stopped("timeout", f"took longer than {timeout:g} s and was stopped")
+            ready, _, _ = select.select([read_end], [], [], left)
+            if ready:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)  # Ctrl-C or an error here: the child goes too
+        raise
+    finally:
+        os.close(read_end)
+        status = os.waitpid(pid, 0)[1]
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0 or not chunks:
+        return Stopped("load", "could not be loaded: its loader process died "
+                               f"({_death(_Exited(code))})")
+    ok, value = pickle.loads(b"".join(chunks))
+    if not ok:
+        raise value
+    return value
+
+
+class _Exited(Exception):
+    """How a forked child ended (its exit code, negative for a signal)."""
+
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(f"exit code {exitcode}")
+        self.exitcode = exitcode
+
+
+def _picklable(err: BaseException) -> BaseException:
+    """``err`` if it pickles, else a RuntimeError with its type and message."""
+    try:
+        pickle.dumps(err)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return RuntimeError(f"{type(err).__name__}: {err}")
+    return err
+
+
 def _death(err: Exception) -> str:
     code = getattr(err, "exitcode", None)
     if isinstance(code, int) and code < 0:
-        import signal
-
         try:
             return f"killed by {signal.Signals(-code).name}"
         except ValueError:

@@ -7,6 +7,10 @@ then writes sorted, deterministic per-partition N-Quads files ``out/partitions/p
 that any triplestore bulk-loads, fills the pyoxigraph store, converts the reports and writes the
 usual dumps — byte-identical to the local build. Workers must see the source paths (a shared
 filesystem, or the same paths on every machine).
+
+Each source loads under the build's ``source_timeout`` there too: the Dask task forks a child
+on its worker (:func:`policykg.graph.build.deadline.run_forked`) that is killed at the deadline,
+so a stalled source is reported (stage ``timeout``) and the worker stays free for the others.
 """
 
 from __future__ import annotations
@@ -15,15 +19,29 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator
 
+from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, run_forked
 from policykg.graph.build.parallel import ParallelResult, build_parallel
-from policykg.graph.build.workers import Loaded, Outcome, convert_official, load_source
+from policykg.graph.build.workers import (
+    Loaded,
+    Outcome,
+    convert_official,
+    load_source,
+    warm_resolver,
+)
 from policykg.loaders.records import LoadResult
 
 BATCH = 256  # tasks in flight per batch, so the client never holds every result at once
 
 
-def _load_task(index: int, path: str) -> tuple[Loaded, LoadResult]:
-    return load_source(index, path)
+def _load_task(index: int, path: str,
+               timeout: float | None = None) -> tuple[Loaded, LoadResult]:
+    """Load one source on a Dask worker, in a forked child ended after ``timeout`` seconds
+    (None: inline, no deadline); a source stopped there gets a report saying why."""
+    if timeout is None:
+        return load_source(index, path)
+    warm_resolver()  # once per worker process: the children inherit the vocabularies
+    got = run_forked(load_source, (index, path), timeout)
+    return load_source(index, path, got) if isinstance(got, Stopped) else got
 
 
 def _summary(pair: tuple[Loaded, LoadResult]) -> Loaded:
@@ -46,8 +64,9 @@ def _read_pickle(path: str) -> LoadResult:
 class DaskRunner:
     """Runs the load and convert steps as Dask tasks; results come back in source order."""
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT) -> None:
         self.client = client
+        self.source_timeout = source_timeout
         self.records: dict[int, object] = {}  # index → future of the LoadResult
 
     def __enter__(self) -> DaskRunner:
@@ -60,7 +79,7 @@ class DaskRunner:
         for start in range(0, len(items), BATCH):
             batch = items[start:start + BATCH]
             pairs = self.client.map(_load_task, [i for i, _ in batch], [p for _, p in batch],
-                                    pure=False)
+                                    [self.source_timeout] * len(batch), pure=False)
             summaries = self.client.map(_summary, pairs)
             for (index, _), pair, fut in zip(batch, pairs, summaries, strict=True):
                 self.records[index] = self.client.submit(_record, pair)
@@ -99,14 +118,16 @@ class DaskRunner:
 def build_dask(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build", *,
                scheduler: str | None = None, client=None, **kwargs) -> ParallelResult:
     """Build on a Dask cluster (``scheduler`` address, or an existing ``client``); writes the
-    N-Quads partitions as well as the usual outputs."""
+    N-Quads partitions as well as the usual outputs; each source loads under
+    ``source_timeout`` seconds (a keyword, as in :func:`build_parallel`)."""
     from dask.distributed import Client
 
     own = client is None
     if own:
         client = Client(scheduler, timeout="30s")
     try:
-        with DaskRunner(client) as runner:
+        timeout = kwargs.get("source_timeout", DEFAULT_SOURCE_TIMEOUT)
+        with DaskRunner(client, timeout) as runner:
             return build_parallel(sources, out, runner=runner, partitions=True, **kwargs)
     finally:
         if own:

@@ -331,7 +331,11 @@ def _cyjs(g: nx.MultiDiGraph) -> bytes:
 
 
 def _dot_id(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """``text`` as a quoted DOT ID: the characters XML 1.0 forbids (C0 controls but tab, line
+    feed and carriage return; lone surrogates) removed as in every other export, backslash and
+    quote escaped, each line break (LF, CR LF or CR) written as DOT's ``\\n``."""
+    text = xml_safe(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n") + '"'
 
 
 def _dot(g: nx.MultiDiGraph) -> bytes:

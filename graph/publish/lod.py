@@ -25,6 +25,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
+from policykg.store.ntriples import escape_turtle_controls
 from policykg.store.paths import atomic_write_bytes
 from policykg.store.xmlsafe import xml_safe
 
@@ -206,7 +207,7 @@ def _nt_term(o: Node) -> str:
     if isinstance(o, Literal):
         if o.datatype == XSD.string:
             o = Literal(str(o))
-        return _quoteLiteral(o)
+        return escape_turtle_controls(_quoteLiteral(o))  # rdflib leaves \x0c, \x01… raw
     return o.n3()
 
 
@@ -237,6 +238,12 @@ def _sorted_rdfxml(data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8") + b"\n"
 
 
+def turtle_bytes(graph: Graph) -> bytes:
+    """``graph`` as Turtle bytes, raw control characters in literals written as ``\\uXXXX``
+    (the one Turtle writer of the site pages and the VoID description)."""
+    return escape_turtle_controls(graph.serialize(format="turtle")).encode("utf-8")
+
+
 def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -> bytes:
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
     if key == "nt":
@@ -255,7 +262,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
             _bind(g)
             for t in by_graph[gid]:
                 g.add(t)
-            text = g.serialize(format="turtle")
+            text = escape_turtle_controls(g.serialize(format="turtle"))
             lines = text.split("\n")  # not splitlines(): \x1c-\x1e, \x85, \u2028 sit in literals
             for line in lines:
                 if line.startswith("@prefix"):
@@ -269,7 +276,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
         return (head + "".join(blocks)).encode("utf-8")
     union = union_graph(quads)
     if key == "ttl":
-        return union.serialize(format="turtle").encode("utf-8")
+        return turtle_bytes(union)
     if key == "rdfxml":
         return _sorted_rdfxml(xml_safe(union.serialize(format="xml")).encode("utf-8"))
     if key == "jsonld":

@@ -92,7 +92,7 @@ def build_site(
             atomic_write_bytes(inside(root, page_file(rel, ".html")), render.resource(node))
             desc = description(idx, node)
             atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
-                               desc.serialize(format="turtle").encode("utf-8"))
+                               lod.turtle_bytes(desc))
             atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
             count += 1
         for iri in sorted(idx.graph_pages):
@@ -104,7 +104,7 @@ def build_site(
                 content.add(t)
             atomic_write_bytes(inside(root, page_file(rel, ".html")), render.graph_page(gid))
             atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
-                               content.serialize(format="turtle").encode("utf-8"))
+                               lod.turtle_bytes(content))
             atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
         terms = ontology_terms(idx)
         onto = Graph()
@@ -113,7 +113,7 @@ def build_site(
             for p, o in idx.out_edges.get(t, []):
                 onto.add((t, p, o))
         atomic_write_bytes(inside(root, "ontology.html"), render.ontology(terms))
-        atomic_write_bytes(inside(root, "ontology.ttl"), onto.serialize(format="turtle").encode())
+        atomic_write_bytes(inside(root, "ontology.ttl"), lod.turtle_bytes(onto))
         atomic_write_bytes(inside(root, "ontology.jsonld"), lod.jsonld_bytes(onto))
         pylode = _pylode_html()
         if pylode is not None:

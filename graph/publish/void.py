@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from rdflib.term import Node
 
-from policykg.graph.publish.lod import DUMPS, PREFIXES, VOID, _bind
+from policykg.graph.publish.lod import DUMPS, PREFIXES, VOID, _bind, turtle_bytes
 from policykg.ontology.namespace import BASE, ID, POL
 
 DATASET = URIRef(BASE + "id/dataset")
@@ -157,4 +157,4 @@ def _slug(iri: Node) -> str:
 
 def void_bytes(graph: Graph) -> bytes:
     """The description as Turtle bytes."""
-    return graph.serialize(format="turtle").encode("utf-8")
+    return turtle_bytes(graph)

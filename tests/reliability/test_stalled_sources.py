@@ -103,6 +103,48 @@ def test_the_cli_stops_a_stalled_source(tmp_path):
     assert "b_stall.txt (timeout)" in done.stdout and "--source-timeout" in done.stdout
 
 
+def _stall_in_this_process(stall: str, dies: str) -> None:
+    """Run on each Dask worker: ``stall`` sleeps for ten minutes, loading ``dies`` kills its
+    process (so the worker's own loader is patched, not the test process's)."""
+    slow = _stall_on(stall, "sleep")
+    serial._load = lambda path: _stall_on(dies, "kill")(path) if path.name == dies else slow(path)
+
+
+def test_the_dask_executor_stops_a_stalled_source_too(tmp_path):
+    """``--executor dask``: the source deadline holds on the cluster's worker processes (real
+    worker processes of a LocalCluster on 127.0.0.1, not threads of the test process)."""
+    distributed = pytest.importorskip("dask.distributed")
+    from policykg.graph.build.distributed import build_dask
+
+    src = _sources(tmp_path, "b_stall.txt")
+    (src / "b_dies.txt").write_text(SYNTHETIC_TEXT.replace("12号", "15号"), "utf-8")
+    reference = build_parallel([_sources(tmp_path / "ref")], out=tmp_path / "ref-out", jobs=1,
+                               validate=False, partitions=True)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, host="127.0.0.1")
+    try:
+        with distributed.Client(cluster) as client:
+            client.run(_stall_in_this_process, "b_stall.txt", "b_dies.txt")
+            started = time.monotonic()
+            result = build_dask([src], tmp_path / "out", client=client, validate=False,
+                                source_timeout=3)
+            elapsed = time.monotonic() - started
+    finally:
+        cluster.close()
+    assert elapsed < 120
+    by_name = {Path(s.path).name: s for s in result.sources}
+    assert (by_name["b_stall.txt"].status, by_name["b_stall.txt"].stage) == ("failed", "timeout")
+    assert "3 s" in by_name["b_stall.txt"].error and "--source-timeout" in by_name["b_stall.txt"].error
+    assert (by_name["b_dies.txt"].status, by_name["b_dies.txt"].stage) == ("failed", "load")
+    assert "SIGKILL" in by_name["b_dies.txt"].error
+    assert by_name["a.txt"].status == by_name["c.txt"].status == "ok"
+    assert result.exit_code == 3 and reference.exit_code == 0
+    for dump in ("policykg.nt", "policykg.trig"):
+        assert (tmp_path / "out" / dump).read_bytes() == (tmp_path / "ref-out" / dump).read_bytes()
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert [e["stage"] for e in report["sources"]] == [None, "load", "timeout", None]
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
 def test_a_source_timeout_that_is_not_a_duration_is_a_usage_error(tmp_path, value):
     done = subprocess.run([sys.executable, "-m", "policykg", "build", str(_sources(tmp_path)),

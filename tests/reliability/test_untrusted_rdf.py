@@ -33,6 +33,35 @@ def parameter_entity_trick(secret: Path) -> str:
             "</rdf:Description>\n</rdf:RDF>\n")
 
 
+def internal_entity() -> str:
+    # the common, harmless-looking idiom: one internal entity abbreviating a namespace
+    return ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY ex "http://example.org/"> ]>\n'
+            + RDF_HEAD + '<rdf:Description rdf:about="&ex;a"><ex:p>&ex;</ex:p>'
+            "</rdf:Description>\n</rdf:RDF>\n")
+
+
+def internal_dtd_only() -> str:
+    # an internal DTD subset with no entity at all (attribute defaults change the triples)
+    return ('<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ATTLIST ex:p ex:q CDATA "x"> ]>\n'
+            + RDF_HEAD + '<rdf:Description rdf:about="http://example.org/a"><ex:p>v</ex:p>'
+            "</rdf:Description>\n</rdf:RDF>\n")
+
+
+@pytest.mark.parametrize("command", [["query", "timeline", "--graph"], ["validate"]])
+@pytest.mark.parametrize("maker", [internal_entity, internal_dtd_only])
+def test_internal_dtd_entities_are_refused_in_one_sentence(tmp_path, capsys, command, maker):
+    """Issue 21, item 5: an internal DTD (not only external entities or billion laughs) given to
+    ``query``/``validate`` is refused, nothing expanded, in one sentence with exit 2."""
+    path = tmp_path / "internal.rdf"
+    path.write_text(maker(), "utf-8")
+    code = main([*command, str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert err.strip().count("\n") == 0 and str(path) in err, err
+    assert "document type declaration" in err and "never expands entities" in err
+    assert "Traceback" not in err and "example.org/a" not in out
+
+
 @pytest.mark.parametrize("command", [["query", "timeline", "--graph"], ["validate"],
                                      ["export", "--format", "nt", "--out", "OUT"], ["reason"]])
 @pytest.mark.parametrize("maker", ["laughs", "parameter"])
