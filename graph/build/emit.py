@@ -67,9 +67,6 @@ class Emitter:
         if load or self.sink.partitions is not None:
             self.sink.add(pieces or get(), load=load, count_source=count_source)
 
-    def agencies(self) -> int:
-        return len(set().union(*(i.agencies for i in self.infos.values())))
-
     def write(self, out: Path) -> int:
         """Write (or patch) the dumps in ``out`` once the store holds the new build; the number
         of N-Triples lines."""

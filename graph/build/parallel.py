@@ -41,6 +41,7 @@ from policykg.graph.build.serial import (
 )
 from policykg.graph.build.sink import FreshStore, QuadSink, open_store
 from policykg.graph.build.workers import Loaded, Outcome, title_index
+from policykg.queries.counts import count_pyoxigraph
 from policykg.store.base import term_from_oxigraph
 
 Progress = Callable[[int, int, str], None]
@@ -136,18 +137,18 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         db.drop_stale(taken)
         sources_reports: list[SourceReport] = sorted(result["sources"] + noted,
                                                      key=lambda r: r.path)
-        totals_ = source_totals(sources_reports, agencies=emit.agencies(), triples=0)
+        written = emit.write(outdir if outdir is not None else work)
+        totals_ = source_totals(sources_reports, count_pyoxigraph(db.store))
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
                                       partitions=sink.files)
-        build_result.totals["triples"] = emit.write(outdir if outdir is not None else work)
         if validate:
             _validate(build_result, (outdir if outdir is not None else work) / "policykg.trig",
                       jobs, shacl_engine)
         if outdir is not None:
             _write_reports(build_result, outdir)
             counts.dumps = emit.how
-            cache.save(paths, result, counts, build_result.totals["triples"])
+            cache.save(paths, result, counts, written)
             build_result.out = outdir
         build_result.seconds = time.perf_counter() - started
         return build_result

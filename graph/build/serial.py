@@ -29,6 +29,7 @@ from policykg.graph.model.resolve import Resolver
 from policykg.graph.model.triples import document_graph
 from policykg.loaders.records import LoadResult, OfficialDocument, Report
 from policykg.ontology.namespace import POL
+from policykg.queries.counts import Counts, count_dataset
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ".doc", ".wps",
                    ".ofd")
@@ -238,30 +239,21 @@ def _sentence(err: BaseException) -> str:
 
 
 def totals(ds: Dataset, sources: list[SourceReport]) -> dict[str, int]:
-    """Counts over the whole build (documents loaded, measures, instruments, agencies…)."""
-    agencies = set()
-    for ctx in ds.graphs():
-        agencies |= {a for a in ctx.subjects(RDF.type, POL.Agency)}
-    used = set()
-    for p in (POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,
-              POL.cooperatingAgency):
-        used |= set(ds.objects(None, p))
-    return source_totals(sources, agencies=len(used), triples=len(dump.union(ds)))
+    """Counts over the whole build: the store's totals (:mod:`policykg.queries.counts`, the
+    same definitions ``stats`` and ``push`` print) plus what only the sources know."""
+    return source_totals(sources, count_dataset(ds))
 
 
-def source_totals(sources: list[SourceReport], *, agencies: int, triples: int) -> dict[str, int]:
-    """The summary counts of a build from its per-source reports (shared by every executor)."""
-    ok = [s for s in sources if s.status == "ok"]
+def source_totals(sources: list[SourceReport], counts: Counts) -> dict[str, int]:
+    """The summary counts of a build (shared by every executor): sources, failures, skips and
+    warnings from the per-source reports; everything else from the store's ``counts``.
+    ``instruments`` is kept as a name for ``offers`` in report.json."""
     return {
+        **counts.as_dict(),
         "sources": len(sources),
         "failed": sum(1 for s in sources if s.status == "failed"),
         "skipped": sum(1 for s in sources if s.status == "skipped"),
-        "documents": sum(s.counts.get("documents", 0) for s in ok),
-        "reports": sum(1 for s in ok if s.kind == "report"),
-        "measures": sum(s.counts.get("measures", 0) for s in ok),
-        "instruments": sum(s.counts.get("instruments", 0) for s in ok),
-        "agencies": agencies,
-        "triples": triples,
+        "instruments": counts.offers,
         "warnings": sum(len(s.warnings) for s in sources),
     }
 

@@ -1,5 +1,10 @@
-"""Counts over a built graph: by class, by document, by jurisdiction.
+"""Counts over a built graph: the totals, by class, by document, by jurisdiction, by agency.
 
+The totals (documents, measures, offers, agencies, triples…) are those of
+:mod:`policykg.queries.counts`, the same numbers with the same words as ``build`` and ``push``;
+the breakdowns below them add up to those totals. Entities are shown by their preferred label
+(``rdfs:label``/``skos:prefLabel`` in zh-Hans); a document with several jurisdictions (a zone and
+the district that shares its administration) shows all of them, joined as ``tables`` does.
 Vocabulary entries (anything with ``skos:inScheme``) and the ontology's own terms are not
 counted as instances, so the numbers describe what the sources say. Works on a Dataset read
 from TriG/N-Quads as well as on a flat N-Triples/Turtle dump.
@@ -14,13 +19,13 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from policykg.ontology.instruments import INSTRUMENT_CLASSES
 from policykg.ontology.namespace import ONTOLOGY_IRI, POL
+from policykg.queries.counts import Counts, count_dataset
+from policykg.queries.counts import render as render_totals
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".ttl": "turtle"}
 _AGENCY_PROPS = (POL.issuedBy, POL.approvedBy, POL.contactAgency, POL.responsibleAgency,
                  POL.cooperatingAgency)
-_INSTRUMENT_TYPES = frozenset(POL._NS[c] for c in INSTRUMENT_CLASSES)
 
 
 def load_graph(path: str | Path) -> Dataset:
@@ -53,6 +58,7 @@ class DocumentRow:
 class Stats:
     """Everything ``policykg stats`` prints."""
 
+    totals: Counts = field(default_factory=Counts)
     classes: dict[str, int] = field(default_factory=dict)
     documents: list[DocumentRow] = field(default_factory=list)
     stubs: int = 0
@@ -61,7 +67,7 @@ class Stats:
     jurisdictions: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     agencies: int = 0
     agencies_minted: int = 0
-    instruments: int = 0
+    instruments: int = 0  # offers of loaded documents (the totals' ``offers``)
     triples: int = 0
     graphs: int = 0
 
@@ -91,28 +97,22 @@ def compute(ds: Dataset) -> Stats:
     ontology = set(ds.graph(ONTOLOGY_IRI).subjects()) if ONTOLOGY_IRI else set()
     vocab = set(ds.subjects(SKOS.inScheme, None))
     counts: Counter[str] = Counter()
-    instruments = set()
     for s, cls in ds.subject_objects(RDF.type):
         if s in vocab or s in ontology or not isinstance(cls, URIRef):
             continue
         if str(cls).startswith(str(POL._NS)):
             counts[_short(cls)] += 1
-        if cls in _INSTRUMENT_TYPES:
-            instruments.add(s)
     st.classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    st.instruments = len(instruments)
+    st.totals = count_dataset(ds)
+    st.instruments = st.totals.offers
     juris: dict[str, list[int]] = {}
     for doc in sorted(set(ds.subjects(RDF.type, POL.PolicyDocument))):
         if ds.value(doc, POL.source) is None:
-            if ds.value(doc, POL.attestedBy) is not None:
-                st.reported += 1
-            else:
-                st.stubs += 1
             continue
         measures = set(ds.objects(doc, POL.hasMeasure))
         insts = {i for m in measures for i in ds.objects(m, POL.providesInstrument)}
-        area = ds.value(doc, POL.jurisdiction)
-        area_label = _label(ds, area) if area is not None else "(unknown)"
+        area_label = "; ".join(sorted({_label(ds, a) for a in ds.objects(doc, POL.jurisdiction)})
+                               ) or "(unknown)"
         number = ds.value(doc, POL.documentNumber)
         st.documents.append(DocumentRow(str(doc), str(number or ""), _label(ds, doc),
                                         len(measures), len(insts), area_label))
@@ -123,7 +123,8 @@ def compute(ds: Dataset) -> Stats:
     st.documents.sort(key=lambda r: (r.number, r.iri))
     st.jurisdictions = {k: tuple(v) for k, v in sorted(juris.items())}
     agencies = {a for p in _AGENCY_PROPS for a in ds.objects(None, p)}
-    st.agencies = len(agencies)
+    st.stubs, st.reported = st.totals.cited_documents, st.totals.reported_documents
+    st.agencies = st.totals.agencies
     if agencies:  # vocabulary agencies count as instances once a source refers to them
         counts["pol:Agency"] = len(agencies)
         st.classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -135,29 +136,26 @@ def compute(ds: Dataset) -> Stats:
     st.by_agency = sorted(rows, key=lambda r: (-r[2], -r[1], r[0]))
     st.agencies_minted = sum(
         1 for a in agencies if (a, POL.fromVocabulary, Literal(False)) in ds)
-    st.triples = len(set(ds.triples((None, None, None))))
-    st.graphs = sum(1 for g in ds.graphs() if len(g))
+    st.triples, st.graphs = st.totals.triples, st.totals.graphs
     return st
 
 
 def render(st: Stats) -> str:
     """A plain-text report of ``st`` (columns aligned, CJK counted as two cells)."""
-    lines = [f"{st.triples} triples in {st.graphs} graphs", "", "By class"]
+    lines = ["Totals", *("  " + line for line in render_totals(st.totals)), "", "By class"]
     lines += _table(["class", "count"], [[k, str(v)] for k, v in st.classes.items()])
     lines += ["", f"By document ({len(st.documents)} loaded, {st.stubs} cited only, "
                   f"{st.reported} known only from reports)"]
-    lines += _table(["number", "measures", "instruments", "jurisdiction", "title"],
+    lines += _table(["number", "measures", "offers", "jurisdiction", "title"],
                     [[r.number or "-", str(r.measures), str(r.instruments), r.jurisdiction,
                       r.title] for r in st.documents])
     lines += ["", "By jurisdiction"]
-    lines += _table(["jurisdiction", "documents", "measures", "instruments"],
+    lines += _table(["jurisdiction", "documents", "measures", "offers"],
                     [[k, *map(str, v)] for k, v in st.jurisdictions.items()])
     lines += ["", "By agency"]
     lines += _table(["agency", "documents issued", "measures responsible"],
                     [[a, str(i), str(m)] for a, i, m in st.by_agency])
-    lines += ["", f"Agencies referenced: {st.agencies} "
-                  f"({st.agencies_minted} not in the vocabulary)",
-              f"Funding instruments: {st.instruments}"]
+    lines += ["", f"agencies: {st.agencies} ({st.agencies_minted} not in the vocabulary)"]
     return "\n".join(lines) + "\n"
 
 

@@ -89,13 +89,14 @@ def _progress_bar(total_threshold: int = 20):
 
 
 def summary(result) -> str:
-    """The summary table printed after a build."""
+    """The summary printed after a build: the totals as `stats` and `push` print them
+    (:func:`policykg.queries.counts.render`), plus warnings and seconds, then what failed."""
+    from policykg.queries.counts import Counts, render
+
     t = result.totals
-    header = ["documents", "measures", "instruments", "agencies", "triples", "warnings", "seconds"]
-    values = [str(t.get(k, 0)) for k in header[:-1]] + [f"{result.seconds:.1f}"]
-    widths = [max(len(h), len(v)) for h, v in zip(header, values, strict=True)]
-    lines = ["  ".join(h.rjust(w) for h, w in zip(header, widths, strict=True)),
-             "  ".join(v.rjust(w) for v, w in zip(values, widths, strict=True))]
+    counts = Counts(**{k: t.get(k, 0) for k in Counts.__dataclass_fields__})
+    lines = render(counts, {"warnings": str(t.get("warnings", 0)),
+                            "seconds": f"{result.seconds:.1f}"})
     for s in result.sources:
         if s.status == "failed":
             lines.append(f"failed: {s.path} ({s.stage}): {s.error}")

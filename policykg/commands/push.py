@@ -9,8 +9,15 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
+from policykg.queries.counts import count_store, render
 from policykg.store.base import QueryError, RDFInputError
-from policykg.store.endpoint import EndpointUnusable, graph_store_url, gsp_put, redact_url
+from policykg.store.endpoint import (
+    EndpointStore,
+    EndpointUnusable,
+    graph_store_url,
+    gsp_put,
+    redact_url,
+)
 from policykg.store.ntriples import graph_ntriples
 from policykg.store.rdfinput import load_dataset
 
@@ -22,6 +29,11 @@ only what changed and never duplicates. The Graph Store URL is --gsp-url, else t
 with a trailing /query or /sparql replaced by /store (Oxigraph's layout). Credentials come from
 POLICYKG_ENDPOINT_USER and POLICYKG_ENDPOINT_PASSWORD and are never printed. Query the result
 with a union default graph (Oxigraph: serve --union-default-graph).
+
+After the upload it prints how many graphs and quads (triples counted once per named graph) it
+sent, then the totals the endpoint now holds — documents, measures, offers, agencies, reports,
+claims, triples, graphs, quads — with the same words and definitions as `policykg build` and
+`policykg stats` (the endpoint may hold more than this push if other graphs were there before).
 """
 
 
@@ -42,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     except RDFInputError as err:
         raise UserError(str(err)) from err
     graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
-    pushed = triples = 0
+    pushed = quads = 0
     for graph in graphs:
         name = graph.identifier
         target = None if name == DATASET_DEFAULT_GRAPH_ID else URIRef(str(name))
@@ -53,8 +65,18 @@ def run(args: argparse.Namespace) -> int:
         except QueryError as err:
             raise UserError(str(err), EXIT_FAILURE) from err
         pushed += 1
-        triples += len(graph)
+        quads += len(graph)
     if not args.quiet:
-        print(f"pushed {pushed} graphs ({triples} triples) to {redact_url(store_url)}",
+        print(f"pushed {pushed} graphs ({quads} quads) to {redact_url(store_url)}",
               file=sys.stderr)
+        print(held_at(args.endpoint), file=sys.stderr)
     return 0
+
+
+def held_at(endpoint: str) -> str:
+    """The totals the endpoint holds now, or one sentence saying why they cannot be read."""
+    try:
+        counts = count_store(EndpointStore(endpoint), timeout=60)
+    except QueryError as err:
+        return f"the endpoint could not be counted ({err})"
+    return "\n".join(["the endpoint now holds:", *render(counts)])

@@ -56,6 +56,7 @@ def _check_out(out: Path, args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Entry point of ``policykg tables``."""
     from policykg.graph.export import tables
+    from policykg.queries.counts import count_store, render
 
     try:
         import pyarrow  # noqa: F401 - an optional dependency, checked before any query runs
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_source(args)
     try:
         collected = tables.collect(lambda text: execute(store, text, args, trusted=True))
+        totals = count_store(store, timeout=args.timeout)
     finally:
         store.close()
     try:
@@ -75,5 +77,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:
         raise UserError(f"OUT {out} cannot be written ({err.strerror or err}).") from None
     counts = ", ".join(f"{name} {len(rows)}" for name, (_, rows) in collected.items())
-    print(f"wrote {len(names)} files to {out} (rows: {counts})")
+    print(f"wrote {len(names)} files to {out} (rows per table: {counts}; documents, measures "
+          "and offers rows include those known only from reports)")
+    print("\n".join(["totals, as `policykg build` and `policykg stats` print them:",
+                     *render(totals)]))
     return 0

@@ -235,8 +235,8 @@ def test_many_sources_show_a_progress_bar(tmp_path, monkeypatch, capsys) -> None
     captured = capsys.readouterr()
     assert "21/21" in captured.err
     header, values = captured.out.splitlines()[:2]
-    assert header.split() == ["documents", "measures", "instruments", "agencies", "triples",
-                              "warnings", "seconds"]
+    assert header.split() == ["documents", "measures", "offers", "agencies", "reports", "claims",
+                              "triples", "graphs", "quads", "warnings", "seconds"]
     assert values.split()[:3] == ["21", "42", "42"]
 
 
