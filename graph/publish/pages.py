@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import PurePosixPath
 
@@ -24,6 +25,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
+from policykg.graph.publish.wording import backward, forward
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
 from policykg.store.paths import iri_relpath
 from policykg.store.xmlsafe import xml_safe
@@ -41,15 +43,56 @@ def esc(text: object) -> str:
     return html.escape(xml_safe(str(text)), quote=True)
 
 
+CSS_FILE = "site.css"  # one shared stylesheet at the site root, linked by relative path
+
+
+def badge(kind: str | None) -> str:
+    """The source-kind badge of a figure or offer: official text or a report."""
+    if kind is None:
+        return ""
+    return f' <span class="badge {esc(kind)}" title="source: {esc(kind)}">{esc(kind)}</span>'
+
+
 def css() -> str:
+    """The site's stylesheet (``site.css``, shipped with the package)."""
     return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
+
+
+VOCAB_GRAPH = URIRef(str(ID) + "graph/vocab")
+REPORT_GRAPHS = str(ID) + "graph/report/"
+# Figures: numbers a document or report states about support; shown with their source kind.
+FIGURES = frozenset({
+    POL.maxAmount, POL.maxCostShare, POL.maxRecipients, POL.totalBudget, POL.matchingRatio,
+    POL.minThreshold, POL.minAmount, POL.unitRate, POL.unitStep, POL.claimedAmount,
+    POL.claimedShare, POL.claimedCount, POL.officialValue})
+_OFFICIAL_FIGURES = frozenset({POL.officialValue})  # a claim's record of the official text
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key that orders numbers inside strings by value (``measure/2`` before ``measure/10``)."""
+    return tuple(int(part) if part.isdigit() else part for part in _NATURAL.split(text))
+
+
+def graph_kind(g: Node | None) -> str | None:
+    """"report" for a report's graph, "official" for any other data graph, None for the
+    ontology and the vocabularies."""
+    if g is None:
+        return "official"
+    if g == ONTOLOGY_IRI or g == VOCAB_GRAPH:
+        return None
+    return "report" if str(g).startswith(REPORT_GRAPHS) else "official"
 
 
 @dataclass
 class SiteIndex:
-    """What the page renderer needs to know about the whole graph."""
+    """What the page renderer needs to know about the whole graph.
 
-    triples: list[tuple[Node, Node, Node]]
+    ``pages`` holds the resources that get a page: IRIs under ``id:`` except evidence nodes
+    (shown in the page of the node they support, ``inline``) and vocabulary terms that no
+    document or report refers to (they stay in the dumps and the vocabulary graph's page).
+    """
+
     out_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
     in_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
     graphs_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
@@ -59,52 +102,152 @@ class SiteIndex:
     graph_triples: dict[Node, list[tuple[Node, Node, Node]]] = field(
         default_factory=lambda: defaultdict(list))
     terms: dict[str, str] = field(default_factory=dict)  # term IRI -> anchor
+    inline: dict[Node, tuple[Node, str]] = field(default_factory=dict)  # node -> (owner, anchor)
+    figure_kind: dict[tuple[Node, Node, Node], str] = field(default_factory=dict)
+    node_kind: dict[Node, str] = field(default_factory=dict)
+    display: dict[Node, str] = field(default_factory=dict)  # site-made labels (offers)
+    ordinal: dict[Node, int] = field(default_factory=dict)
+    inverses: dict[Node, Node] = field(default_factory=dict)
+    prop_labels: dict[Node, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, quads: list[Quad]) -> SiteIndex:
-        triples = sorted({(s, p, o) for s, p, o, _ in quads},
-                         key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
-        idx = cls(triples)
+        idx = cls()
+        seen: set[tuple[Node, Node, Node]] = set()
+        referenced: set[Node] = set()
         for s, p, o, g in quads:
             if g is not None:
                 idx.graphs_of[s].add(g)
                 idx.graph_triples[g].append((s, p, o))
-        for s, p, o in triples:
+            kind = graph_kind(g)
+            if kind is not None:
+                referenced.add(o)
+                if p in FIGURES and isinstance(o, Literal):
+                    key = (s, p, o)
+                    kind = "official" if p in _OFFICIAL_FIGURES else kind
+                    if idx.figure_kind.get(key) != "official":
+                        idx.figure_kind[key] = kind
+                if idx.node_kind.get(s) != "official":
+                    idx.node_kind[s] = kind
+            if (s, p, o) in seen:
+                continue
+            seen.add((s, p, o))
             idx.out_edges[s].append((p, o))
             if not isinstance(o, Literal):
                 idx.in_edges[o].append((p, s))
-        for node in list(idx.out_edges) + list(idx.in_edges):
-            if isinstance(node, URIRef) and str(node).startswith(str(ID)):
-                rel = iri_relpath(str(node))
-                if rel is not None:
-                    idx.pages[str(node)] = rel
-        for prop in _LABEL_PROPS:  # rdfs:label first; others only fill missing languages
-            for s, p, o in triples:
-                if p == prop and isinstance(o, Literal):
-                    idx.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
-        for gid in idx.graph_triples:
-            if (isinstance(gid, URIRef) and str(gid).startswith(str(ID))
-                    and str(gid) not in idx.pages):
-                rel = iri_relpath(str(gid))
-                if rel is not None:
-                    idx.graph_pages[str(gid)] = rel
-        for s, p, o in triples:
-            if p == OA.exact and s not in idx.labels:
-                idx.labels[s] = {"": str(o)}
-        ns = str(POL._NS)
-        for node in list(idx.out_edges) + [p for _, p, _ in triples]:
-            s = str(node)
-            if s.startswith(ns):
-                local = s[len(ns):]
-                idx.terms[s] = (local if _ANCHOR.fullmatch(local) else
-                                "t-" + hashlib.sha256(local.encode()).hexdigest()[:12])
+        idx._sort_edges()
+        idx._find_labels()
+        idx._find_pages(referenced)
+        idx._label_offers()
         return idx
 
+    def _sort_edges(self) -> None:
+        """Edges in the canonical order of their terms (the input is sorted by graph first)."""
+        for table in (self.out_edges, self.in_edges):
+            for node, edges in table.items():
+                if len(edges) > 1:
+                    table[node] = sorted(edges, key=lambda e: (e[0], e[1].n3()))
+
+    def _find_labels(self) -> None:
+        for prop in _LABEL_PROPS:  # rdfs:label first; others only fill missing languages
+            for s, edges in self.out_edges.items():
+                for p, o in edges:
+                    if p == prop and isinstance(o, Literal):
+                        self.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
+        for s, edges in self.out_edges.items():
+            for p, o in edges:
+                if p == OA.exact and s not in self.labels:
+                    self.labels[s] = {"": str(o)}
+                elif p == POL.ordinal and isinstance(o, Literal):
+                    try:
+                        self.ordinal[s] = int(str(o))
+                    except ValueError:
+                        pass
+                elif p == OWL.inverseOf and not isinstance(o, Literal):
+                    self.inverses[s] = o
+                    self.inverses.setdefault(o, s)
+        for s, labs in self.labels.items():
+            if labs.get("en"):
+                self.prop_labels[s] = labs["en"]
+        ns = str(POL._NS)
+        nodes = list(self.out_edges) + [p for edges in self.out_edges.values() for p, _ in edges]
+        for node in nodes:
+            s = str(node)
+            if s.startswith(ns) and s not in self.terms:
+                local = s[len(ns):]
+                self.terms[s] = (local if _ANCHOR.fullmatch(local) else
+                                 "t-" + hashlib.sha256(local.encode()).hexdigest()[:12])
+
+    def _find_pages(self, referenced: set[Node]) -> None:
+        idn = str(ID)
+        evidence = {s for s, edges in self.out_edges.items()
+                    if isinstance(s, URIRef) and (RDF.type, POL.Evidence) in edges}
+        for node in list(self.out_edges) + list(self.in_edges):
+            if not (isinstance(node, URIRef) and str(node).startswith(idn)):
+                continue
+            if node in evidence:
+                owners = sorted((s for p, s in self.in_edges.get(node, []) if p == POL.evidence),
+                                key=str)
+                if owners:
+                    self.inline[node] = (owners[0], "ev-" + hashlib.sha256(
+                        str(node).encode()).hexdigest()[:12])
+                    continue
+            graphs = self.graphs_of.get(node)
+            vocab_only = bool(graphs) and graphs <= {VOCAB_GRAPH, ONTOLOGY_IRI}
+            if vocab_only and node not in referenced and not any(
+                    p == RDF.type and o == SKOS.ConceptScheme for p, o in self.out_edges[node]):
+                continue
+            rel = iri_relpath(str(node))
+            if rel is not None:
+                self.pages[str(node)] = rel
+        for gid in self.graph_triples:
+            if (isinstance(gid, URIRef) and str(gid).startswith(idn)
+                    and str(gid) not in self.pages):
+                rel = iri_relpath(str(gid))
+                if rel is not None:
+                    self.graph_pages[str(gid)] = rel
+
+    def _label_offers(self) -> None:
+        """Offers get a label that says what they are: document, measure, kind and figure."""
+        for measure, edges in self.out_edges.items():
+            offers = [o for p, o in edges if p == POL.providesInstrument]
+            if not offers:
+                continue
+            doc = next((o for p, o in edges if p == POL.partOf), None) or next(
+                (s for p, s in self.in_edges.get(measure, []) if p == POL.hasMeasure), None)
+            parts = []
+            if doc is not None:
+                number = next((str(o) for p, o in self.out_edges.get(doc, [])
+                               if p == POL.documentNumber), "")
+                parts.append(number or shorten(self.label(doc), 24))
+            if measure in self.ordinal:
+                parts.append(f"measure {self.ordinal[measure]}")
+            for offer in offers:
+                self.display[offer] = " · ".join([*parts, *self._offer_words(offer)])
+
+    def _offer_words(self, offer: Node) -> list[str]:
+        edges = self.out_edges.get(offer, [])
+        kinds = [o for p, o in edges if p == RDF.type and o != POL.FundingInstrument]
+        words = [self.term_label(kinds[0])] if kinds else []
+        values = {p: o for p, o in edges if isinstance(o, Literal)}
+        for prop, role in ((POL.maxAmount, "cap"), (POL.totalBudget, "budget"),
+                           (POL.unitRate, "rate")):
+            if prop in values:
+                words.append(f"{role} {yuan(values[prop])}")
+                break
+        if POL.maxCostShare in values:
+            words.append(f"share ≤{percent(values[POL.maxCostShare])}")
+        if POL.maxRecipients in values:
+            words.append(f"quota {values[POL.maxRecipients]}")
+        return words
+
     def label(self, node: Node, lang: str | None = None) -> str:
-        """The best display label (zh-Hans, zh-Hant, en, untagged), else a short IRI."""
+        """The best display label (a site-made one, zh-Hans, zh-Hant, en, untagged), else a short IRI."""
         labs = self.labels.get(node, {})
         if lang is not None:
             return labs.get(lang, "")
+        if node in self.display:
+            return self.display[node]
         for key in (*LANGS, ""):
             if labs.get(key):
                 return labs[key]
@@ -114,11 +257,47 @@ class SiteIndex:
 
     def term_label(self, node: Node) -> str:
         """An ontology term's English label, else its local name split into words."""
-        labs = self.labels.get(node, {})
-        if labs.get("en"):
-            return labs["en"]
-        local = re.split(r"[#/]", str(node))[-1]
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower() or str(node)
+        return forward(node, self.prop_labels)
+
+    def value_key(self, o: Node) -> tuple:
+        """Order of values in a row: literals by language, resources by ordinal then IRI."""
+        if isinstance(o, Literal):
+            return (LANGS.index(o.language) if o.language in LANGS else 9, 0, natural_key(o.n3()))
+        return (9, self.ordinal.get(o, 1 << 30), natural_key(str(o)))
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a space when it has to be cut, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
+def yuan(value: Node) -> str:
+    """An amount in yuan as people write it: 8000000 → 800万元, 150000000 → 1.5亿元."""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    for unit, size in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
+        if amount >= size:
+            return f"{_plain(amount / size)}{unit}"
+    return f"{_plain(amount)}元"
+
+
+def percent(value: Node) -> str:
+    """A share in (0, 1] as a percentage: 0.3 → 30%."""
+    try:
+        return f"{_plain(Decimal(str(value)) * 100)}%"
+    except InvalidOperation:
+        return str(value)
+
+
+def _plain(d: Decimal) -> str:
+    return format(d.normalize(), "f")
 
 
 def short(node: Node) -> str:
@@ -157,10 +336,19 @@ class Renderer:
         s = str(node)
         if s in idx.pages:
             target = page_file(idx.pages[s], ".html")
-            return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>')
+            return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>'
+                    + (badge(idx.node_kind.get(node)) if node in idx.display else ""))
+        if node in idx.inline:
+            owner, anchor = idx.inline[node]
+            if str(owner) in idx.pages:
+                target = page_file(idx.pages[str(owner)], ".html")
+                return (f'<a href="{esc(_href(here, target, anchor))}">'
+                        f"{esc(idx.label(node))}</a>")
         if s in idx.graph_pages:
             target = page_file(idx.graph_pages[s], ".html")
             return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
+        if s.startswith(str(ID)):  # a resource without a page of its own
+            return f'<span title="{esc(s)}">{esc(idx.label(node))}</span>'
         if s in idx.terms or s.startswith(str(POL._NS)):
             anchor = idx.terms.get(s, "")
             return (f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
@@ -171,22 +359,24 @@ class Renderer:
             return f'<a class="ext" href="{esc(s)}" rel="nofollow noopener">{esc(short(node))}</a>'
         return f"<code>{esc(s)}</code>"
 
-    def literal(self, lit: Literal) -> str:
+    def literal(self, lit: Literal, kind: str | None = None) -> str:
+        """A literal as text; a figure also shows its source kind (``kind``)."""
         text = esc(str(lit))
         if lit.language:
             return (f'<span lang="{esc(lit.language)}">{text}</span>'
                     f' <span class="tag">@{esc(lit.language)}</span>')
         if lit.datatype and lit.datatype != XSD.string:
             extra = ""
-            if lit.datatype == XSD.decimal and isinstance(lit.toPython(), object):
+            if lit.datatype == XSD.decimal:
                 try:
                     value = float(str(lit))
                     if value >= 1000:
                         extra = f' <span class="fmt">({value:,.0f})</span>'
                 except ValueError:
                     pass
-            return f'{text}{extra} <span class="tag">{esc(short(lit.datatype))}</span>'
-        return text
+            return (f'{text}{extra} <span class="tag">{esc(short(lit.datatype))}</span>'
+                    + badge(kind))
+        return text + badge(kind)
 
     # ---- page frame
     def page(self, here: PurePosixPath, title: str, body: str, alternates: str = "",
@@ -199,7 +389,8 @@ class Renderer:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<link rel="icon" href="data:,">\n'
             f"<title>{esc(title)} · policykg</title>\n"
-            f"{alternates}<style>\n{self.css}</style>\n</head>\n<body>\n"
+            f'{alternates}<link rel="stylesheet" href="{esc(_href(here, PurePosixPath(CSS_FILE)))}">\n'
+            "</head>\n<body>\n"
             f'<nav><a href="{home}">policykg</a> · <a href="{onto}">ontology</a></nav>\n'
             f"<main>\n{body}</main>\n"
             '<footer>Generated by policykg export. Data: see the dataset description.</footer>\n'
@@ -263,28 +454,67 @@ class Renderer:
         return self.page(here, str(gid), body, alt, lang="en")
 
     def property_table(self, here: PurePosixPath, node: Node, outgoing: bool) -> str:
+        """Outgoing ("Statements") or incoming ("Linked from") statements, one row per relation,
+        each phrased from this page's point of view (:mod:`wording`)."""
         idx = self.idx
-        edges = idx.out_edges.get(node, []) if outgoing else idx.in_edges.get(node, [])
-        edges = [(p, o) for p, o in edges if not (outgoing and p == RDF.type)]
+        if outgoing:
+            edges = [(p, o) for p, o in idx.out_edges.get(node, []) if p != RDF.type]
+        else:
+            mine = set(idx.out_edges.get(node, []))
+            edges = [(p, s) for p, s in idx.in_edges.get(node, [])
+                     if s not in idx.inline  # shown on the page of the node they support
+                     and (idx.inverses.get(p), s) not in mine]  # already read the other way
         if not edges:
             return ""
         grouped: dict[Node, list[Node]] = defaultdict(list)
         for p, o in edges:
             grouped[p].append(o)
         rows = []
-        for p in sorted(grouped, key=lambda p: (idx.term_label(p), str(p))):
-            values = sorted(grouped[p], key=lambda o: (
-                LANGS.index(o.language) if isinstance(o, Literal) and o.language in LANGS else 9,
-                o.n3()))
-            cells = "".join(f"<li>{self.link(here, o)}</li>" for o in values)
-            rows.append(f'<tr><th>{self.prop_link(here, p)}</th><td><ul>{cells}</ul></td></tr>')
-        title = "Statements" if outgoing else "Referenced by"
+        for p in sorted(grouped, key=lambda p: (self.phrase(p, outgoing), str(p))):
+            values = sorted(grouped[p], key=idx.value_key)
+            cells = "".join(f"<li>{self.value(here, node, p, o) if outgoing else self.link(here, o)}"
+                            "</li>" for o in values)
+            rows.append(f'<tr><th>{self.prop_link(here, p, outgoing)}</th>'
+                        f"<td><ul>{cells}</ul></td></tr>")
+        title = "Statements" if outgoing else "Linked from"
         cls = "out" if outgoing else "in"
         return (f'<h2>{title}</h2>\n<table class="{cls}">\n' + "\n".join(rows) + "\n</table>\n")
 
-    def prop_link(self, here: PurePosixPath, p: Node) -> str:
+    def phrase(self, p: Node, outgoing: bool) -> str:
+        """The relation in words as read from the page: "repeals" out, "repealed by" in."""
+        if outgoing:
+            return forward(p, self.idx.prop_labels)
+        return backward(p, self.idx.prop_labels, self.idx.inverses)
+
+    def value(self, here: PurePosixPath, node: Node, p: Node, o: Node) -> str:
+        """One value of an outgoing statement: a link, a figure with its badge, or a quote."""
+        idx = self.idx
+        if isinstance(o, Literal):
+            return self.literal(o, idx.figure_kind.get((node, p, o)))
+        if o in idx.inline and idx.inline[o][0] == node:
+            return self.quote(here, o)
+        return self.link(here, o)
+
+    def quote(self, here: PurePosixPath, ev: Node) -> str:
+        """An evidence node shown where it belongs: the quoted span and its position."""
+        idx = self.idx
+        values = {p: o for p, o in idx.out_edges.get(ev, [])}
+        exact = values.get(OA.exact)
+        start, end = values.get(OA.start), values.get(OA.end)
+        where = f"characters {start}–{end}" if start is not None and end is not None else ""
+        source = values.get(OA.hasSource)
+        parts = [f'<q id="{esc(idx.inline[ev][1])}" class="quote">'
+                 f"{esc(exact if exact is not None else idx.label(ev))}</q>"]
+        if where:
+            parts.append(f' <span class="tag">{esc(where)}</span>')
+        if source is not None:
+            parts.append(f" in {self.link(here, source)}")
+        return "".join(parts)
+
+    def prop_link(self, here: PurePosixPath, p: Node, outgoing: bool = True) -> str:
+        """The relation's phrase, linked to its definition."""
         s = str(p)
-        label = esc(self.idx.term_label(p))
+        label = esc(self.phrase(p, outgoing))
         if s.startswith(str(POL._NS)):
             href = _href(here, page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
             return f'<a href="{esc(href)}" title="{esc(s)}">{label}</a>'
@@ -389,10 +619,10 @@ class Renderer:
         return self.page(here, "policykg", "".join(body), lang="en")
 
 
-def description(idx: SiteIndex, node: Node) -> Graph:
-    """The resource's statements both ways, with blank-node objects closed over."""
-    g = Graph()
-    lod._bind(g)
+def description(idx: SiteIndex, node: Node) -> list[tuple[Node, Node, Node]]:
+    """The resource's statements both ways, closed over its blank nodes and the evidence
+    shown in its page."""
+    out: list[tuple[Node, Node, Node]] = []
     todo = [node]
     seen: set[Node] = set()
     while todo:
@@ -401,12 +631,11 @@ def description(idx: SiteIndex, node: Node) -> Graph:
             continue
         seen.add(n)
         for p, o in idx.out_edges.get(n, []):
-            g.add((n, p, o))
-            if isinstance(o, BNode):
+            out.append((n, p, o))
+            if isinstance(o, BNode) or (o in idx.inline and idx.inline[o][0] == node):
                 todo.append(o)
-    for p, s in idx.in_edges.get(node, []):
-        g.add((s, p, node))
-    return g
+    out.extend((s, p, node) for p, s in idx.in_edges.get(node, []) if s != node)
+    return out
 
 
 def ontology_terms(idx: SiteIndex) -> list[URIRef]:
