@@ -26,7 +26,7 @@ from rdflib.term import Node
 from policykg.graph.publish import fastread
 from policykg.graph.publish.jsonld import compact
 from policykg.graph.publish.rdfxml import rdfxml_bytes
-from policykg.graph.publish.turtle import TermWriter, blocks, sort_key, turtle_text
+from policykg.graph.publish.turtle import TermWriter, blocks, turtle_text
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
 from policykg.store.paths import atomic_write_bytes
 
@@ -194,15 +194,8 @@ def jsonld_bytes(g: Graph | list[tuple[Node, Node, Node]], *, whole_context: boo
     return compact(g, load_context(), whole_context=whole_context, indent=indent)
 
 
-def _nt_line(s: Node, p: Node, o: Node, g: Node | None = None) -> str:
-    """One N-Triples (or, with ``g``, N-Quads) line."""
-    parts = [s.n3(), p.n3(), _nt_term(o)]
-    if g is not None:
-        parts.append(g.n3())
-    return " ".join(parts) + " .\n"
-
-
 def _nt_term(o: Node) -> str:
+    """A term in N-Triples (plain literals for ``xsd:string``)."""
     if isinstance(o, Literal):
         if o.datatype == XSD.string:
             o = Literal(str(o))
@@ -210,15 +203,53 @@ def _nt_term(o: Node) -> str:
     return o.n3()
 
 
+class _Prepared:
+    """Work the dumps share for one list of quads: each term's N-Triples text (once), the
+    sorted N-Triples lines and the union's triples in that order."""
+
+    def __init__(self, quads: list[tuple[Node, Node, Node, URIRef | None]]) -> None:
+        self.quads = quads
+        self.text: dict[Node, str] = {}
+        lines: dict[str, tuple[Node, Node, Node]] = {}
+        t = self.term
+        for s, p, o, _g in quads:
+            lines.setdefault(f"{t(s)} {t(p)} {t(o)} .\n", (s, p, o))
+        ordered = sorted(lines)
+        self.nt = "".join(ordered)
+        self.union = [lines[line] for line in ordered]
+
+    def term(self, node: Node) -> str:
+        hit = self.text.get(node)
+        if hit is None:
+            hit = self.text[node] = _nt_term(node)
+        return hit
+
+    def nq(self) -> str:
+        t = self.term
+        return "".join(sorted({f"{t(s)} {t(p)} {t(o)}{'' if g is None else ' ' + t(g)} .\n"
+                               for s, p, o, g in self.quads}))
+
+
+_LAST: list[_Prepared] = []
+
+
+def _prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> _Prepared:
+    """The shared work for ``quads`` (the last list seen is kept, so rendering every dump of
+    one build does it once)."""
+    if not _LAST or _LAST[0].quads is not quads:
+        _LAST[:] = [_Prepared(quads)]
+    return _LAST[0]
 
 
 def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -> bytes:
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
+    if key not in DUMPS:
+        raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
+    prep = _prepared(quads)
     if key == "nt":
-        lines = sorted({_nt_line(s, p, o) for s, p, o, _ in quads})
-        return "".join(lines).encode("utf-8")
+        return prep.nt.encode("utf-8")
     if key == "nq":
-        return "".join(sorted({_nt_line(s, p, o, g) for s, p, o, g in quads})).encode("utf-8")
+        return prep.nq().encode("utf-8")
     if key == "trig":
         w = TermWriter(PREFIXES)
         by_graph: dict[Node | None, list] = defaultdict(list)
@@ -233,27 +264,11 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
                 inner = "\n".join("    " + ln if ln else ln for ln in body.split("\n"))
                 parts.append(f"\n{gid.n3()} {{\n{inner}\n}}\n")
         return (w.header() + "".join(parts)).encode("utf-8")
-    union = _union_triples(quads)
     if key == "ttl":
-        return turtle_text(union, PREFIXES).encode("utf-8")
+        return turtle_text(prep.union, PREFIXES).encode("utf-8")
     if key == "rdfxml":
-        return rdfxml_bytes(union, PREFIXES)
-    if key == "jsonld":
-        return jsonld_bytes(union)
-    raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
-
-
-def _union_triples(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> list[tuple[Node, Node, Node]]:
-    """The distinct triples of all graphs, sorted by subject, predicate and object."""
-    n3: dict[Node, tuple[int, str]] = {}
-
-    def key(t: Node) -> tuple[int, str]:
-        hit = n3.get(t)
-        if hit is None:
-            hit = n3[t] = sort_key(t)
-        return hit
-
-    return sorted({(s, p, o) for s, p, o, _ in quads}, key=lambda t: (key(t[0]), key(t[1]), key(t[2])))
+        return rdfxml_bytes(prep.union, PREFIXES)
+    return jsonld_bytes(prep.union)
 
 
 def render_dumps(ds: Dataset, keys: list[str] | None = None) -> dict[str, bytes]:

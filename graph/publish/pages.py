@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 
@@ -135,29 +135,24 @@ class SiteIndex:
             idx.out_edges[s].append((p, o))
             if not isinstance(o, Literal):
                 idx.in_edges[o].append((p, s))
-        idx._sort_edges()
         idx._find_labels()
         idx._find_pages(referenced)
         idx._label_offers()
         return idx
 
-    def _sort_edges(self) -> None:
-        """Edges in the canonical order of their terms (the input is sorted by graph first)."""
-        for table in (self.out_edges, self.in_edges):
-            for node, edges in table.items():
-                if len(edges) > 1:
-                    table[node] = sorted(edges, key=lambda e: (e[0], e[1].n3()))
-
     def _find_labels(self) -> None:
-        for prop in _LABEL_PROPS:  # rdfs:label first; others only fill missing languages
-            for s, edges in self.out_edges.items():
-                for p, o in edges:
-                    if p == prop and isinstance(o, Literal):
-                        self.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
+        rank = {p: i for i, p in enumerate(_LABEL_PROPS)}  # rdfs:label first; others fill gaps
+        exact: dict[Node, str] = {}
         for s, edges in self.out_edges.items():
+            found: dict[str, tuple[int, str]] = {}
             for p, o in edges:
-                if p == OA.exact and s not in self.labels:
-                    self.labels[s] = {"": str(o)}
+                r = rank.get(p)
+                if r is not None and isinstance(o, Literal):
+                    lang = o.language or ""
+                    if lang not in found or r < found[lang][0]:
+                        found[lang] = (r, str(o))
+                elif p == OA.exact:
+                    exact.setdefault(s, str(o))
                 elif p == POL.ordinal and isinstance(o, Literal):
                     try:
                         self.ordinal[s] = int(str(o))
@@ -166,11 +161,15 @@ class SiteIndex:
                 elif p == OWL.inverseOf and not isinstance(o, Literal):
                     self.inverses[s] = o
                     self.inverses.setdefault(o, s)
+            if found:
+                self.labels[s] = {lang: v for lang, (_r, v) in found.items()}
+            elif s in exact:
+                self.labels[s] = {"": exact[s]}
         for s, labs in self.labels.items():
             if labs.get("en"):
                 self.prop_labels[s] = labs["en"]
         ns = str(POL._NS)
-        nodes = list(self.out_edges) + [p for edges in self.out_edges.values() for p, _ in edges]
+        nodes = set(self.out_edges) | {p for edges in self.out_edges.values() for p, _ in edges}
         for node in nodes:
             s = str(node)
             if s.startswith(ns) and s not in self.terms:
@@ -314,8 +313,19 @@ def page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
 
 
 def _href(from_page: PurePosixPath, to_file: PurePosixPath, anchor: str = "") -> str:
-    link = posixpath.relpath(str(to_file), str(from_page.parent) or ".")
-    return link + (f"#{anchor}" if anchor else "")
+    """The relative link from one site file to another (both relative to the site root)."""
+    return _relpath(str(to_file), str(from_page.parent)) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for paths relative to the same root, without touching the disk."""
+    there = target.split("/")
+    here = [] if start in ("", ".") else start.split("/")
+    common = 0
+    while common < min(len(there), len(here)) and there[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 class Renderer:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
@@ -60,7 +59,7 @@ def build_site(
     *,
     created: dt.date | None = None,
     endpoint: str | None = None,
-    explorer_html: bytes | None = None,
+    explorer_html: bytes | Callable[[], bytes] | None = None,
     with_dumps: bool = True,
     license_iri: str | None = None,
     dumps: dict[str, bytes] | None = None,
@@ -69,61 +68,26 @@ def build_site(
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
     ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
-    rendered them already. Resource pages are written by ``jobs`` processes (default: up to 2,
-    where the platform forks); the files are the same for any ``jobs``.
-    Returns the number of resource pages.
+    rendered them already. ``explorer_html`` may be a function that renders the page (it then runs beside the rest).
+    The work (resource pages in parts, the dumps with the VoID description, the explorer) is
+    shared among ``jobs`` processes (default: up to 2, where the platform forks); the files
+    are the same for any ``jobs``. Returns the number of resource pages.
     """
     quads = (ds_or_quads if isinstance(ds_or_quads, list)
              else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
     idx = SiteIndex.of(quads)
     render = Renderer(idx, css())
+    void_args = {"created": created, "endpoint": endpoint,
+                 **({"license_iri": license_iri} if license_iri else {})}
 
     def fill(root: Path) -> None:
-        files = SiteFiles(root)
-        pages = PageWriter(idx, render, files)
-        with pages.start(jobs):  # the pages are written meanwhile
-            rendered = dumps
-            if rendered is None:
-                rendered = {k: lod.render_dump(quads, k) for k in lod.DUMPS} if with_dumps else {}
-            _write_rest(files, idx, render, quads, rendered, created=created, endpoint=endpoint,
-                        explorer_html=explorer_html, license_iri=license_iri)
+        site = SiteWork(idx, render, SiteFiles(root), quads, void_args, with_dumps, explorer_html)
+        site.dumps = dumps
+        site.run(jobs)
+        site.finish()
 
     atomic_dir(Path(out), fill)
     return len(idx.pages)
-
-
-def _write_rest(files: SiteFiles, idx: SiteIndex, render: Renderer, quads: list,
-                dumps: dict[str, bytes], *, created: dt.date | None, endpoint: str | None,
-                explorer_html: bytes | None, license_iri: str | None) -> None:
-    """Everything but the resource and graph pages: dumps, VoID, ontology, index, configs."""
-    links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
-    if explorer_html is not None:
-        files.write("explorer.html", explorer_html)
-        links.append(("explorer.html", "Interactive graph explorer"))
-    for key, data in dumps.items():
-        fmt = lod.DUMPS[key]
-        files.write(f"dumps/{fmt.filename}", data)
-        links.append((f"dumps/{fmt.filename}", f"Dump: {fmt.filename} ({fmt.media_type})"))
-    if dumps:
-        ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
-        files.write("dumps/context.jsonld", (ctx + "\n").encode())
-    void = describe(quads, dumps, created=created, endpoint=endpoint,
-                    **({"license_iri": license_iri} if license_iri else {}))
-    files.write("void.ttl", void_bytes(void))
-    links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
-    files.write(CSS_FILE, render.css.encode("utf-8"))
-    terms = ontology_terms(idx)
-    files.write("ontology.html", render.ontology(terms))
-    files.write_rdf(ONTOLOGY_PAGE, [(t, p, o) for t in [ONTOLOGY_IRI, *terms]
-                                    for p, o in idx.out_edges.get(t, [])])
-    pylode = _pylode_html()
-    if pylode is not None:
-        files.write("ontology/index.html", pylode.encode("utf-8"))
-        links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
-    files.write("index.html", render.index(void, links))
-    files.write(".htaccess", HTACCESS.encode())
-    files.write(".policykg-export", b"written by policykg export; safe to replace\n")
-    files.write("nginx.conf", NGINX.encode())
 
 
 class SiteFiles:
@@ -134,11 +98,16 @@ class SiteFiles:
         self.root = root
         self.dirs: set[PurePosixPath] = set()
 
-    def write(self, rel: PurePosixPath | str, data: bytes) -> None:
-        rel = PurePosixPath(rel)
+    def folder(self, rel: PurePosixPath) -> None:
+        """Create the folder of ``rel`` (checked to stay inside the root)."""
         if rel.parent not in self.dirs:
             inside(self.root, rel).parent.mkdir(parents=True, exist_ok=True)
             self.dirs.add(rel.parent)
+
+    def write(self, rel: PurePosixPath | str, data: bytes) -> None:
+        rel = PurePosixPath(rel)
+        if rel.parent not in self.dirs:
+            self.folder(rel)
         elif any(p in ("..", "") for p in rel.parts) or "\\" in rel.name:
             raise ValueError(f"refusing path {str(rel)!r}: it would leave the output folder")
         with open(self.root.joinpath(*rel.parts), "wb") as fh:
@@ -150,24 +119,66 @@ class SiteFiles:
         self.write(page_file(rel, ".jsonld"), lod.jsonld_bytes(triples, whole_context=False))
 
 
-_WORK: PageWriter | None = None  # the writer a forked worker inherits
+_WORK: SiteWork | None = None  # the work a forked process inherits
+_PAGE_PARTS = 8
 
 
-def _work(part: tuple[int, int]) -> int:
+def _task(task: tuple[str, int]) -> bytes | None:
     assert _WORK is not None
-    return _WORK.write_part(*part)
+    return _WORK.task(task)
 
 
-class PageWriter:
-    """Writes the resource and named-graph pages (HTML, Turtle, JSON-LD), in parts."""
+class SiteWork:
+    """The site's work as independent tasks, then the pages that need their results."""
 
-    def __init__(self, idx: SiteIndex, render: Renderer, files: SiteFiles) -> None:
-        self.idx, self.render, self.files = idx, render, files
+    def __init__(self, idx: SiteIndex, render: Renderer, files: SiteFiles, quads: list,
+                 void_args: dict, with_dumps: bool,
+                 explorer: bytes | Callable[[], bytes] | None) -> None:
+        self.idx, self.render, self.files, self.quads = idx, render, files, quads
+        self.void_args, self.with_dumps, self.explorer = void_args, with_dumps, explorer
         self.items = ([("r", iri) for iri in sorted(idx.pages)]
                       + [("g", iri) for iri in sorted(idx.graph_pages)])
+        self.void: bytes = b""
+        self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
 
-    def write_part(self, k: int, n: int) -> int:
-        """Write every ``n``-th item starting at ``k``; returns how many."""
+    def tasks(self) -> list[tuple[str, int]]:
+        """The longest first: dumps and VoID, the explorer, then the pages in parts."""
+        return ([("dumps", 0), ("explorer", 0)]
+                + [("pages", k) for k in range(_PAGE_PARTS)])
+
+    def task(self, task: tuple[str, int]) -> bytes | None:
+        """Run one task; the dumps task returns the VoID description's bytes."""
+        name, k = task
+        if name == "dumps":
+            return self.write_dumps()
+        if name == "explorer":
+            if self.explorer is not None:
+                html = self.explorer() if callable(self.explorer) else self.explorer
+                self.files.write("explorer.html", html)
+            return None
+        self.write_pages(k, _PAGE_PARTS)
+        return None
+
+    def run(self, jobs: int | None) -> None:
+        """Every task, in ``jobs`` forked processes when there is enough to share."""
+        global _WORK
+        n = jobs or (min(2, os.cpu_count() or 1) if len(self.items) >= 200 else 1)
+        tasks = self.tasks()
+        if n <= 1 or "fork" not in mp.get_all_start_methods():
+            results = [self.task(t) for t in tasks]
+        else:
+            for kind, iri in self.items:  # folders first, so workers never race to make them
+                self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
+            _WORK = self
+            try:
+                with mp.get_context("fork").Pool(n) as pool:
+                    results = pool.map(_task, tasks, chunksize=1)
+            finally:
+                _WORK = None
+        self.void = next(r for r in results if r is not None)
+
+    def write_pages(self, k: int, n: int) -> None:
+        """Write every ``n``-th resource or graph page starting at ``k``."""
         idx, render, files = self.idx, self.render, self.files
         for kind, iri in self.items[k::n]:
             node = URIRef(iri)
@@ -179,30 +190,46 @@ class PageWriter:
                 rel = idx.graph_pages[iri]
                 files.write(page_file(rel, ".html"), render.graph_page(node))
                 files.write_rdf(rel, idx.graph_triples[node])
-        return len(self.items[k::n])
 
-    @contextmanager
-    def start(self, jobs: int | None) -> Iterator[None]:
-        """Write the pages while the body runs: in ``jobs`` forked processes, or here after it."""
-        global _WORK
-        n = jobs or min(2, os.cpu_count() or 1)
-        if n <= 1 or len(self.items) < 200 or "fork" not in mp.get_all_start_methods():
-            yield
-            self.write_part(0, 1)
-            return
-        for kind, iri in self.items:  # folders first, so workers never race to create them
-            rel = (self.idx.pages if kind == "r" else self.idx.graph_pages)[iri]
-            if rel.parent not in self.files.dirs:
-                inside(self.files.root, rel).parent.mkdir(parents=True, exist_ok=True)
-                self.files.dirs.add(rel.parent)
-        _WORK = self
-        try:
-            with mp.get_context("fork").Pool(n) as pool:
-                result = pool.map_async(_work, [(k, n) for k in range(n)])
-                yield
-                result.get()
-        finally:
-            _WORK = None
+    def write_dumps(self) -> bytes:
+        """The dumps, their JSON-LD context and the VoID description (returned as Turtle)."""
+        dumps = self.dumps
+        if dumps is None:
+            dumps = ({k: lod.render_dump(self.quads, k) for k in lod.DUMPS}
+                     if self.with_dumps else {})
+        for key, data in dumps.items():
+            self.files.write(f"dumps/{lod.DUMPS[key].filename}", data)
+        if dumps:
+            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
+            self.files.write("dumps/context.jsonld", (ctx + "\n").encode())
+        void = void_bytes(describe(self.quads, dumps, **self.void_args))
+        self.files.write("void.ttl", void)
+        return void
+
+    def finish(self) -> None:
+        """The pages that need the others: stylesheet, ontology, index, server configurations."""
+        idx, render, files = self.idx, self.render, self.files
+        links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
+        if self.explorer is not None:
+            links.append(("explorer.html", "Interactive graph explorer"))
+        if self.with_dumps:
+            links.extend((f"dumps/{f.filename}", f"Dump: {f.filename} ({f.media_type})")
+                         for f in lod.DUMPS.values())
+        links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
+        files.write(CSS_FILE, render.css.encode("utf-8"))
+        terms = ontology_terms(idx)
+        files.write("ontology.html", render.ontology(terms))
+        files.write_rdf(ONTOLOGY_PAGE, [(t, p, o) for t in [ONTOLOGY_IRI, *terms]
+                                        for p, o in idx.out_edges.get(t, [])])
+        pylode = _pylode_html()
+        if pylode is not None:
+            files.write("ontology/index.html", pylode.encode("utf-8"))
+            links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
+        void = Graph().parse(data=self.void.decode("utf-8"), format="turtle")
+        files.write("index.html", render.index(void, links))
+        files.write(".htaccess", HTACCESS.encode())
+        files.write(".policykg-export", b"written by policykg export; safe to replace\n")
+        files.write("nginx.conf", NGINX.encode())
 
 
 def page_paths(quads: Iterable[Quad]) -> dict[str, PurePosixPath]:

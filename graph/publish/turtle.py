@@ -55,11 +55,6 @@ class TermWriter:
         return "".join(f"@prefix {p}: <{ns[p]}> .\n" for p in sorted(self.used))
 
 
-def sort_key(t: Node) -> tuple[int, str]:
-    """IRIs, then blank nodes, then literals; each in the order of their N-Triples text."""
-    return (2 if isinstance(t, Literal) else 1 if isinstance(t, BNode) else 0, t.n3())
-
-
 def blocks(triples: Iterable[tuple[Node, Node, Node]], w: TermWriter) -> str:
     """The subject blocks of ``triples`` (no prefixes), sorted by their written form, as Turtle."""
     by_subject: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))

@@ -212,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "site":
         _check_folder(out, source)
         count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
-                           explorer_html=explorer(args.view, link_pages=True),
+                           explorer_html=lambda: explorer(args.view, link_pages=True),
                            license_iri=license_iri)
         print(f"wrote a site of {count} resource pages to {out}")
         return 0
@@ -236,7 +236,8 @@ def run(args: argparse.Namespace) -> int:
                                        graphtools.render(g, gfmt))
             atomic_write_bytes(root / "explorer.html", explorer(args.view))
             build_site(full, root / "site", created=created, endpoint=args.endpoint,
-                       explorer_html=explorer(args.view, link_pages=True), license_iri=license_iri)
+                       explorer_html=lambda: explorer(args.view, link_pages=True),
+                       license_iri=license_iri, dumps=dumps if full is quads else None)
 
         atomic_dir(out, fill)
         print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")
