@@ -115,11 +115,15 @@ class SiteIndex:
         idx = cls()
         seen: set[tuple[Node, Node, Node]] = set()
         referenced: set[Node] = set()
+        kinds: dict[Node | None, str | None] = {}
         for s, p, o, g in quads:
             if g is not None:
                 idx.graphs_of[s].add(g)
                 idx.graph_triples[g].append((s, p, o))
-            kind = graph_kind(g)
+            if g in kinds:
+                kind = kinds[g]
+            else:
+                kind = kinds[g] = graph_kind(g)
             if kind is not None:
                 referenced.add(o)
                 if p in FIGURES and isinstance(o, Literal):
@@ -143,6 +147,7 @@ class SiteIndex:
     def _find_labels(self) -> None:
         rank = {p: i for i, p in enumerate(_LABEL_PROPS)}  # rdfs:label first; others fill gaps
         exact: dict[Node, str] = {}
+        oa_exact, ordinal, inverse_of = OA.exact, POL.ordinal, OWL.inverseOf
         for s, edges in self.out_edges.items():
             found: dict[str, tuple[int, str]] = {}
             for p, o in edges:
@@ -151,14 +156,14 @@ class SiteIndex:
                     lang = o.language or ""
                     if lang not in found or r < found[lang][0]:
                         found[lang] = (r, str(o))
-                elif p == OA.exact:
+                elif p == oa_exact:
                     exact.setdefault(s, str(o))
-                elif p == POL.ordinal and isinstance(o, Literal):
+                elif p == ordinal and isinstance(o, Literal):
                     try:
                         self.ordinal[s] = int(str(o))
                     except ValueError:
                         pass
-                elif p == OWL.inverseOf and not isinstance(o, Literal):
+                elif p == inverse_of and not isinstance(o, Literal):
                     self.inverses[s] = o
                     self.inverses.setdefault(o, s)
             if found:
@@ -179,13 +184,14 @@ class SiteIndex:
 
     def _find_pages(self, referenced: set[Node]) -> None:
         idn = str(ID)
+        is_a, evidence_class, evidence_prop = RDF.type, POL.Evidence, POL.evidence
         evidence = {s for s, edges in self.out_edges.items()
-                    if isinstance(s, URIRef) and (RDF.type, POL.Evidence) in edges}
-        for node in list(self.out_edges) + list(self.in_edges):
+                    if isinstance(s, URIRef) and (is_a, evidence_class) in edges}
+        for node in dict.fromkeys([*self.out_edges, *self.in_edges]):
             if not (isinstance(node, URIRef) and str(node).startswith(idn)):
                 continue
             if node in evidence:
-                owners = sorted((s for p, s in self.in_edges.get(node, []) if p == POL.evidence),
+                owners = sorted((s for p, s in self.in_edges.get(node, []) if p == evidence_prop),
                                 key=str)
                 if owners:
                     self.inline[node] = (owners[0], "ev-" + hashlib.sha256(
@@ -208,8 +214,9 @@ class SiteIndex:
 
     def _label_offers(self) -> None:
         """Offers get a label that says what they are: document, measure, kind and figure."""
+        provides = POL.providesInstrument
         for measure, edges in self.out_edges.items():
-            offers = [o for p, o in edges if p == POL.providesInstrument]
+            offers = [o for p, o in edges if p == provides]
             if not offers:
                 continue
             doc = next((o for p, o in edges if p == POL.partOf), None) or next(

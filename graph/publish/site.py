@@ -140,17 +140,21 @@ class SiteWork:
                       + [("g", iri) for iri in sorted(idx.graph_pages)])
         self.void: bytes = b""
         self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
+        self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
         """The longest first: dumps and VoID, the explorer, then the pages in parts."""
-        return ([("dumps", 0), ("explorer", 0)]
+        return ([("dumps", 0), ("explorer", 0), ("ontology", 0)]
                 + [("pages", k) for k in range(_PAGE_PARTS)])
 
     def task(self, task: tuple[str, int]) -> bytes | None:
-        """Run one task; the dumps task returns the VoID description's bytes."""
+        """Run one task; the dumps task returns the VoID description's bytes, the ontology
+        task b"pylode" when it wrote pyLODE's page."""
         name, k = task
         if name == "dumps":
             return self.write_dumps()
+        if name == "ontology":
+            return self.write_ontology()
         if name == "explorer":
             if self.explorer is not None:
                 html = self.explorer() if callable(self.explorer) else self.explorer
@@ -175,7 +179,8 @@ class SiteWork:
                     results = pool.map(_task, tasks, chunksize=1)
             finally:
                 _WORK = None
-        self.void = next(r for r in results if r is not None)
+        self.void = results[0] or b""
+        self.pylode = results[2] == b"pylode"
 
     def write_pages(self, k: int, n: int) -> None:
         """Write every ``n``-th resource or graph page starting at ``k``."""
@@ -206,9 +211,21 @@ class SiteWork:
         self.files.write("void.ttl", void)
         return void
 
+    def write_ontology(self) -> bytes | None:
+        """The ontology's page and alternates, and pyLODE's page when pyLODE is available."""
+        terms = ontology_terms(self.idx)
+        self.files.write("ontology.html", self.render.ontology(terms))
+        self.files.write_rdf(ONTOLOGY_PAGE, [(t, p, o) for t in [ONTOLOGY_IRI, *terms]
+                                             for p, o in self.idx.out_edges.get(t, [])])
+        pylode = _pylode_html()
+        if pylode is None:
+            return None
+        self.files.write("ontology/index.html", pylode.encode("utf-8"))
+        return b"pylode"
+
     def finish(self) -> None:
-        """The pages that need the others: stylesheet, ontology, index, server configurations."""
-        idx, render, files = self.idx, self.render, self.files
+        """The pages that need the others' results: stylesheet, index, server configurations."""
+        render, files = self.render, self.files
         links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
         if self.explorer is not None:
             links.append(("explorer.html", "Interactive graph explorer"))
@@ -217,13 +234,7 @@ class SiteWork:
                          for f in lod.DUMPS.values())
         links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
         files.write(CSS_FILE, render.css.encode("utf-8"))
-        terms = ontology_terms(idx)
-        files.write("ontology.html", render.ontology(terms))
-        files.write_rdf(ONTOLOGY_PAGE, [(t, p, o) for t in [ONTOLOGY_IRI, *terms]
-                                        for p, o in idx.out_edges.get(t, [])])
-        pylode = _pylode_html()
-        if pylode is not None:
-            files.write("ontology/index.html", pylode.encode("utf-8"))
+        if self.pylode:
             links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
         void = Graph().parse(data=self.void.decode("utf-8"), format="turtle")
         files.write("index.html", render.index(void, links))
