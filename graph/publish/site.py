@@ -143,8 +143,8 @@ class SiteWork:
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
-        """The longest first: dumps and VoID, the explorer, then the pages in parts."""
-        return ([("dumps", 0), ("explorer", 0), ("ontology", 0)]
+        """The longest first: dumps and VoID, the ontology, the explorer, the pages in parts."""
+        return ([("dumps", 0), ("ontology", 0), ("explorer", 0)]
                 + [("pages", k) for k in range(_PAGE_PARTS)])
 
     def task(self, task: tuple[str, int]) -> bytes | None:
@@ -164,7 +164,9 @@ class SiteWork:
         return None
 
     def run(self, jobs: int | None) -> None:
-        """Every task, in ``jobs`` forked processes when there is enough to share."""
+        """Every task, in ``jobs`` forked processes when there is enough to share; the parent
+        meanwhile writes the dumps and renders the explorer (both read the whole graph, which a
+        forked process would have to copy, page by page, as it touches each object)."""
         global _WORK
         n = jobs or (min(2, os.cpu_count() or 1) if len(self.items) >= 200 else 1)
         tasks = self.tasks()
@@ -173,14 +175,20 @@ class SiteWork:
         else:
             for kind, iri in self.items:  # folders first, so workers never race to make them
                 self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
+            self.files.folder(PurePosixPath("explorer.html"))
             _WORK = self
             try:
+                here = [t for t in tasks if t[0] in ("dumps", "explorer")]
                 with mp.get_context("fork").Pool(n) as pool:
-                    results = pool.map(_task, tasks, chunksize=1)
+                    pending = pool.map_async(_task, [t for t in tasks if t not in here],
+                                             chunksize=1)
+                    mine = [self.task(t) for t in here]
+                    results = [mine[0], *pending.get()]
+                    results.insert(2, mine[1])
             finally:
                 _WORK = None
         self.void = results[0] or b""
-        self.pylode = results[2] == b"pylode"
+        self.pylode = results[1] == b"pylode"
 
     def write_pages(self, k: int, n: int) -> None:
         """Write every ``n``-th resource or graph page starting at ``k``."""
