@@ -1,5 +1,5 @@
-"""A static linked-data site of a build: one HTML page per resource at the path of its IRI,
-with ``.ttl`` and ``.jsonld`` alternates, an index, the ontology documentation, the dumps,
+"""A static linked-data site of a build: one HTML page per resource at the path of its IRI
+(resources that deserve one: see :class:`siteindex.SiteIndex`), with ``.ttl`` and ``.jsonld`` alternates, an index, the ontology documentation, the dumps,
 the VoID description and server configurations for content negotiation.
 
 Layout (see docs/publishing.md): ``https://w3id.org/policykg/id/doc/2025/yue-fu-ban-6`` →
@@ -7,7 +7,8 @@ Layout (see docs/publishing.md): ``https://w3id.org/policykg/id/doc/2025/yue-fu-
 ``https://w3id.org/policykg/ontology#Term`` → ``DIR/ontology.html#Term`` (+ ``.ttl``,
 ``.jsonld``). Contract: every label and literal is HTML-escaped; only ``http(s)`` IRIs become
 external links; every path comes from :func:`safepath.iri_relpath` and is checked to stay
-inside DIR; no network resource is referenced (CSS is inline); output is deterministic.
+inside DIR; no network resource is referenced (one local ``site.css``); output is deterministic
+(the same bytes for any number of processes) and atomic (the folder is built aside and renamed).
 """
 
 from __future__ import annotations
@@ -23,16 +24,8 @@ from rdflib.term import Node
 
 from policykg.graph.publish import lod
 from policykg.graph.publish.conneg import HTACCESS, NGINX
-from policykg.graph.publish.pages import (
-    CSS_FILE,
-    ONTOLOGY_PAGE,
-    Renderer,
-    SiteIndex,
-    css,
-    description,
-    ontology_terms,
-    page_file,
-)
+from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
+from policykg.graph.publish.siteindex import SiteIndex, description, ontology_terms
 from policykg.graph.publish.turtle import turtle_text
 from policykg.graph.publish.void import describe, void_bytes
 from policykg.ontology.namespace import ONTOLOGY_IRI
