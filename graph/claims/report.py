@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS
 from policykg.graph.claims.link import check_report
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
+from policykg.graph.model.headline import shorten
 from policykg.graph.model.resolve import Resolver, instrument_class
 from policykg.graph.model.writer import SourceWriter, decimal_literal, integer_literal
 from policykg.loaders.records import ClaimRecord, Offer, Report
@@ -57,7 +58,7 @@ def report_to_graph(report: Report, official: Dataset | Graph) -> tuple[URIRef, 
     lang = _lang(report)
     g.add((node, RDF.type, POL.Report))
     g.add((node, POL.source, w.add_source_node()))
-    headline = report.title or report.source.text.strip().split("\n", 1)[0][:120]
+    headline = report.title or shorten(report.source.text.strip().split("\n", 1)[0], 120)
     _label(g, node, headline, lang)
     if report.title:
         g.add((node, DCTERMS.title, Literal(report.title, lang=lang)))

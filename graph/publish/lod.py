@@ -17,17 +17,19 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from lxml import etree
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
+from policykg.graph.publish import fastread
+from policykg.graph.publish.jsonld import compact
+from policykg.graph.publish.rdfxml import rdfxml_bytes
+from policykg.graph.publish.turtle import TermWriter, blocks, turtle_text
 from policykg.ontology.namespace import ELI, ID, OA, ORG, POL, PROV, SCHEMA
 from policykg.store.ntriples import escape_turtle_controls
 from policykg.store.paths import atomic_write_bytes
-from policykg.store.xmlsafe import xml_safe
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 BUILD_FILE = "policykg.trig"
@@ -104,16 +106,26 @@ def load_dataset(path: Path) -> Dataset:
     return ds
 
 
-def _key(t: Node) -> str:
-    return t.n3()
-
-
 def canonical_quads(ds: Dataset) -> list[tuple[Node, Node, Node, URIRef | None]]:
     """All quads of ``ds`` (graph None = the default graph) with deterministic blank-node labels, sorted."""
     quads = []
     for s, p, o, c in ds.quads((None, None, None, None)):
         gid = c.identifier if isinstance(c, Graph) else c
         quads.append((s, p, o, None if gid in (None, DATASET_DEFAULT_GRAPH_ID) else gid))
+    return canonicalize(quads)
+
+
+def canonicalize(quads: list[tuple[Node, Node, Node, URIRef | None]]
+                 ) -> list[tuple[Node, Node, Node, URIRef | None]]:
+    """The distinct quads with deterministic blank-node labels, sorted by graph, s, p, o."""
+    n3: dict[Node, str] = {}
+
+    def key(t: Node) -> str:
+        text = n3.get(t)
+        if text is None:
+            text = n3[t] = t.n3()
+        return text
+
     bnodes = {t for q in quads for t in (q[0], q[2]) if isinstance(t, BNode)}
     rename: dict[BNode, BNode] = {}
     if bnodes:
@@ -122,11 +134,11 @@ def canonical_quads(ds: Dataset) -> list[tuple[Node, Node, Node, URIRef | None]]
             parts: dict[BNode, list[str]] = defaultdict(list)
             for s, p, o, g in quads:
                 if isinstance(s, BNode):
-                    oo = "_:" + sig[o] if isinstance(o, BNode) else o.n3()
-                    parts[s].append(f"> {p.n3()} {oo} {_gkey(g)}")
+                    oo = "_:" + sig[o] if isinstance(o, BNode) else key(o)
+                    parts[s].append(f"> {key(p)} {oo} {_gkey(g)}")
                 if isinstance(o, BNode):
-                    ss = "_:" + sig[s] if isinstance(s, BNode) else s.n3()
-                    parts[o].append(f"< {p.n3()} {ss} {_gkey(g)}")
+                    ss = "_:" + sig[s] if isinstance(s, BNode) else key(s)
+                    parts[o].append(f"< {key(p)} {ss} {_gkey(g)}")
             sig = {b: hashlib.sha256("\n".join(sorted(parts[b])).encode()).hexdigest()
                    for b in bnodes}
         seen: dict[str, int] = defaultdict(int)
@@ -139,7 +151,19 @@ def canonical_quads(ds: Dataset) -> list[tuple[Node, Node, Node, URIRef | None]]
         return rename.get(t, t) if isinstance(t, BNode) else t
 
     out = {(fix(s), p, fix(o), g) for s, p, o, g in quads}
-    return sorted(out, key=lambda q: (_gkey(q[3]), _key(q[0]), _key(q[1]), _key(q[2])))
+    return sorted(out, key=lambda q: ("" if q[3] is None else key(q[3]), key(q[0]), key(q[1]),
+                                      key(q[2])))
+
+
+def read_canonical_quads(path: Path) -> list[tuple[Node, Node, Node, URIRef | None]]:
+    """A build folder's ``policykg.trig`` or an RDF file as canonical quads; TriG, N-Quads,
+    Turtle and N-Triples are parsed by pyoxigraph (:mod:`fastread`)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / BUILD_FILE
+    if fastread.can_read(path) and path.is_file():
+        return canonicalize(fastread.read_quads(path))
+    return canonical_quads(load_dataset(path))
 
 
 def _gkey(g: Node | None) -> str:
@@ -151,14 +175,6 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, URIRef(ns), override=True, replace=True)
 
 
-def union_graph(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> Graph:
-    """The union of the named graphs as one Graph, filled in sorted order."""
-    g = Graph()
-    _bind(g)
-    for s, p, o in sorted({(s, p, o) for s, p, o, _ in quads},
-                          key=lambda t: (_key(t[0]), _key(t[1]), _key(t[2]))):
-        g.add((s, p, o))
-    return g
 
 
 @cache
@@ -168,42 +184,19 @@ def load_context() -> dict:
     return json.loads(text)["@context"]
 
 
-def _sort_json(value: object, in_list: bool = False) -> object:
-    if isinstance(value, dict):
-        return {k: (_sort_json(v, in_list=(k == "@list")) if k != "@context" else v)
-                for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sort_json(v) for v in value]
-        if in_list:
-            return items
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
 
 
-def jsonld_bytes(g: Graph) -> bytes:
-    """``g`` as JSON-LD compacted with the shipped context (embedded), deterministic."""
-    ctx = load_context()
-    text = g.serialize(format="json-ld", context=ctx, auto_compact=True)
-    doc = json.loads(text)
-    doc["@context"] = ctx
-    if "@graph" in doc and isinstance(doc["@graph"], list):
-        doc["@graph"] = sorted((_sort_json(n) for n in doc["@graph"]),
-                               key=lambda n: (str(n.get("id", "")), json.dumps(n, sort_keys=True)))
-    elif "@graph" not in doc:
-        body = {k: v for k, v in doc.items() if k != "@context"}
-        doc = {"@context": ctx, "@graph": [_sort_json(body)] if body else []}
-    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+def jsonld_bytes(g: Graph | list[tuple[Node, Node, Node]], *, whole_context: bool = True,
+                 indent: int | None = None) -> bytes:
+    """Triples as JSON-LD compacted with the shipped context (embedded), deterministic.
 
-
-def _nt_line(s: Node, p: Node, o: Node, g: Node | None = None) -> str:
-    """One N-Triples (or, with ``g``, N-Quads) line."""
-    parts = [s.n3(), p.n3(), _nt_term(o)]
-    if g is not None:
-        parts.append(g.n3())
-    return " ".join(parts) + " .\n"
+    ``whole_context=False`` embeds only the terms the document uses (the site's small files).
+    """
+    return compact(g, load_context(), whole_context=whole_context, indent=indent)
 
 
 def _nt_term(o: Node) -> str:
+    """A term in N-Triples (plain literals for ``xsd:string``)."""
     if isinstance(o, Literal):
         if o.datatype == XSD.string:
             o = Literal(str(o))
@@ -211,31 +204,42 @@ def _nt_term(o: Node) -> str:
     return o.n3()
 
 
-def _sorted_rdfxml(data: bytes) -> bytes:
-    """rdflib's RDF/XML with descriptions and their properties in a stable order."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(data, parser)
+class _Prepared:
+    """Work the dumps share for one list of quads: each term's N-Triples text (once), the
+    sorted N-Triples lines and the union's triples in that order."""
 
-    def key(el: etree._Element) -> tuple[str, str, str]:
-        attrs = "|".join(f"{k}={v}" for k, v in sorted(el.attrib.items()))
-        return (str(el.tag), attrs, el.text or "")
+    def __init__(self, quads: list[tuple[Node, Node, Node, URIRef | None]]) -> None:
+        self.quads = quads
+        self.text: dict[Node, str] = {}
+        lines: dict[str, tuple[Node, Node, Node]] = {}
+        t = self.term
+        for s, p, o, _g in quads:
+            lines.setdefault(f"{t(s)} {t(p)} {t(o)} .\n", (s, p, o))
+        ordered = sorted(lines)
+        self.nt = "".join(ordered)
+        self.union = [lines[line] for line in ordered]
 
-    for desc in root:
-        children = sorted(desc, key=key)
-        for child in list(desc):
-            desc.remove(child)
-        desc.extend(children)
-    descs = sorted(root, key=lambda d: (key(d)[1], etree.tostring(d)))
-    for d in list(root):
-        root.remove(d)
-    root.extend(descs)
-    for el in root.iter():
-        if len(el):
-            el.text = "\n" + "  " * (len(list(el.iterancestors())) + 1)
-            for c in el:
-                c.tail = "\n" + "  " * (len(list(el.iterancestors())) + 1)
-            el[-1].tail = "\n" + "  " * len(list(el.iterancestors()))
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8") + b"\n"
+    def term(self, node: Node) -> str:
+        hit = self.text.get(node)
+        if hit is None:
+            hit = self.text[node] = _nt_term(node)
+        return hit
+
+    def nq(self) -> str:
+        t = self.term
+        return "".join(sorted({f"{t(s)} {t(p)} {t(o)}{'' if g is None else ' ' + t(g)} .\n"
+                               for s, p, o, g in self.quads}))
+
+
+_LAST: list[_Prepared] = []
+
+
+def _prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> _Prepared:
+    """The shared work for ``quads`` (the last list seen is kept, so rendering every dump of
+    one build does it once)."""
+    if not _LAST or _LAST[0].quads is not quads:
+        _LAST[:] = [_Prepared(quads)]
+    return _LAST[0]
 
 
 def turtle_bytes(graph: Graph) -> bytes:
@@ -246,42 +250,32 @@ def turtle_bytes(graph: Graph) -> bytes:
 
 def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -> bytes:
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
+    if key not in DUMPS:
+        raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
+    prep = _prepared(quads)
     if key == "nt":
-        lines = sorted({_nt_line(s, p, o) for s, p, o, _ in quads})
-        return "".join(lines).encode("utf-8")
+        return prep.nt.encode("utf-8")
     if key == "nq":
-        return "".join(sorted({_nt_line(s, p, o, g) for s, p, o, g in quads})).encode("utf-8")
+        return prep.nq().encode("utf-8")
     if key == "trig":
-        prefixes = {f"@prefix {p}: <{ns}> .": None for p, ns in PREFIXES.items()}
-        blocks = []
+        w = TermWriter(PREFIXES)
         by_graph: dict[Node | None, list] = defaultdict(list)
         for s, p, o, g in quads:
             by_graph[g].append((s, p, o))
+        parts = []
         for gid in sorted(by_graph, key=_gkey):
-            g = Graph()
-            _bind(g)
-            for t in by_graph[gid]:
-                g.add(t)
-            text = escape_turtle_controls(g.serialize(format="turtle"))
-            lines = text.split("\n")  # not splitlines(): \x1c-\x1e, \x85, \u2028 sit in literals
-            for line in lines:
-                if line.startswith("@prefix"):
-                    prefixes.setdefault(line.strip(), None)
-            body = "\n".join(ln for ln in lines if not ln.startswith("@prefix")).strip("\n")
+            body = blocks(by_graph[gid], w).rstrip("\n")
             if gid is None:
-                blocks.append(f"\n{body}\n")
+                parts.append(f"\n{body}\n")
             else:
-                blocks.append(f"\n{gid.n3()} {{\n{body}\n}}\n")
-        head = "".join(f"{line}\n" for line in sorted(prefixes))
-        return (head + "".join(blocks)).encode("utf-8")
-    union = union_graph(quads)
+                inner = "\n".join("    " + ln if ln else ln for ln in body.split("\n"))
+                parts.append(f"\n{gid.n3()} {{\n{inner}\n}}\n")
+        return (w.header() + "".join(parts)).encode("utf-8")
     if key == "ttl":
-        return turtle_bytes(union)
+        return turtle_text(prep.union, PREFIXES).encode("utf-8")
     if key == "rdfxml":
-        return _sorted_rdfxml(xml_safe(union.serialize(format="xml")).encode("utf-8"))
-    if key == "jsonld":
-        return jsonld_bytes(union)
-    raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
+        return rdfxml_bytes(prep.union, PREFIXES)
+    return jsonld_bytes(prep.union)
 
 
 def render_dumps(ds: Dataset, keys: list[str] | None = None) -> dict[str, bytes]:

@@ -1,38 +1,30 @@
-"""The HTML pages of the linked-data site: one per resource (its statements grouped by property,
-labels in three scripts, evidence quotes), one per named graph, the index and the ontology terms.
+"""The HTML pages of the linked-data site: one per resource (its statements grouped by relation,
+phrased from the page's side, values in document order, figures with their source kind, labels
+in three scripts, evidence quoted in place), one per named graph, the index and the ontology terms.
 
 Contract: every label and literal is HTML-escaped; only ``http(s)`` IRIs become external links;
 links between pages are relative paths from :func:`policykg.store.paths.iri_relpath`.
-
-Why this module is longer than 400 lines: one renderer class writes every kind of page
-from the same index, escaping and link rules; the pages differ only in which statements they show.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, XSD
 from rdflib.term import Node
 
-from policykg.graph.publish import lod
+from policykg.graph.publish.siteindex import LANGS, SiteIndex, short
+from policykg.graph.publish.wording import backward, forward
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
-from policykg.store.paths import iri_relpath
 from policykg.store.xmlsafe import xml_safe
 
-Quad = tuple[Node, Node, Node, Node | None]
-LANGS = ("zh-Hans", "zh-Hant", "en")
 LANG_NAMES = {"zh-Hans": "简体", "zh-Hant": "繁體", "en": "English"}
-_LABEL_PROPS = (RDFS.label, SKOS.prefLabel, POL.title, POL.heading)
-_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,100}")
 ONTOLOGY_PAGE = PurePosixPath("ontology")
 
 
@@ -41,93 +33,19 @@ def esc(text: object) -> str:
     return html.escape(xml_safe(str(text)), quote=True)
 
 
+CSS_FILE = "site.css"  # one shared stylesheet at the site root, linked by relative path
+
+
+def badge(kind: str | None) -> str:
+    """The source-kind badge of a figure or offer: official text or a report."""
+    if kind is None:
+        return ""
+    return f' <span class="badge {esc(kind)}" title="source: {esc(kind)}">{esc(kind)}</span>'
+
+
 def css() -> str:
+    """The site's stylesheet (``site.css``, shipped with the package)."""
     return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
-
-
-@dataclass
-class SiteIndex:
-    """What the page renderer needs to know about the whole graph."""
-
-    triples: list[tuple[Node, Node, Node]]
-    out_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
-    in_edges: dict[Node, list[tuple[Node, Node]]] = field(default_factory=lambda: defaultdict(list))
-    graphs_of: dict[Node, set[Node]] = field(default_factory=lambda: defaultdict(set))
-    labels: dict[Node, dict[str, str]] = field(default_factory=dict)
-    pages: dict[str, PurePosixPath] = field(default_factory=dict)
-    graph_pages: dict[str, PurePosixPath] = field(default_factory=dict)
-    graph_triples: dict[Node, list[tuple[Node, Node, Node]]] = field(
-        default_factory=lambda: defaultdict(list))
-    terms: dict[str, str] = field(default_factory=dict)  # term IRI -> anchor
-
-    @classmethod
-    def of(cls, quads: list[Quad]) -> SiteIndex:
-        triples = sorted({(s, p, o) for s, p, o, _ in quads},
-                         key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
-        idx = cls(triples)
-        for s, p, o, g in quads:
-            if g is not None:
-                idx.graphs_of[s].add(g)
-                idx.graph_triples[g].append((s, p, o))
-        for s, p, o in triples:
-            idx.out_edges[s].append((p, o))
-            if not isinstance(o, Literal):
-                idx.in_edges[o].append((p, s))
-        for node in list(idx.out_edges) + list(idx.in_edges):
-            if isinstance(node, URIRef) and str(node).startswith(str(ID)):
-                rel = iri_relpath(str(node))
-                if rel is not None:
-                    idx.pages[str(node)] = rel
-        for prop in _LABEL_PROPS:  # rdfs:label first; others only fill missing languages
-            for s, p, o in triples:
-                if p == prop and isinstance(o, Literal):
-                    idx.labels.setdefault(s, {}).setdefault(o.language or "", str(o))
-        for gid in idx.graph_triples:
-            if (isinstance(gid, URIRef) and str(gid).startswith(str(ID))
-                    and str(gid) not in idx.pages):
-                rel = iri_relpath(str(gid))
-                if rel is not None:
-                    idx.graph_pages[str(gid)] = rel
-        for s, p, o in triples:
-            if p == OA.exact and s not in idx.labels:
-                idx.labels[s] = {"": str(o)}
-        ns = str(POL._NS)
-        for node in list(idx.out_edges) + [p for _, p, _ in triples]:
-            s = str(node)
-            if s.startswith(ns):
-                local = s[len(ns):]
-                idx.terms[s] = (local if _ANCHOR.fullmatch(local) else
-                                "t-" + hashlib.sha256(local.encode()).hexdigest()[:12])
-        return idx
-
-    def label(self, node: Node, lang: str | None = None) -> str:
-        """The best display label (zh-Hans, zh-Hant, en, untagged), else a short IRI."""
-        labs = self.labels.get(node, {})
-        if lang is not None:
-            return labs.get(lang, "")
-        for key in (*LANGS, ""):
-            if labs.get(key):
-                return labs[key]
-        if labs:
-            return labs[sorted(labs)[0]]
-        return short(node)
-
-    def term_label(self, node: Node) -> str:
-        """An ontology term's English label, else its local name split into words."""
-        labs = self.labels.get(node, {})
-        if labs.get("en"):
-            return labs["en"]
-        local = re.split(r"[#/]", str(node))[-1]
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower() or str(node)
-
-
-def short(node: Node) -> str:
-    """A compact form of an IRI for display (prefixed where a prefix is known)."""
-    s = str(node)
-    for prefix, ns in lod.PREFIXES.items():
-        if s.startswith(ns) and len(s) > len(ns):
-            return f"{prefix}:{s[len(ns):]}"
-    return s
 
 
 def page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
@@ -135,8 +53,19 @@ def page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
 
 
 def _href(from_page: PurePosixPath, to_file: PurePosixPath, anchor: str = "") -> str:
-    link = posixpath.relpath(str(to_file), str(from_page.parent) or ".")
-    return link + (f"#{anchor}" if anchor else "")
+    """The relative link from one site file to another (both relative to the site root)."""
+    return _relpath(str(to_file), str(from_page.parent)) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for paths relative to the same root, without touching the disk."""
+    there = target.split("/")
+    here = [] if start in ("", ".") else start.split("/")
+    common = 0
+    while common < min(len(there), len(here)) and there[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 class Renderer:
@@ -157,10 +86,19 @@ class Renderer:
         s = str(node)
         if s in idx.pages:
             target = page_file(idx.pages[s], ".html")
-            return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>')
+            return (f'<a href="{esc(_href(here, target))}">{esc(idx.label(node))}</a>'
+                    + (badge(idx.node_kind.get(node)) if node in idx.display else ""))
+        if node in idx.inline:
+            owner, anchor = idx.inline[node]
+            if str(owner) in idx.pages:
+                target = page_file(idx.pages[str(owner)], ".html")
+                return (f'<a href="{esc(_href(here, target, anchor))}">'
+                        f"{esc(idx.label(node))}</a>")
         if s in idx.graph_pages:
             target = page_file(idx.graph_pages[s], ".html")
             return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
+        if s.startswith(str(ID)):  # a resource without a page of its own
+            return f'<span title="{esc(s)}">{esc(idx.label(node))}</span>'
         if s in idx.terms or s.startswith(str(POL._NS)):
             anchor = idx.terms.get(s, "")
             return (f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
@@ -171,22 +109,24 @@ class Renderer:
             return f'<a class="ext" href="{esc(s)}" rel="nofollow noopener">{esc(short(node))}</a>'
         return f"<code>{esc(s)}</code>"
 
-    def literal(self, lit: Literal) -> str:
+    def literal(self, lit: Literal, kind: str | None = None) -> str:
+        """A literal as text; a figure also shows its source kind (``kind``)."""
         text = esc(str(lit))
         if lit.language:
             return (f'<span lang="{esc(lit.language)}">{text}</span>'
                     f' <span class="tag">@{esc(lit.language)}</span>')
         if lit.datatype and lit.datatype != XSD.string:
             extra = ""
-            if lit.datatype == XSD.decimal and isinstance(lit.toPython(), object):
+            if lit.datatype == XSD.decimal:
                 try:
                     value = float(str(lit))
                     if value >= 1000:
                         extra = f' <span class="fmt">({value:,.0f})</span>'
                 except ValueError:
                     pass
-            return f'{text}{extra} <span class="tag">{esc(short(lit.datatype))}</span>'
-        return text
+            return (f'{text}{extra} <span class="tag">{esc(short(lit.datatype))}</span>'
+                    + badge(kind))
+        return text + badge(kind)
 
     # ---- page frame
     def page(self, here: PurePosixPath, title: str, body: str, alternates: str = "",
@@ -199,7 +139,8 @@ class Renderer:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<link rel="icon" href="data:,">\n'
             f"<title>{esc(title)} · policykg</title>\n"
-            f"{alternates}<style>\n{self.css}</style>\n</head>\n<body>\n"
+            f'{alternates}<link rel="stylesheet" href="{esc(_href(here, PurePosixPath(CSS_FILE)))}">\n'
+            "</head>\n<body>\n"
             f'<nav><a href="{home}">policykg</a> · <a href="{onto}">ontology</a></nav>\n'
             f"<main>\n{body}</main>\n"
             '<footer>Generated by policykg export. Data: see the dataset description.</footer>\n'
@@ -263,28 +204,67 @@ class Renderer:
         return self.page(here, str(gid), body, alt, lang="en")
 
     def property_table(self, here: PurePosixPath, node: Node, outgoing: bool) -> str:
+        """Outgoing ("Statements") or incoming ("Linked from") statements, one row per relation,
+        each phrased from this page's point of view (:mod:`wording`)."""
         idx = self.idx
-        edges = idx.out_edges.get(node, []) if outgoing else idx.in_edges.get(node, [])
-        edges = [(p, o) for p, o in edges if not (outgoing and p == RDF.type)]
+        if outgoing:
+            edges = [(p, o) for p, o in idx.out_edges.get(node, []) if p != RDF.type]
+        else:
+            mine = set(idx.out_edges.get(node, []))
+            edges = [(p, s) for p, s in idx.in_edges.get(node, [])
+                     if s not in idx.inline  # shown on the page of the node they support
+                     and (idx.inverses.get(p), s) not in mine]  # already read the other way
         if not edges:
             return ""
         grouped: dict[Node, list[Node]] = defaultdict(list)
         for p, o in edges:
             grouped[p].append(o)
         rows = []
-        for p in sorted(grouped, key=lambda p: (idx.term_label(p), str(p))):
-            values = sorted(grouped[p], key=lambda o: (
-                LANGS.index(o.language) if isinstance(o, Literal) and o.language in LANGS else 9,
-                o.n3()))
-            cells = "".join(f"<li>{self.link(here, o)}</li>" for o in values)
-            rows.append(f'<tr><th>{self.prop_link(here, p)}</th><td><ul>{cells}</ul></td></tr>')
-        title = "Statements" if outgoing else "Referenced by"
+        for p in sorted(grouped, key=lambda p: (self.phrase(p, outgoing), str(p))):
+            values = sorted(grouped[p], key=idx.value_key)
+            cells = "".join(f"<li>{self.value(here, node, p, o) if outgoing else self.link(here, o)}"
+                            "</li>" for o in values)
+            rows.append(f'<tr><th>{self.prop_link(here, p, outgoing)}</th>'
+                        f"<td><ul>{cells}</ul></td></tr>")
+        title = "Statements" if outgoing else "Linked from"
         cls = "out" if outgoing else "in"
         return (f'<h2>{title}</h2>\n<table class="{cls}">\n' + "\n".join(rows) + "\n</table>\n")
 
-    def prop_link(self, here: PurePosixPath, p: Node) -> str:
+    def phrase(self, p: Node, outgoing: bool) -> str:
+        """The relation in words as read from the page: "repeals" out, "repealed by" in."""
+        if outgoing:
+            return forward(p, self.idx.prop_labels)
+        return backward(p, self.idx.prop_labels, self.idx.inverses)
+
+    def value(self, here: PurePosixPath, node: Node, p: Node, o: Node) -> str:
+        """One value of an outgoing statement: a link, a figure with its badge, or a quote."""
+        idx = self.idx
+        if isinstance(o, Literal):
+            return self.literal(o, idx.figure_kind.get((node, p, o)))
+        if o in idx.inline and idx.inline[o][0] == node:
+            return self.quote(here, o)
+        return self.link(here, o)
+
+    def quote(self, here: PurePosixPath, ev: Node) -> str:
+        """An evidence node shown where it belongs: the quoted span and its position."""
+        idx = self.idx
+        values = {p: o for p, o in idx.out_edges.get(ev, [])}
+        exact = values.get(OA.exact)
+        start, end = values.get(OA.start), values.get(OA.end)
+        where = f"characters {start}–{end}" if start is not None and end is not None else ""
+        source = values.get(OA.hasSource)
+        parts = [f'<q id="{esc(idx.inline[ev][1])}" class="quote">'
+                 f"{esc(exact if exact is not None else idx.label(ev))}</q>"]
+        if where:
+            parts.append(f' <span class="tag">{esc(where)}</span>')
+        if source is not None:
+            parts.append(f" in {self.link(here, source)}")
+        return "".join(parts)
+
+    def prop_link(self, here: PurePosixPath, p: Node, outgoing: bool = True) -> str:
+        """The relation's phrase, linked to its definition."""
         s = str(p)
-        label = esc(self.idx.term_label(p))
+        label = esc(self.phrase(p, outgoing))
         if s.startswith(str(POL._NS)):
             href = _href(here, page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
             return f'<a href="{esc(href)}" title="{esc(s)}">{label}</a>'
@@ -387,28 +367,3 @@ class Renderer:
             body.append(f'<h2 id="c{i}">{esc(name)} ({len(nodes)})</h2>\n'
                         f'<ul class="list">{"".join(items)}</ul>\n')
         return self.page(here, "policykg", "".join(body), lang="en")
-
-
-def description(idx: SiteIndex, node: Node) -> Graph:
-    """The resource's statements both ways, with blank-node objects closed over."""
-    g = Graph()
-    lod._bind(g)
-    todo = [node]
-    seen: set[Node] = set()
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        seen.add(n)
-        for p, o in idx.out_edges.get(n, []):
-            g.add((n, p, o))
-            if isinstance(o, BNode):
-                todo.append(o)
-    for p, s in idx.in_edges.get(node, []):
-        g.add((s, p, node))
-    return g
-
-
-def ontology_terms(idx: SiteIndex) -> list[URIRef]:
-    ns = str(POL._NS)
-    return sorted({URIRef(s) for s in idx.terms if s.startswith(ns) and len(s) > len(ns)}, key=str)

@@ -1,5 +1,5 @@
-"""A static linked-data site of a build: one HTML page per resource at the path of its IRI,
-with ``.ttl`` and ``.jsonld`` alternates, an index, the ontology documentation, the dumps,
+"""A static linked-data site of a build: one HTML page per resource at the path of its IRI
+(resources that deserve one: see :class:`siteindex.SiteIndex`), with ``.ttl`` and ``.jsonld`` alternates, an index, the ontology documentation, the dumps,
 the VoID description and server configurations for content negotiation.
 
 Layout (see docs/publishing.md): ``https://w3id.org/policykg/id/doc/2025/yue-fu-ban-6`` →
@@ -7,13 +7,16 @@ Layout (see docs/publishing.md): ``https://w3id.org/policykg/id/doc/2025/yue-fu-
 ``https://w3id.org/policykg/ontology#Term`` → ``DIR/ontology.html#Term`` (+ ``.ttl``,
 ``.jsonld``). Contract: every label and literal is HTML-escaped; only ``http(s)`` IRIs become
 external links; every path comes from :func:`safepath.iri_relpath` and is checked to stay
-inside DIR; no network resource is referenced (CSS is inline); output is deterministic.
+inside DIR; no network resource is referenced (one local ``site.css``); output is deterministic
+(the same bytes for any number of processes) and atomic (the folder is built aside and renamed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from rdflib import Graph, URIRef
@@ -21,17 +24,12 @@ from rdflib.term import Node
 
 from policykg.graph.publish import lod
 from policykg.graph.publish.conneg import HTACCESS, NGINX
-from policykg.graph.publish.pages import (
-    Renderer,
-    SiteIndex,
-    css,
-    description,
-    ontology_terms,
-    page_file,
-)
+from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
+from policykg.graph.publish.siteindex import SiteIndex, description, ontology_terms
+from policykg.graph.publish.turtle import turtle_text
 from policykg.graph.publish.void import describe, void_bytes
 from policykg.ontology.namespace import ONTOLOGY_IRI
-from policykg.store.paths import atomic_dir, atomic_write_bytes, inside
+from policykg.store.paths import atomic_dir, inside
 
 Quad = tuple[Node, Node, Node, Node | None]
 
@@ -54,79 +52,196 @@ def build_site(
     *,
     created: dt.date | None = None,
     endpoint: str | None = None,
-    explorer_html: bytes | None = None,
+    explorer_html: bytes | Callable[[], bytes] | None = None,
     with_dumps: bool = True,
     license_iri: str | None = None,
+    dumps: dict[str, bytes] | None = None,
+    jobs: int | None = None,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
-    Returns the number of resource pages.
+    ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
+    rendered them already. ``explorer_html`` may be a function that renders the page (it then runs beside the rest).
+    The work (resource pages in parts, the dumps with the VoID description, the explorer) is
+    shared among ``jobs`` processes (default: up to 2, where the platform forks); the files
+    are the same for any ``jobs``. Returns the number of resource pages.
     """
     quads = (ds_or_quads if isinstance(ds_or_quads, list)
              else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
     idx = SiteIndex.of(quads)
     render = Renderer(idx, css())
-    count = 0
+    void_args = {"created": created, "endpoint": endpoint,
+                 **({"license_iri": license_iri} if license_iri else {})}
 
     def fill(root: Path) -> None:
-        nonlocal count
-        dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS} if with_dumps else {}
-        links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
-        if explorer_html is not None:
-            atomic_write_bytes(inside(root, "explorer.html"), explorer_html)
-            links.append(("explorer.html", "Interactive graph explorer"))
-        for key, data in dumps.items():
-            fmt = lod.DUMPS[key]
-            atomic_write_bytes(inside(root, f"dumps/{fmt.filename}"), data)
-            links.append((f"dumps/{fmt.filename}", f"Dump: {fmt.filename} ({fmt.media_type})"))
-        if dumps:
-            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
-            atomic_write_bytes(inside(root, "dumps/context.jsonld"), (ctx + "\n").encode())
-        void = describe(quads, dumps, created=created, endpoint=endpoint,
-                        **({"license_iri": license_iri} if license_iri else {}))
-        atomic_write_bytes(inside(root, "void.ttl"), void_bytes(void))
-        links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
-        for iri in sorted(idx.pages):
-            node = URIRef(iri)
-            rel = idx.pages[iri]
-            atomic_write_bytes(inside(root, page_file(rel, ".html")), render.resource(node))
-            desc = description(idx, node)
-            atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
-                               lod.turtle_bytes(desc))
-            atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(desc))
-            count += 1
-        for iri in sorted(idx.graph_pages):
-            gid = URIRef(iri)
-            rel = idx.graph_pages[iri]
-            content = Graph()
-            lod._bind(content)
-            for t in idx.graph_triples[gid]:
-                content.add(t)
-            atomic_write_bytes(inside(root, page_file(rel, ".html")), render.graph_page(gid))
-            atomic_write_bytes(inside(root, page_file(rel, ".ttl")),
-                               lod.turtle_bytes(content))
-            atomic_write_bytes(inside(root, page_file(rel, ".jsonld")), lod.jsonld_bytes(content))
-        terms = ontology_terms(idx)
-        onto = Graph()
-        lod._bind(onto)
-        for t in [ONTOLOGY_IRI, *terms]:
-            for p, o in idx.out_edges.get(t, []):
-                onto.add((t, p, o))
-        atomic_write_bytes(inside(root, "ontology.html"), render.ontology(terms))
-        atomic_write_bytes(inside(root, "ontology.ttl"), lod.turtle_bytes(onto))
-        atomic_write_bytes(inside(root, "ontology.jsonld"), lod.jsonld_bytes(onto))
-        pylode = _pylode_html()
-        if pylode is not None:
-            atomic_write_bytes(inside(root, "ontology/index.html"), pylode.encode("utf-8"))
-            links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
-        atomic_write_bytes(inside(root, "index.html"), render.index(void, links))
-        atomic_write_bytes(inside(root, ".htaccess"), HTACCESS.encode())
-        atomic_write_bytes(inside(root, ".policykg-export"),
-                           b"written by policykg export; safe to replace\n")
-        atomic_write_bytes(inside(root, "nginx.conf"), NGINX.encode())
+        site = SiteWork(idx, render, SiteFiles(root), quads, void_args, with_dumps, explorer_html)
+        site.dumps = dumps
+        site.run(jobs)
+        site.finish()
 
     atomic_dir(Path(out), fill)
-    return count
+    return len(idx.pages)
+
+
+class SiteFiles:
+    """Writes files into the folder being built (which is renamed into place as a whole, so
+    each file needs no rename of its own); every path is checked to stay inside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dirs: set[PurePosixPath] = set()
+
+    def folder(self, rel: PurePosixPath) -> None:
+        """Create the folder of ``rel`` (checked to stay inside the root)."""
+        if rel.parent not in self.dirs:
+            inside(self.root, rel).parent.mkdir(parents=True, exist_ok=True)
+            self.dirs.add(rel.parent)
+
+    def write(self, rel: PurePosixPath | str, data: bytes) -> None:
+        rel = PurePosixPath(rel)
+        if rel.parent not in self.dirs:
+            self.folder(rel)
+        elif any(p in ("..", "") for p in rel.parts) or "\\" in rel.name:
+            raise ValueError(f"refusing path {str(rel)!r}: it would leave the output folder")
+        with open(self.root.joinpath(*rel.parts), "wb") as fh:
+            fh.write(data)
+
+    def write_rdf(self, rel: PurePosixPath, triples: list[tuple[Node, Node, Node]]) -> None:
+        """A page's alternates: ``.ttl`` and ``.jsonld`` (only the context terms it uses)."""
+        self.write(page_file(rel, ".ttl"), turtle_text(triples, lod.PREFIXES).encode("utf-8"))
+        self.write(page_file(rel, ".jsonld"), lod.jsonld_bytes(triples, whole_context=False))
+
+
+_WORK: SiteWork | None = None  # the work a forked process inherits
+_PAGE_PARTS = 8
+
+
+def _task(task: tuple[str, int]) -> bytes | None:
+    assert _WORK is not None
+    return _WORK.task(task)
+
+
+class SiteWork:
+    """The site's work as independent tasks, then the pages that need their results."""
+
+    def __init__(self, idx: SiteIndex, render: Renderer, files: SiteFiles, quads: list,
+                 void_args: dict, with_dumps: bool,
+                 explorer: bytes | Callable[[], bytes] | None) -> None:
+        self.idx, self.render, self.files, self.quads = idx, render, files, quads
+        self.void_args, self.with_dumps, self.explorer = void_args, with_dumps, explorer
+        self.items = ([("r", iri) for iri in sorted(idx.pages)]
+                      + [("g", iri) for iri in sorted(idx.graph_pages)])
+        self.void: bytes = b""
+        self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
+        self.pylode = False
+
+    def tasks(self) -> list[tuple[str, int]]:
+        """The longest first: dumps and VoID, the ontology, the explorer, the pages in parts."""
+        return ([("dumps", 0), ("ontology", 0), ("explorer", 0)]
+                + [("pages", k) for k in range(_PAGE_PARTS)])
+
+    def task(self, task: tuple[str, int]) -> bytes | None:
+        """Run one task; the dumps task returns the VoID description's bytes, the ontology
+        task b"pylode" when it wrote pyLODE's page."""
+        name, k = task
+        if name == "dumps":
+            return self.write_dumps()
+        if name == "ontology":
+            return self.write_ontology()
+        if name == "explorer":
+            if self.explorer is not None:
+                html = self.explorer() if callable(self.explorer) else self.explorer
+                self.files.write("explorer.html", html)
+            return None
+        self.write_pages(k, _PAGE_PARTS)
+        return None
+
+    def run(self, jobs: int | None) -> None:
+        """Every task, in ``jobs`` forked processes when there is enough to share; the parent
+        meanwhile writes the dumps and renders the explorer (both read the whole graph, which a
+        forked process would have to copy, page by page, as it touches each object)."""
+        global _WORK
+        n = jobs or (min(2, os.cpu_count() or 1) if len(self.items) >= 200 else 1)
+        tasks = self.tasks()
+        if n <= 1 or "fork" not in mp.get_all_start_methods():
+            results = [self.task(t) for t in tasks]
+        else:
+            for kind, iri in self.items:  # folders first, so workers never race to make them
+                self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
+            self.files.folder(PurePosixPath("explorer.html"))
+            _WORK = self
+            try:
+                here = [t for t in tasks if t[0] in ("dumps", "explorer")]
+                with mp.get_context("fork").Pool(n) as pool:
+                    pending = pool.map_async(_task, [t for t in tasks if t not in here],
+                                             chunksize=1)
+                    mine = [self.task(t) for t in here]
+                    results = [mine[0], *pending.get()]
+                    results.insert(2, mine[1])
+            finally:
+                _WORK = None
+        self.void = results[0] or b""
+        self.pylode = results[1] == b"pylode"
+
+    def write_pages(self, k: int, n: int) -> None:
+        """Write every ``n``-th resource or graph page starting at ``k``."""
+        idx, render, files = self.idx, self.render, self.files
+        for kind, iri in self.items[k::n]:
+            node = URIRef(iri)
+            if kind == "r":
+                rel = idx.pages[iri]
+                files.write(page_file(rel, ".html"), render.resource(node))
+                files.write_rdf(rel, description(idx, node))
+            else:
+                rel = idx.graph_pages[iri]
+                files.write(page_file(rel, ".html"), render.graph_page(node))
+                files.write_rdf(rel, idx.graph_triples[node])
+
+    def write_dumps(self) -> bytes:
+        """The dumps, their JSON-LD context and the VoID description (returned as Turtle)."""
+        dumps = self.dumps
+        if dumps is None:
+            dumps = ({k: lod.render_dump(self.quads, k) for k in lod.DUMPS}
+                     if self.with_dumps else {})
+        for key, data in dumps.items():
+            self.files.write(f"dumps/{lod.DUMPS[key].filename}", data)
+        if dumps:
+            ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
+            self.files.write("dumps/context.jsonld", (ctx + "\n").encode())
+        void = void_bytes(describe(self.quads, dumps, **self.void_args))
+        self.files.write("void.ttl", void)
+        return void
+
+    def write_ontology(self) -> bytes | None:
+        """The ontology's page and alternates, and pyLODE's page when pyLODE is available."""
+        terms = ontology_terms(self.idx)
+        self.files.write("ontology.html", self.render.ontology(terms))
+        self.files.write_rdf(ONTOLOGY_PAGE, [(t, p, o) for t in [ONTOLOGY_IRI, *terms]
+                                             for p, o in self.idx.out_edges.get(t, [])])
+        pylode = _pylode_html()
+        if pylode is None:
+            return None
+        self.files.write("ontology/index.html", pylode.encode("utf-8"))
+        return b"pylode"
+
+    def finish(self) -> None:
+        """The pages that need the others' results: stylesheet, index, server configurations."""
+        render, files = self.render, self.files
+        links: list[tuple[str, str]] = [("ontology.html", "Ontology documentation")]
+        if self.explorer is not None:
+            links.append(("explorer.html", "Interactive graph explorer"))
+        if self.with_dumps:
+            links.extend((f"dumps/{f.filename}", f"Dump: {f.filename} ({f.media_type})")
+                         for f in lod.DUMPS.values())
+        links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
+        files.write(CSS_FILE, render.css.encode("utf-8"))
+        if self.pylode:
+            links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
+        void = Graph().parse(data=self.void.decode("utf-8"), format="turtle")
+        files.write("index.html", render.index(void, links))
+        files.write(".htaccess", HTACCESS.encode())
+        files.write(".policykg-export", b"written by policykg export; safe to replace\n")
+        files.write("nginx.conf", NGINX.encode())
 
 
 def page_paths(quads: Iterable[Quad]) -> dict[str, PurePosixPath]:

@@ -105,6 +105,21 @@ def read_source(source: Path):
     return load_dataset(path, Dataset())
 
 
+def _fast_quads(source: Path) -> list | None:
+    """The canonical quads of a build folder or a TriG/N-Quads/Turtle/N-Triples file read by
+    pyoxigraph (fast), or None when the safe rdflib reader must read it (other formats, or a
+    file pyoxigraph rejects: that reader then gives the error message)."""
+    from policykg.graph.publish import fastread, lod
+
+    path = source / lod.BUILD_FILE if source.is_dir() else source
+    if not (path.is_file() and fastread.can_read(path)):
+        return None
+    try:
+        return lod.canonicalize(fastread.read_quads(path))
+    except (SyntaxError, ValueError, OSError):
+        return None
+
+
 def _check_own_context(path: Path, ours: bytes) -> None:
     """Refuse to replace a ``context.jsonld`` that is not policykg's own (a user's file)."""
     try:
@@ -142,8 +157,9 @@ def run(args: argparse.Namespace) -> int:
     if not re.match(r"https?://[^\s<>\"]+$", license_iri):
         raise UserError(f"--license {license_iri!r} is not an http(s) IRI; give the license's IRI.")
     source = Path(args.source)
+    quads = _fast_quads(source)
     try:
-        ds = read_source(source)
+        ds = read_source(source) if quads is None else None
     except FileNotFoundError as err:
         raise UserError(str(err)) from None
     except (ValueError, RDFInputError) as err:
@@ -152,7 +168,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{source} could not be read as RDF ({type(err).__name__}: "
                         f"{str(err).splitlines()[0][:200] if str(err) else 'no detail'}); "
                         "check the file or rebuild it.") from None
-    quads = lod.canonical_quads(ds)
+    if quads is None:
+        quads = lod.canonical_quads(ds)
     out = Path(args.out)
     fmt = args.format
     written: list[Path] = []
@@ -195,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "site":
         _check_folder(out, source)
         count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
-                           explorer_html=explorer(args.view, link_pages=True),
+                           explorer_html=lambda: explorer(args.view, link_pages=True),
                            license_iri=license_iri)
         print(f"wrote a site of {count} resource pages to {out}")
         return 0
@@ -219,7 +236,8 @@ def run(args: argparse.Namespace) -> int:
                                        graphtools.render(g, gfmt))
             atomic_write_bytes(root / "explorer.html", explorer(args.view))
             build_site(full, root / "site", created=created, endpoint=args.endpoint,
-                       explorer_html=explorer(args.view, link_pages=True), license_iri=license_iri)
+                       explorer_html=lambda: explorer(args.view, link_pages=True),
+                       license_iri=license_iri, dumps=dumps if full is quads else None)
 
         atomic_dir(out, fill)
         print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")

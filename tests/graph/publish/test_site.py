@@ -6,6 +6,7 @@ opens a document page and the explorer with no console errors and saves screensh
 from __future__ import annotations
 
 import os
+import re
 import urllib.error
 import urllib.request
 from collections import deque
@@ -14,7 +15,7 @@ from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from tests.graph.conftest import need_tool
 
@@ -234,3 +235,188 @@ def test_chromium_shows_the_seed_graph(seed_all: Path, tmp_path: Path) -> None:
         details = browser.evaluate("document.getElementById('details').textContent")
         assert "粤府办〔2025〕6号" in details and "2025-03-09" in details
         browser.screenshot(tmp_path / "seed-explorer.png")
+
+
+# ---- a site that reads well: hand-written gold (a document of twelve measures, a repealed
+# document, a vocabulary with one agency the data uses and one it does not, a report's claim)
+
+GOLD_TRIG = """
+@prefix pol: <https://w3id.org/policykg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@base <https://w3id.org/policykg/id/> .
+
+<https://w3id.org/policykg/ontology> {
+  pol:repeals a owl:ObjectProperty ; rdfs:label "repeals"@en ; owl:inverseOf pol:repealedBy .
+  pol:repealedBy a owl:ObjectProperty ; rdfs:label "repealed by"@en .
+  pol:hasMeasure a owl:ObjectProperty ; rdfs:label "has measure"@en ; owl:inverseOf pol:partOf .
+  pol:partOf a owl:ObjectProperty ; rdfs:label "part of"@en .
+  pol:issuedBy a owl:ObjectProperty ; rdfs:label "issued by"@en .
+  pol:providesInstrument a owl:ObjectProperty ; rdfs:label "provides instrument"@en .
+  pol:Reward a owl:Class ; rdfs:label "reward"@en .
+}
+<graph/vocab> {
+  <agency/jia-ju> a pol:Agency, skos:Concept ; rdfs:label "甲局"@zh-Hans, "Bureau A"@en .
+  <agency/yi-ju> a pol:Agency, skos:Concept ; rdfs:label "乙局"@zh-Hans, "Bureau B"@en .
+}
+<graph/doc/2020/ce-ban-1> {
+  <doc/2020/ce-ban-1> a pol:PolicyDocument ; rdfs:label "旧办法"@zh-Hans ;
+    pol:documentNumber "测办〔2020〕1号" .
+}
+<graph/doc/2025/ce-ban-2> {
+  <doc/2025/ce-ban-2> a pol:PolicyDocument ; rdfs:label "新办法"@zh-Hans ;
+    pol:documentNumber "测办〔2025〕2号" ; pol:issuedBy <agency/jia-ju> ;
+    pol:repeals <doc/2020/ce-ban-1> ;
+    pol:evidence <doc/2025/ce-ban-2/evidence/0-9> .
+  <doc/2025/ce-ban-2/evidence/0-9> a pol:Evidence ; oa:start 0 ; oa:end 9 ;
+    oa:exact "测办〔2025〕2号" .
+  <doc/2025/ce-ban-2/measure/3/instrument/1> a pol:FundingInstrument, pol:Reward ;
+    rdfs:label "reward (measure 3, offer 1)"@en ;
+    pol:maxAmount "8000000"^^xsd:decimal .
+  <doc/2025/ce-ban-2/measure/3> pol:providesInstrument <doc/2025/ce-ban-2/measure/3/instrument/1> .
+MEASURES
+}
+<graph/report/2025-01-02/news> {
+  <report/2025-01-02/news> a pol:Report ; rdfs:label "新闻"@zh-Hans ;
+    pol:hasClaim <report/2025-01-02/news/claim/1> .
+  <report/2025-01-02/news/claim/1> a pol:Claim ; rdfs:label "500万元"@zh-Hans ;
+    pol:aboutMeasure <doc/2025/ce-ban-2/measure/3> ; pol:claimedAmount "5000000"^^xsd:decimal .
+}
+"""
+GOLD = "https://w3id.org/policykg/id/"
+HEADINGS = [f"第{n}项措施" for n in range(1, 13)]
+
+
+def gold_quads(tmp: Path) -> list:
+    from policykg.graph.publish import lod
+
+    measures = "\n".join(
+        f'  <doc/2025/ce-ban-2> pol:hasMeasure <doc/2025/ce-ban-2/measure/{n}> .\n'
+        f'  <doc/2025/ce-ban-2/measure/{n}> a pol:Measure ; pol:ordinal {n} ;'
+        f' rdfs:label "{HEADINGS[n - 1]}"@zh-Hans ; pol:partOf <doc/2025/ce-ban-2> .'
+        for n in range(1, 13))
+    path = tmp / "gold.trig"
+    path.write_text(GOLD_TRIG.replace("MEASURES", measures), "utf-8")
+    return lod.read_canonical_quads(path)
+
+
+@pytest.fixture(scope="module")
+def gold_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from policykg.graph.publish.site import build_site
+
+    tmp = tmp_path_factory.mktemp("gold")
+    build_site(gold_quads(tmp), tmp / "site", jobs=2)
+    return tmp / "site"
+
+
+def rows(page: Path) -> dict[str, list[str]]:
+    """Every table row of a page: the relation's words → the texts of its values, in order."""
+    doc = lxml.html.fromstring(page.read_bytes())
+    return {" ".join(tr.xpath("string(th)").split()): [li.text_content() for li in tr.xpath("td//li")]
+            for tr in doc.xpath("//table/tr")}
+
+
+def test_site_is_the_same_for_one_or_two_processes(gold_site: Path, tmp_path: Path) -> None:
+    from policykg.graph.publish.site import build_site
+
+    build_site(gold_quads(tmp_path), tmp_path / "one", jobs=1)
+    files = sorted(p.relative_to(gold_site) for p in gold_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "one")
+                           for p in (tmp_path / "one").rglob("*") if p.is_file())
+    for rel in files:
+        assert (gold_site / rel).read_bytes() == (tmp_path / "one" / rel).read_bytes(), rel
+
+
+@pytest.mark.browser
+def test_chromium_reads_measures_in_order_and_relations_both_ways(gold_site: Path) -> None:
+    need_tool(CHROMIUM)
+    pytest.importorskip("websocket")
+    row = """(name) => [...document.querySelectorAll('table tr')]
+        .filter(tr => tr.querySelector('th').textContent.trim() === name)
+        .flatMap(tr => [...tr.querySelectorAll('td li')].map(li => li.textContent.trim()))"""
+    with serve(gold_site) as base, chromium() as browser:
+        browser.open(base + "id/doc/2025/ce-ban-2.html")
+        assert browser.errors() == []
+        assert browser.evaluate(f"({row})('has measure')") == HEADINGS  # 1…12, not 1, 10, 11, 12, 2
+        assert browser.evaluate(f"({row})('repeals')") == ["旧办法"]
+        assert browser.evaluate(f"({row})('issued by')") == ["甲局"]
+        browser.open(base + "id/doc/2020/ce-ban-1.html")
+        assert browser.evaluate(f"({row})('repealed by')") == ["新办法"]  # seen from the old one
+        assert browser.evaluate(f"({row})('repeals')") == []
+        browser.open(base + "id/agency/jia-ju.html")
+        assert browser.evaluate(f"({row})('issued')") == ["新办法"]
+        assert browser.evaluate(f"({row})('issued by')") == []
+        assert browser.errors() == []
+
+
+def test_incoming_links_are_phrased_from_the_page_and_not_repeated(gold_site: Path) -> None:
+    offer = rows(gold_site / "id/doc/2025/ce-ban-2/measure/3/instrument/1.html")
+    assert [v.split(" official")[0] for v in offer["offered by"]] == ["第3项措施"]
+    measure = rows(gold_site / "id/doc/2025/ce-ban-2/measure/3.html")
+    assert measure["part of"] == ["新办法"]
+    assert "measure of" not in measure  # the inverse of part of, already shown
+    assert measure["claimed about by"] == ["500万元"]
+    assert "Referenced by" not in (gold_site / "id/doc/2020/ce-ban-1.html").read_text("utf-8")
+
+
+def test_index_lists_only_the_vocabulary_terms_the_data_uses(gold_site: Path) -> None:
+    index = lxml.html.fromstring((gold_site / "index.html").read_bytes()).text_content()
+    assert "甲局" in index and "乙局" not in index
+    assert (gold_site / "id/agency/jia-ju.html").is_file()
+    assert not (gold_site / "id/agency/yi-ju.html").exists()
+
+
+def test_figures_carry_their_source_kind_and_offers_say_what_they_are(gold_site: Path) -> None:
+    offer = lxml.html.fromstring(
+        (gold_site / "id/doc/2025/ce-ban-2/measure/3/instrument/1.html").read_bytes())
+    assert offer.xpath("string(//h1)") == "测办〔2025〕2号 · measure 3 · reward · cap 800万元"
+    amount = offer.xpath("//tr[th='maximum amount' or th='max amount']//span[contains(@class,'badge')]")
+    assert [b.text for b in amount] == ["official"]
+    claim = lxml.html.fromstring(
+        (gold_site / "id/report/2025-01-02/news/claim/1.html").read_bytes())
+    assert [b.text for b in claim.xpath("//tr[th='claimed amount']//span[contains(@class,'badge')]")
+            ] == ["report"]
+    measure = rows(gold_site / "id/doc/2025/ce-ban-2/measure/3.html")
+    assert measure["provides instrument"] == [
+        "测办〔2025〕2号 · measure 3 · reward · cap 800万元 official"]
+
+
+def test_evidence_is_quoted_in_the_page_it_supports(gold_site: Path) -> None:
+    doc = lxml.html.fromstring((gold_site / "id/doc/2025/ce-ban-2.html").read_bytes())
+    quotes = doc.xpath("//q[@class='quote']")
+    assert [q.text for q in quotes] == ["测办〔2025〕2号"] and quotes[0].get("id")
+    assert "characters 0–9" in doc.text_content()
+    assert not (gold_site / "id/doc/2025/ce-ban-2/evidence/0-9.html").exists()
+    ttl = Graph().parse(gold_site / "id/doc/2025/ce-ban-2.ttl", format="turtle")
+    assert (URIRef(GOLD + "doc/2025/ce-ban-2/evidence/0-9"), None, None) in ttl
+
+
+def test_pages_share_one_stylesheet_and_alternates_hold_the_same_triples(gold_site: Path) -> None:
+    assert (gold_site / "site.css").is_file()
+    for page in gold_site.rglob("*.html"):
+        if page.name == "explorer.html" or "ontology" in page.parts:
+            continue
+        doc = lxml.html.fromstring(page.read_bytes())
+        assert not doc.xpath("//style"), page
+        ttl = page.with_suffix(".ttl")
+        if ttl.is_file():
+            a = Graph().parse(ttl, format="turtle")
+            b = Graph().parse(page.with_suffix(".jsonld"), format="json-ld")
+            assert set(a) == set(b) and len(a) > 0, page
+
+
+@pytest.mark.slow
+def test_seed_report_labels_are_not_cut_inside_a_number(seed_build: Path) -> None:
+    from policykg.graph.publish import lod
+    from policykg.ontology.namespace import POL
+
+    quads = lod.read_canonical_quads(seed_build)
+    reports = {s for s, p, o, _ in quads if p == RDF.type and o == POL.Report}
+    labels = [str(o) for s, p, o, _ in quads if s in reports and p == RDFS.label]
+    assert labels
+    for label in labels:
+        assert not re.search(r"\d[.,]$", label), label
