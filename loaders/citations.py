@@ -21,13 +21,15 @@ from .numerals import chinese_to_int
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
-_VALID_YEARS = re.compile(r"有效期(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{1,3})\s*年")
-_FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效)")
+# a term in years: 有效期3年, and a trial period, 试行期两年 (试行期限, 实施期, 执行期)
+_TERM_WORD = r"(?:有效期|试行期限?|实施期限?|执行期限?)"
+_VALID_YEARS = re.compile(rf"{_TERM_WORD}(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{{1,3}})\s*年")
+_FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效|试行)")
 _UNTIL_BRACKETED = re.compile(r"(?:至|到|截至|截止)[^，。；（(]{1,12}[（(]\s*$")
 _UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
 # the document's own entry into force: 本条例自2022年5月1日起施行 (not a rule of its body)
-_FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效)")
+_FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效|试行)")
 _NON_CUMULATIVE = re.compile(r"从高不重复|就高不重复|按照?就高原则|不得重复(?:享受|申报|支持)|不重复(?:享受|支持|奖励|补贴|资助)")
 _SCOPE = re.compile(r"(本[^。，\n]{0,12}?适用于[^。\n]*。?)")
 
@@ -62,7 +64,8 @@ def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Va
     ``本条例自2022年5月1日起施行`` (valid from that day)."""
     for s, e in sentences(view, start, end):
         text = view[s:e]
-        if "有效期" not in text and not _FROM_ISSUE.search(text) and not _FROM_DATE_ON.search(text):
+        if (not re.search(_TERM_WORD, text) and not _FROM_ISSUE.search(text)
+                and not _FROM_DATE_ON.search(text)):
             continue
         valid_from = issued if _FROM_ISSUE.search(text) else None
         dates = find_dates(text)
@@ -89,7 +92,7 @@ def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Va
                 valid_from = base
         if until is None and valid_from is None:
             continue
-        if until is not None and valid_from is None and issued is not None and "有效期" in text:
+        if until is not None and valid_from is None and issued is not None and re.search(_TERM_WORD, text):
             valid_from = issued
         return Validity(s, e, valid_from, until)
     return None

@@ -166,15 +166,16 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
     """``item`` split into its sub-items when it is only a heading (or a lead ending ``：``) over
     a chain of at least two numbered sub-items; recursively, ``depth`` levels deep."""
     style = item.marker.style
-    if depth == 0 or style not in _ORDER:
+    if depth == 0 or (style not in _ORDER and style != "第一条"):
         return [item]
-    for sub in _ORDER[_ORDER.index(style) + 1 :]:
+    below = _ORDER[2:] if style == "第一条" else _ORDER[_ORDER.index(style) + 1 :]
+    for sub in below:
         subs = chain(markers(view, sub, item.marker.end, item.end))
         if len(subs) < 2:
             continue
         lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()
-        if not _is_heading_lead(lead) or _ATTACHMENTS.search(lead):  # 附件：1.… 2.… lists files
-            return [item]
+        if not _is_heading_lead(lead, article=style == "第一条") or _ATTACHMENTS.search(lead):
+            return [item]  # 附件：1.… 2.… lists files; an article's lead-in ending ： lists conditions
         out: list[Item] = []
         for sm, ss, se in _extents(subs, item.end):
             leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
@@ -184,16 +185,17 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
     return [item]
 
 
-def _is_heading_lead(lead: str) -> bool:
-    """A short heading (one sentence at most, ``支持企业做大做强。``) or a lead-in ending ``：``
-    that states no figure of its own."""
+def _is_heading_lead(lead: str, *, article: bool = False) -> bool:
+    """A short heading (one sentence at most, ``支持企业做大做强。``) or, except in a ``第X条``
+    article (whose lead-in ``…下列条件：`` lists the conditions of one provision), a lead-in
+    ending ``：``; either states no figure of its own."""
     if _LEAD_FIGURE.search(lead):
         return False
     body = lead.rstrip("。：:；; \t\n")
-    if any(c in body for c in "。；;"):
+    if any(c in body for c in ("。；;，," if article else "。；;")):
         return False
     if lead.endswith(("：", ":")):
-        return len(body) <= 60
+        return not article and len(body) <= 60
     return len(body) <= 40
 
 

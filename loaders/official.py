@@ -617,11 +617,14 @@ class _Parser:
         if validity is not None:
             doc.valid_from, doc.valid_until = validity.valid_from, validity.valid_until
             doc.validity_span = self.span(validity.start, validity.end)
-        for cited in citations.find_repeals(view, body_start, len(view)):
+        pre_start = self.title_end if self.title_end < self.header_end else 0
+        # the transmittal notice may repeal too (本方案自印发之日起施行，《…》同时废止)
+        found = [*citations.find_repeals(view, 0, body_start),
+                 *citations.find_repeals(view, body_start, len(view))]
+        for cited in found:
             if self._is_self(cited):
                 continue
             doc.repeals.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
-        pre_start = self.title_end if self.title_end < self.header_end else 0
         for cited in citations.find_based_on(view, pre_start, self.header_end):
             if self._is_self(cited):
                 continue

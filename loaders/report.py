@@ -90,6 +90,8 @@ _DATELINE = re.compile(
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?[\s\u3000]+(?=.*(?:来源|来自|记者|作者|编辑|Source|By))",
     re.IGNORECASE)
 _BYLINE_LINE = re.compile(r"本[报報]讯|^【[^】]{1,8}】\s*(?:记者|記者)|(?:记者|記者|通讯员|通訊員)\s*\S{2,4}|(?:报道|報道|电|電)$")
+# a labelled field of the header (Prepared by: …, Date: …, 撰稿：…), never the headline
+_FIELD_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:\s[a-z]+)?|撰稿|编写|编辑|作者|整理|供稿)\s*[:：]")
 _SOURCE_IN_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*(?P<name>[^\s\u3000|｜]{2,30})")
 _MASTHEAD = re.compile(r"\bNo\.\s*\d+\s*\||\|\s*[A-Z][\w ]+(?:Observatory|Institute|Review|Centre|Center)\b"
                        r"|第\s*\d+\s*期")
@@ -247,14 +249,19 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
     title_idx = None
     # the headline sits right above the date line or right below it (masthead, headline, date;
     # or date, headline); else among the first lines — never past the lead paragraph
-    candidates = [date_idx - 1, date_idx + 1] if date_idx is not None else []
+    candidates = []
+    if date_idx is not None:
+        above = date_idx - 1  # past labelled fields between headline and date (Prepared by: …)
+        while above > 0 and date_idx - above < 3 and _FIELD_LINE.match(lines[above].text):
+            above -= 1
+        candidates = [above, date_idx + 1]
     for i in [*candidates, *range(0, min(len(lines), 3))]:
         if not 0 <= i < len(lines):
             continue
         line = lines[i]
         if (_is_furniture(line.text) or _DATE_ONLY.match(line.text) or "|" in line.text
                 or _DATELINE.match(line.text) or _MASTHEAD.search(line.text)
-                or _BYLINE_LINE.search(line.text)):
+                or _BYLINE_LINE.search(line.text) or _FIELD_LINE.match(line.text)):
             continue
         if len(line.text) <= 150 and not re.search(r"[.。:：]$", line.text):
             title_idx = i

@@ -30,7 +30,7 @@ _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
 _BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
-    r"|(?:基金|资金)(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
+    r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
 _SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(
@@ -47,8 +47,9 @@ _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
 _PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
-_GIVING_AFTER = re.compile(
-    r"^\s*(?:的)?\s*(?:给予)?\s*(?:一次性)?\s*(?:资金)?\s*(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
+_GIVING_AFTER = re.compile(  # …X元给予职业培训补贴: a few words may name the subsidy after 给予
+    r"^\s*(?:的)?\s*(?:给予[\u4e00-\u9fff]{0,8}?)?\s*(?:一次性)?\s*(?:资金)?\s*"
+    r"(?:奖励|资助|补贴|补助|支持|扶持|奖补|经费)")
 _SHARE_CUE = re.compile(r"(?:最高按|按照|按其|按|不超过其|不超过|不高于|抵扣|抵减|抵用)")
 _SHARE_NOUN = re.compile(
     r"(?:按照|按其|按|不超过其|不超过|不高于|抵扣|抵减|抵用)\s*([^，。；按]{1,40}?(?:费用|金额|投资额|投资|投入|成本|支出|"
@@ -227,8 +228,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         elif PENALTY_WORDS.search(sentence_text) and not _GIVING_ONLY.search(
                 view[clause.start : clause.end]):
             f.role = "other"  # 违法经营额一万元以上的，并处…罚款: a condition of the fine
-        elif is_target(sentence_text):
-            f.role = "other"
+        elif is_target(view[sentences_start(clauses) : clause.end]):
+            f.role = "other"  # a goal stated before or in the figure's clause, not one after it
         elif is_unit_step(segment):
             f.role = "unit_step"
         elif (_BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after)) or (
@@ -262,6 +263,28 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         else:
             f.role = "other"
     _rates_under_a_cap(view, figs, clauses)
+    _labelled_tiers(view, figs)
+
+
+# 按初级每人1000元、中级每人1500元…给予补贴: tiers, each sum after its own label
+_TIER_GAP = re.compile(r"^\s*、\s*[\u4e00-\u9fff]{1,8}\s*$")
+
+
+def _labelled_tiers(view: str, figs: list[Fig]) -> None:
+    """Sums in one clause listed with a label each (``初级每人X元、中级每人Y元…给予补贴``) share
+    the role the list ends with: the words that give it follow the last sum only."""
+    run: list[Fig] = []
+    for f in [*figs, None]:
+        if f is not None and run and f.clause == run[-1].clause and _TIER_GAP.match(
+                view[run[-1].end : f.start]):
+            run.append(f)
+            continue
+        funding = [g.role for g in run if g.role in _FUNDING_ROLES]
+        if len(run) >= 2 and funding:
+            for g in run:
+                if g.role == "other":
+                    g.role = funding[-1]
+        run = [f] if f is not None else []
 
 
 # 对服务商每服务1家企业完成改造的，奖励1万元: the item is named in a clause before the sum
@@ -313,8 +336,8 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
     if _FUNDED_RATIO.search(before):
         f.role = "cost_share"  # 初创企业的支持比例提高到40%: the ratio word names the funding
         return
-    if not _FUNDING_TALK.search(sentence_text):
-        f.role = "other"
+    if not _FUNDING_TALK.search(sentence_text) and not _SHARE_AFTER.match(view, f.end):
+        f.role = "other"  # …的20%予以支持 names the funding right after the share
         return
     if _MATCHING_AFTER.match(view, f.end):
         f.role = "matching"
