@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from ..ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
-from . import agencies, citations, clauses, header, numbering, subjects, unit_table, units
+from . import actors, agencies, citations, clauses, header, numbering, subjects, unit_table, units
 from .clean import CleanText, clean, furniture_lines
 from .matchindex import MatchIndex
 from .records import (
@@ -507,6 +507,10 @@ class _Parser:
                 for scheme in ("instrument", "category", "level", "period", "area", "sector",
                                "theme", "organization", "agency"):
                     self._matches[scheme] = self.gaz.find_all(self.view, scheme)
+                # persons, offices and contact lines name no actor; compounds name two kinds
+                self._matches["category"] = actors.actor_matches(
+                    self.view, self._matches["category"], self.gaz,
+                    [(m.start, m.end) for m in self._matches["agency"]])
         return self._matches
 
     def _body_names(self, s: int, e: int) -> list[tuple[int, int]]:

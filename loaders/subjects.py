@@ -20,10 +20,13 @@ import re
 from ..ontology.gazetteer import Match
 
 _EXCLUSION = re.compile(
-    r"不包括|不包含|不含|除[^，。；]{1,40}?(?:以外|之外|外)|不属于|不支持|不予支持|不予|不得用于|不得|"
+    r"不适用于|不包括|不包含|不含|除[^，。；]{1,40}?(?:以外|之外|外)|不属于|不支持|不予支持|不予|不得用于|不得|"
     r"严禁|禁止|排除|以外的|不纳入|不在[^，。；]{0,10}范围"
 )
-_EXCLUDED_BEFORE = re.compile(r"不在[^，。；]{0,10}?范围|除外|不予支持|不予补助|不予资助|不纳入[^，。；]{0,10}")
+_EXCLUDED_BEFORE = re.compile(r"不在[^，。；]{0,10}?范围|除外|不予支持|不予补助|不予资助|不纳入[^，。；]{0,10}"
+                               r"|不适用(?!于)")
+# a cue that opens its clause (…金融类项目的，不适用本政策) excludes the clause before it too
+_CUE_OPENS_CLAUSE = 2
 _CLAUSE_END = re.compile(r"[，。；：,;\n）)]")
 _CONTEXT_AFTER = re.compile(
     r"\s*(?:等)?\s*(?:领域|行业|产业|场景|应用|企业|赛道|板块|数据|业|\+|＋|”|\"|方向|类)"
@@ -33,7 +36,7 @@ _CONTEXT_BEFORE = re.compile(r"(?:赋能|面向|聚焦|服务于|服务|围绕|�
 _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context…
 # …when they are this common inside other words (芯片, 电商, 文旅 are sectors wherever they stand)
 _AMBIGUOUS = frozenset({"交通", "养老", "医疗", "医药", "司法", "媒体", "安全", "工业", "应急",
-                        "教育", "民政", "能源", "金融", "环保", "农业"})
+                        "教育", "民政", "能源", "金融", "环保", "农业", "制造"})
 _LISTED_WITH_DOMAINS = re.compile(
     r"[\u4e00-\u9fff]{0,2}、[^，。；：]{0,30}?等(?:领域|行业|产业|场景)(?!主管|管理|部门)")
 _OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
@@ -49,6 +52,8 @@ def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in _EXCLUDED_BEFORE.finditer(view, start, end):  # 房地产、金融类项目不在支持范围
         clause_start = max(view.rfind(c, start, m.start()) for c in "，。；：\n") + 1
+        if m.start() - clause_start <= _CUE_OPENS_CLAUSE and view[clause_start - 1 : clause_start] == "，":
+            clause_start = max(view.rfind(c, start, clause_start - 1) for c in "，。；：\n") + 1
         out.append((max(start, clause_start), m.end()))
     for m in _EXCLUSION.finditer(view, start, end):
         if view[m.start() - 1 : m.start()] in ("（", "("):
