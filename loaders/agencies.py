@@ -35,6 +35,9 @@ AGENCY_SUFFIX = (
 )
 _AGENCY_RE = re.compile(rf"^[\u4e00-\u9fff（）()·]{{2,40}}?{AGENCY_SUFFIX}$")
 _ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "试验区", "合作区", "保税区", "示范区")
+# the zone words a development zone's documents put before its own bureaus (园区财政局,
+# 开发区管委会办公室), read against the zone an issuer's name begins with
+_ZONE_RELATIVE = ("新区", "园区", "开发区", "试验区", "合作区", "保税区", "示范区")
 _NOT_PREFIX = ("市场", "区域", "省级", "市级", "区级", "县级", "市属", "省属", "区属", "县域", "县城",
                "市县", "区县", "省市", "市区")
 _RELATIVE = ("省", "市", "区", "县")
@@ -135,10 +138,11 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
             if m:
                 out["区"] = m.group(1)
                 break
-    for name in issuers:  # a zone's own short forms: 新区科技创新局, 成都高新区财政金融局
-        m = re.match(r"^([\u4e00-\u9fff]{2,12}?新区)", name)
-        if m and "新区" not in out:
-            out["新区"] = m.group(1)
+    for name in issuers:  # a zone's own short forms: 新区科技创新局, 园区财政局, 成都高新区财政金融局
+        for ending in _ZONE_RELATIVE:
+            m = re.match(rf"^([\u4e00-\u9fff]{{2,12}}?{ending})", name)
+            if m and ending not in out:
+                out[ending] = m.group(1)
         for short, full in _ZONE_SHORT.items():
             m = re.match(rf"^([\u4e00-\u9fff]{{1,8}}?){full}", name)
             if m and short not in out:
@@ -152,8 +156,9 @@ def resolve_name(name: str, prefixes: dict[str, str]) -> str:
     name = name.strip()
     if name.startswith("自治区") and prefixes.get("省", "").endswith("自治区"):
         return prefixes["省"] + name[3:]
-    if name.startswith("新区") and "新区" in prefixes:
-        return prefixes["新区"] + name[2:]
+    for ending in _ZONE_RELATIVE:  # 园区科技创新委员会 in the documents of 苏州工业园区
+        if name.startswith(ending) and ending in prefixes and len(name) > len(ending):
+            return prefixes[ending] + name[len(ending):]
     for short, full_zone in ((k, v) for k, v in prefixes.items() if k in _ZONE_SHORT):
         place = full_zone[: -len(_ZONE_SHORT[short])]
         for written in (place + short, short):

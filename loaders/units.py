@@ -3,17 +3,20 @@
 Real notices name them in several ways, all read here (view offsets; names are resolved
 against the issuing jurisdiction by :func:`loaders.agencies.agency_ref`):
 
-- a labelled note, in parentheses or on a line of its own: ``（牵头单位：市科技局；配合单位：
-  市财政局、市发展改革委）``, ``责任单位：区工业和信息化局``, ``（责任部门：…）``;
+- a labelled note, in parentheses, in 【】 or on a line of its own: ``（牵头单位：市科技局；配合单位：
+  市财政局、市发展改革委）``, ``责任单位：区工业和信息化局``, ``【责任单位】市商务局``, ``（责任部门：…）``;
+  a role marked after one name (``责任单位：市科技局（牵头）、市财政局``) holds for that name;
 - an unlabelled closing parenthesis: ``（市工业和信息化局、市财政局按职责分工负责）``,
-  ``（省科技厅牵头，省财政厅配合）``, ``（市商务局负责）``, or only names ``（市科技局、市财政局）``;
+  ``（省科技厅牵头，省财政厅配合）``, ``（市商务局负责）``, ``（市科技局会同市财政局负责）``, or
+  only names ``（市科技局、市财政局）``;
 - a sentence of the measure: ``由市商务局牵头，市财政局、市税务局配合``,
   ``市人力资源社会保障局牵头负责``, ``由市科技局会同市财政局组织实施`` (会同: the second body
   supports), ``由市财政局负责``, ``市财政局负责资金拨付``.
 
 Roles: ``lead`` (牵头/主责), ``support`` (配合/协同/参与/协助/支持单位), ``responsible``
 (责任单位/负责/按职责分工负责, and a bare list of names). A name must end like a government
-body's name (:func:`loaders.agencies.looks_like_agency`); ``等有关部门`` tails are dropped.
+body's name (:func:`loaders.agencies.looks_like_agency`) or be a body the agency vocabulary
+knows (``中国人民银行``, ``民航局``, which take no place from the list); ``等有关部门`` tails are dropped.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ _PLACE = re.compile(r"^(?:自治区|新区|[省市区县]|[\u4e00-\u9fff]{1,12}?
 # no place from the first name of its list
 _OWN_PLACE = re.compile(r"^(?:国家|中国|全国|国务院|" + "|".join(s for s, _ in NATIONAL_SHORT)
                         + r")|(?:分行|支行|营业管理部|海关)$")
+_RELATIVE_NAME = re.compile(r"^(?:自治区|新区|[省市区县])")
 _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门)$")
 _LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
 _RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
@@ -38,11 +42,17 @@ def _spaced(labels: str) -> str:
     return "|".join(r"\s*".join(label) for label in labels.split("|"))
 
 
-_LABEL = re.compile(rf"({_spaced(_LEAD_LABELS)}|{_spaced(_RESP_LABELS)}|{_spaced(_SUPPORT_LABELS)})"
-                    r"\s*[：:]\s*")
-_NOTE = re.compile(r"[（(]([^（）()]{2,200})[）)]")
+# a label ends in a colon or sits in brackets (【责任单位】A、B, [牵头单位]：A)
+_LABEL_END = r"(?:\s*[】\]]\s*[：:]?|\s*[：:])"
+_LABEL = re.compile(rf"(?:[【\[]\s*)?({_spaced(_LEAD_LABELS)}|{_spaced(_RESP_LABELS)}|"
+                    rf"{_spaced(_SUPPORT_LABELS)}){_LABEL_END}\s*")
+_NOTE = re.compile(r"[（(]([^（）()]{2,200})[）)]|【([^【】\n]{2,200})】")
+# a role marked after one name of a list: 责任单位：市科技局（牵头）、市财政局
+_MARK = re.compile(r"[（(〔\[](牵头|配合)[）)〕\]]$")
+_TOGETHER_PART = re.compile(r"^(.+?)会同(.+)$")
 _LABELLED_LINE = re.compile(
-    rf"(?:^|(?<=[\n。；]))\s*(?:{_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})\s*[：:][^\n。]*", re.M)
+    rf"(?:^|(?<=[\n。；]))\s*(?:[【\[]\s*)?(?:{_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})"
+    rf"{_LABEL_END}[^\n。]*", re.M)
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按职责分工|分工负责|牵头负责|负责落实|负责实施|牵头|负责|配合|协同|参与|协助|落实)$")
 _LEAD_SENTENCE = re.compile(r"由([^，。；：\n（）()]{2,60}?)(?:共同)?牵头")
@@ -99,6 +109,24 @@ class _Units:
         self.cooperating: list[AgencyRef] = []
         self.notes: list[tuple[int, int]] = []
 
+    def known(self, name: str) -> bool:
+        """True when the agency vocabulary knows ``name`` as it stands, not relative to a place
+        (``中国人民银行``, ``民航局``): a body with a name of its own."""
+        return (self.gaz is not None and not _RELATIVE_NAME.match(name)
+                and self.gaz.lookup(name, "agency") is not None)
+
+    def is_agency(self, name: str) -> bool:
+        """True when ``name`` ends like a government body's name or is a body the vocabulary
+        knows (``中国人民银行`` ends in no agency ending)."""
+        return looks_like_agency(name) or self.known(name)
+
+    def all_agencies(self, text: str) -> bool:
+        """True when ``text`` is a non-empty list of names that are all government bodies."""
+        names = [n for n, _s, _e in split_names(text, 0)]
+        return bool(names) and all(
+            self.is_agency(strip_etc(_MARK.sub("", re.sub(r"^(?:由|和|及|与)", "", n))))
+            for n in names)
+
     def names(self, text: str, offset: int, role: UnitRole, strict: bool = True) -> int:
         """Add every agency name of ``text`` (a list) with ``role``; the number added."""
         found = []
@@ -107,17 +135,23 @@ class _Units:
             cut = name.rfind("由") + 1  # 本措施由市工业和信息化局 → 市工业和信息化局
             name, s = name[cut:], s + cut
             name = re.sub(r"^(?:和|及|与)", "", name)
+            mark = _MARK.search(name)
+            if mark:
+                name = name[: mark.start()]
             short = strip_etc(name)
-            if len(short) < 2 or not looks_like_agency(short):
+            if len(short) < 2 or not self.is_agency(short):
                 if strict:
                     return 0
                 continue
             place = _PLACE.match(short)
             if shared is None:
                 shared = place.group(0) if place else ""
-            elif not place and shared and not _OWN_PLACE.search(short):
+            elif not place and shared and not _OWN_PLACE.search(short) and not self.known(short):
                 short = shared + short
-            found.append((short, s + (len(name) - len(name.lstrip())), role))
+            marked: UnitRole = role
+            if mark:
+                marked = "lead" if mark.group(1) == "牵头" else "support"
+            found.append((short, s + (len(name) - len(name.lstrip())), marked))
         for short, s, r in found:
             ref = agency_ref(short, self.span_of(s, s + len(short)), self.prefixes, self.gaz)
             ref.role = r
@@ -141,7 +175,7 @@ class _Units:
         """``A、B按职责分工负责`` / ``A牵头，B配合`` / ``A、B``; False unless every part is
         names (with a role word)."""
         parts = [(m.group(0), m.start()) for m in re.finditer(r"[^，,；;]+", text)]
-        plan = []
+        plan: list[tuple[str, int, UnitRole]] = []
         for part, k in parts:
             body = part.strip()
             word = _ROLE_WORD.search(body)
@@ -149,12 +183,17 @@ class _Units:
             if word:
                 role = _role_of_word(word.group(1))
                 body = body[: word.start()]
-            body = re.sub(r"(?:共同|会同|等部门|等单位|按职责)$", "", body)
-            names = [n for n, _s, _e in split_names(body, 0)]
-            if not names or not all(looks_like_agency(strip_etc(re.sub(r"^(?:由|和|及|与)", "", n)))
-                                    for n in names):
-                return False
-            plan.append((body, offset + k + (len(part) - len(part.lstrip())), role))
+            body = re.sub(r"(?:共同|会同|等部门|等单位|按(?:照)?职责(?:分工)?|分别|等)+$", "", body)
+            at = offset + k + (len(part) - len(part.lstrip()))
+            together = _TOGETHER_PART.match(body)  # A会同B负责: A leads, B supports
+            pieces = [(body, at, role)]
+            if together and role == "responsible":
+                pieces = [(together.group(1), at, "lead"),
+                          (together.group(2), at + together.start(2), "support")]
+            for piece, _at, _role in pieces:
+                if not self.all_agencies(piece):
+                    return False
+            plan += pieces
         for body, at, role in plan:
             self.names(body, at, role)
         return bool(plan)
@@ -171,7 +210,8 @@ def responsible_units(
     """
     units = _Units(span_of, prefixes, gaz)
     for m in _NOTE.finditer(view, start, end):
-        inner, at = m.group(1), m.start(1)
+        group = 1 if m.group(1) is not None else 2
+        inner, at = m.group(group), m.start(group)
         if units.labelled(inner, at) or units.unlabelled(inner, at):
             units.notes.append((m.start(), m.end()))
     for m in _LABELLED_LINE.finditer(view, start, end):

@@ -11,7 +11,8 @@ from tests.loaders.official_helpers import parse_text
 
 def test_prefixes_prefer_the_district_over_the_development_zone() -> None:
     prefixes = jurisdiction_prefixes(["苏州工业园区经济发展委员会", "苏州市吴中区工业和信息化局"])
-    assert prefixes == {"市": "苏州市", "区": "苏州市吴中区"}
+    # the zone's own word (园区财政局) stands for the zone, 区 for the administrative district
+    assert prefixes == {"市": "苏州市", "区": "苏州市吴中区", "园区": "苏州工业园区"}
     assert jurisdiction_prefixes(["湖北省人民政府办公厅"]) == {"省": "湖北省"}
 
 
