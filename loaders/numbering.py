@@ -281,13 +281,28 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
         if items:
             previous = items[-1].number
             group = _heading_extent(view, mk, items[0].start)
+            note = _closing_note(view, items[-1].end, e)
             for sm, ss, se in _extents(items, e):
-                out.append(Item(len(out) + 1, sm, ss, se, group))
+                out.append(Item(len(out) + 1, sm, ss, se, group, note))
         else:
             body = view[mk.end : e]
             if "。" in body or _FIELD.search(body):
                 out.append(Item(len(out) + 1, mk, s, e))
     return out
+
+
+_NOTE_LINE = re.compile(r"^[ \t\u3000]*[（(【][^\n]{2,120}[）)】][ \t\u3000]*$", re.M)
+
+
+def _closing_note(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The extent of a bracketed note on a line of its own closing a block of sub-items
+    (``（市农牧局、市工业和信息化局按职责分工负责）``): its units hold for every sub-item."""
+    last = None
+    for m in _NOTE_LINE.finditer(view, start, end):
+        last = m
+    if last is None or view[last.end() : end].strip():
+        return None
+    return last.start(), last.end()
 
 
 def _heading_lines(view: str, start: int, end: int) -> list[Item]:
