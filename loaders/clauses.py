@@ -26,18 +26,17 @@ from .offers import (
     merge_budget_only,
     period_at,
 )
+from .quotas import _NO_PERIOD, is_quota
 from .records import Money, Quota, Ratio, Span
 from .roles import (
     _CN_SMALL,
     _FUNDING_ROLES,
     _MULTIPLE,
     _MULTIPLE_OF,
-    _NO_PERIOD,
     PENALTY_WORDS,
     classify_money,
     classify_percentage,
     classify_ratio,
-    is_quota,
 )
 from .segments import CLAUSE_END, SENTENCE_END, Fig, MeasureFacts, Segment, SpanOf, index, split
 

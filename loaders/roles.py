@@ -70,10 +70,6 @@ _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 _CN_SMALL = "一二三四五"
 _MULTIPLE_OF = re.compile(r"按(?:照)?[^，。；]{1,30}?的\s*(?:\d+(?:\.\d+)?|[一二三四五]|半)\s*倍$")
 _MULTIPLE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[一二三四五]|半)\s*倍")
-_QUOTA_BEFORE = re.compile(
-    r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
-)
-_QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
 _OFFER_VERB = re.compile(r"给予|发放|设立|提供|予以|加大|安排|实施")
 _RECIPIENT = re.compile(r"^\s*(?:对于|对)")
 _CONDITIONAL = re.compile(r"的\s*[，,]?\s*$")  # 获批为国家级制造业创新中心的，…
@@ -389,31 +385,3 @@ def classify_ratio(view: str, f: Fig, sentence: Segment) -> None:
                 left, right = chinese_to_int(parts[0]), chinese_to_int(parts[1])
             if left and right is not None:
                 f.value = tidy(Decimal(right) / Decimal(left))
-
-
-_SELECT_BEFORE = re.compile(
-    r"(?:^|[，,；：:]|每年|每年度|年度|每批次?|每期|每届|每轮|原则上)\s*(?:择优|重点)?"
-    r"(?:遴选|评选|选取|选拔|认定|确定|支持|资助|奖励|扶持)(?:出)?\s*$"
-    # 在全省遴选20家, 在…等领域遴选20个: a selection where it is made
-    r"|(?:^|[，,；：:])\s*在[^，,。；;]{1,40}?(?:择优)?(?:遴选|评选|选取|选拔)(?:出)?\s*$")
-_RECIPIENT_COUNT = ("个", "家", "项", "名", "所", "支", "户", "人", "位", "款", "条", "件", "种")
-_EACH_RECIPIENT = re.compile(r"(?:每|单)(?:家|户|个(?:企业|用户|主体|单位|项目))")
-_NO_PERIOD = re.compile(r"每批次?|每期|每届|每轮")
-
-
-def is_quota(view: str, f: Fig, sentence: Segment) -> bool:
-    """``不超过10个``, ``10家以内``, ``最多5项``, ``每年遴选10家`` — a cap on the number of
-    recipients; never ``10个以上`` nor a target (``到2027年培育10家``)."""
-    before = view[sentence.start : f.start]
-    after = view[f.end : sentence.end]
-    inside = view[f.start : f.end]
-    if "以上" in inside or re.match(r"^\s*(?:以上|及以上|左右)", after):
-        return False
-    clause_before = re.split(r"[，,；;：:]", before)[-1]
-    if _EACH_RECIPIENT.search(clause_before):
-        return False  # 每家用户每年补贴不超过50台: units per recipient, not recipients
-    if _QUOTA_BEFORE.search(before) or _QUOTA_AFTER.match(after) or "以内" in inside:
-        return True
-    unit = inside[-1:]
-    return (unit in _RECIPIENT_COUNT and bool(_SELECT_BEFORE.search(before))
-            and not is_target(view[sentence.start : sentence.end]))
