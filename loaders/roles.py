@@ -260,6 +260,18 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "other"
     _rates_under_a_cap(view, figs, clauses)
     _labelled_tiers(view, figs)
+    _fine_ranges(view, figs)
+
+
+_FINE_RANGE_GAP = re.compile(r"^\s*(?:（含）|\(含\))?\s*以上\s*$")
+
+
+def _fine_ranges(view: str, figs: list[Fig]) -> None:
+    """处五万元以上二十万元以下罚款: the fine is its maximum; the lower bound is no fact."""
+    for prev, f in zip(figs, figs[1:], strict=False):
+        if (prev.role == "penalty" and f.role == "penalty"
+                and _FINE_RANGE_GAP.match(view[prev.end : f.start])):
+            prev.role = "other"
 
 
 # 按初级每人1000元、中级每人1500元…给予补贴: tiers, each sum after its own label

@@ -134,3 +134,55 @@ def test_a_ministry_office_belongs_to_the_nation() -> None:
                      "各省工业和信息化主管部门：\n一、征集方向。征集工业大模型应用案例。\n"
                      "二、工作要求。每个地区推荐不超过10个。\n\n工业和信息化部办公厅\n2025年5月8日\n")
     assert [local(a.jurisdiction) for a in doc.issuers] == ["china"]
+
+
+# ---------------------------------------------------------------- found on held-out 3 (no longer blind)
+
+def _doc(body: str):
+    return parse_text(HEAD + body)
+
+
+def test_a_fine_range_is_given_by_its_maximum() -> None:
+    doc = _doc("一、违反规定的，由主管部门责令改正，处二万元以上十万元以下罚款；情节严重的，"
+               "处十万元以上三十万元以下罚款。\n二、其他事项另行通知。\n")
+    assert [p.value for m in doc.measures for p in m.penalties] == [Decimal("100000"), Decimal("300000")]
+
+
+def test_an_article_that_is_a_short_heading_over_sub_items_splits_into_them() -> None:
+    body = ("第一条　为推动产业发展，制定本措施。\n第二条　支持企业做强。\n（一）对首次入选榜单的企业给予奖励50万元。\n"
+            "（二）对营业收入首次突破1亿元的企业给予奖励30万元。\n第三条　申报应当具备下列条件：\n（一）在本市注册；\n"
+            "（二）信用良好。\n第四条　本措施自印发之日起施行。\n")
+    assert len(_doc(body).measures) == 5  # 第一条, （一）, （二）, 第三条 (its conditions stay in it), 第四条
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("本措施自印发之日起试行，试行期两年。", dt.date(2025, 3, 1), dt.date(2027, 2, 28)),
+    ("本办法自发布之日起施行，有效期三年。", dt.date(2025, 3, 1), dt.date(2028, 2, 29)),
+])
+def test_a_trial_period_is_the_validity(sentence: str, start: dt.date, end: dt.date) -> None:
+    doc = parse_text(HEAD + "一、对企业给予奖励10万元。\n二、其他事项另行通知。\n\n甲省工业和信息化厅\n2025年3月1日\n"
+                     + sentence + "\n")
+    assert (doc.valid_from, doc.valid_until) == (start, end)
+
+
+def test_labelled_tiers_share_the_role_the_list_ends_with() -> None:
+    found = _amounts("一、取得证书的，按初级每人600元、中级每人900元、高级每人1300元给予培训补贴。\n二、其他。\n")
+    assert [(v, r) for v, r in found] == [(Decimal("600"), "per_recipient_cap"),
+                                          (Decimal("900"), "per_recipient_cap"),
+                                          (Decimal("1300"), "per_recipient_cap")]
+
+
+def test_a_goal_after_the_budget_leaves_it_a_budget() -> None:
+    found = _amounts("一、市级财政安排专项资金900万元，建设公共服务平台，到2026年底服务企业300家以上。\n二、其他。\n")
+    assert found == [(Decimal("9000000"), "total_budget")]
+
+
+def test_a_share_named_by_yuyi_zhichi_is_a_cost_share() -> None:
+    assert _shares("一、对重大项目，按项目总投资的15%予以支持，单个项目最高500万元。\n二、其他。\n") == [Decimal("0.15")]
+
+
+def test_a_repeal_in_the_transmittal_paragraph_counts() -> None:
+    head = ("甲省工业和信息化厅关于印发《甲省算力发展若干措施》的通知\n甲工信〔2025〕9号\n各市工业和信息化局：\n"
+            "现将有关措施印发给你们，请认真贯彻执行。本措施自印发之日起施行，《甲省算力券管理办法》（甲工信〔2022〕3号）同时废止。\n\n")
+    doc = parse_text(head + "一、对企业给予奖励10万元。\n二、其他事项另行通知。\n")
+    assert [r.number for r in doc.repeals] == ["甲工信〔2022〕3号"]
