@@ -118,7 +118,8 @@ def _measure_facts(doc: OfficialDocument) -> list[Fact]:
     for m in doc.measures:
         n = m.ordinal
         for money in m.amounts:
-            if money.role in AMOUNT_ROLES:
+            if money.role in AMOUNT_ROLES and money.role != "min_amount":
+                # a range's lower end (50万—100万元) is no amount of its own: the range is its top
                 facts.append(_money("amount", money, n))
             elif money.role == "threshold":
                 facts.append(_money("threshold", money, n))
