@@ -175,7 +175,7 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
             continue
         lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()
         if not _is_heading_lead(lead, article=style == "第一条") or _ATTACHMENTS.search(lead):
-            return [item]  # 附件：1.… 2.… lists files; an article's lead-in ending ： lists conditions
+            return [item]  # 附件：1.… 2.… lists files
         out: list[Item] = []
         for sm, ss, se in _extents(subs, item.end):
             leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
@@ -186,16 +186,16 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
 
 
 def _is_heading_lead(lead: str, *, article: bool = False) -> bool:
-    """A short heading (one sentence at most, ``支持企业做大做强。``) or, except in a ``第X条``
-    article (whose lead-in ``…下列条件：`` lists the conditions of one provision), a lead-in
-    ending ``：``; either states no figure of its own."""
+    """A short heading (one sentence at most, ``支持企业做大做强。``; in a ``第X条`` article not even
+    a clause) or a lead-in ending ``：`` (``…应当具备下列条件：``, each condition then a leaf);
+    either states no figure of its own."""
     if _LEAD_FIGURE.search(lead):
         return False
     body = lead.rstrip("。：:；; \t\n")
     if any(c in body for c in ("。；;，," if article else "。；;")):
         return False
     if lead.endswith(("：", ":")):
-        return not article and len(body) <= 60
+        return len(body) <= 60
     return len(body) <= 40
 
 

@@ -152,7 +152,8 @@ def test_an_article_that_is_a_short_heading_over_sub_items_splits_into_them() ->
     body = ("第一条　为推动产业发展，制定本措施。\n第二条　支持企业做强。\n（一）对首次入选榜单的企业给予奖励50万元。\n"
             "（二）对营业收入首次突破1亿元的企业给予奖励30万元。\n第三条　申报应当具备下列条件：\n（一）在本市注册；\n"
             "（二）信用良好。\n第四条　本措施自印发之日起施行。\n")
-    assert len(_doc(body).measures) == 5  # 第一条, （一）, （二）, 第三条 (its conditions stay in it), 第四条
+    # 第一条, （一）, （二）, the two conditions of 第三条 (every numbered leaf), 第四条
+    assert len(_doc(body).measures) == 6
 
 
 @pytest.mark.parametrize("sentence, start, end", [
