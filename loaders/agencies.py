@@ -29,7 +29,8 @@ from .records import AgencyRef, Span
 
 # Grammar: the endings a Chinese government body's name takes.
 AGENCY_SUFFIX = (
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|管委会|管理委员会|"
+    r"(?:(?:部|局|委|署)[\u4e00-\u9fff]{1,8}?司|"  # a department of a national body: 国家数据局综合司
+    r"人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室|管委会|管理委员会|"
     r"人民代表大会|常务委员会|常委会|委员会|工作委员会|领导小组|局|厅|委|部|署|院|办|中心|总局|分局|监管局|"
     r"总队|支队|大队|分行|中心支行|支行|营业管理部|海关)"
 )
@@ -198,6 +199,9 @@ _ORGAN_ENDINGS = ("人民政府办公厅", "人民政府办公室", "人民政�
 _AREA_ENDING = re.compile(r"(?:新区|开发区|高新区|园区|示范区|试验区|合作区|片区|保税区|[省市区县州盟旗镇乡])$")
 
 
+_DISTRICT_BUREAU = re.compile(r"^(.{2,}?[市州].{1,6}?[区县旗])([^区县旗省市州]{2,10}(?:局|委员会|办公室|中心))$")
+
+
 def area_part(name: str, gaz: Gazetteer) -> str | None:
     """The area an organ's full name begins with (``南京市江宁区`` of ``南京市江宁区人民政府``,
     ``青岛西海岸新区`` of ``青岛西海岸新区管理委员会``), or None when the rest is no organ."""
@@ -209,6 +213,8 @@ def area_part(name: str, gaz: Gazetteer) -> str | None:
     if prefix is None:
         split = split_department(name, gaz)
         prefix = split[0] if split is not None else None
+    if prefix is None and (m := _DISTRICT_BUREAU.match(name)):
+        prefix = m.group(1)  # 佛山市顺德区经济促进局: a district's bureau of a kind the vocabulary lacks
     if not prefix or not _AREA_ENDING.search(prefix) or len(prefix) < 3:
         return None
     return prefix

@@ -345,6 +345,10 @@ def read_header(view: str, end: int, published_line: tuple[int, int] | None = No
                 out.date = sig.date, sig.date_start, sig.date_end
             if sig.organs:
                 out.issuers = [Found(o.value, o.start, o.end) for o in sig.organs]
+    if decree is not None:  # 经市人民政府常务会议审议通过 under 常州市人民政府令: the same government
+        gov = Found(decree.group(1), decree.start(1), decree.end(1))
+        out.issuers = _distinct([gov if f.value[:1] in "省市区县州" and f.value != gov.value
+                                 and gov.value.endswith(f.value) else f for f in out.issuers])
     if not out.issuers:
         out.issuers = find_issuing_organ(view, 0, end)
     if not out.issuers:

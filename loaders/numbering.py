@@ -192,11 +192,11 @@ def _is_heading_lead(lead: str, *, article: bool = False) -> bool:
     if _LEAD_FIGURE.search(lead):
         return False
     body = lead.rstrip("。：:；; \t\n")
-    if any(c in body for c in ("。；;，," if article else "。；;")):
+    if any(c in body for c in "。；;"):
         return False
     if lead.endswith(("：", ":")):
         return len(body) <= 60
-    return len(body) <= 40
+    return len(body) <= 40 and not (article and any(c in body for c in "，,"))
 
 
 def _measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:

@@ -64,7 +64,7 @@ _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|�
 # other talk of funding in its sentence
 _RATIO_SET = r"比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$"
 _SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?" + _RATIO_SET)
-_FUNDED_RATIO = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补)" + _RATIO_SET)
+_FUNDED_RATIO = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补|抵扣|抵减)" + _RATIO_SET)
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 # 按国家奖励金额的2倍给予配套 / 1:1配套 / 给予1∶0.5配套
 _CN_SMALL = "一二三四五"
@@ -80,7 +80,7 @@ _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补
 # what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
 # eligibility even where its sentence names no support (a 认定范围 item)
 _SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
-                           r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)")
+                           r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)|(?:注册|实缴|实收)资本|资产总额|净资产")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
@@ -97,7 +97,7 @@ _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), neve
 _PER_UNIT_AFTER = re.compile(
     rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
 _PER_UNIT_BEFORE = re.compile(
-    rf"每\s*{_MEASURE_WORD}({_RATE_UNIT})(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+    rf"每\s*{_MEASURE_WORD}({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
 _PER_ITEM_DONE = re.compile(

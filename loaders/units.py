@@ -75,6 +75,9 @@ def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]是|首先|其次|同时|此外)[，,]?")
+
+
 def strip_etc(name: str) -> str:
     """Drop a trailing ``等…部门`` (``区政务和数据局等应用场景主管部门`` → ``区政务和数据局``)."""
     m = _ETC.search(name)
@@ -134,6 +137,8 @@ class _Units:
         for name, s, _e in split_names(text, offset):
             cut = name.rfind("由") + 1  # 本措施由市工业和信息化局 → 市工业和信息化局
             name, s = name[cut:], s + cut
+            if enum := _ENUM_LEAD.match(name):  # 一是市大数据局负责…: the enumeration is no name
+                name, s = name[enum.end() :], s + enum.end()
             name = re.sub(r"^(?:和|及|与)", "", name)
             mark = _MARK.search(name)
             if mark:

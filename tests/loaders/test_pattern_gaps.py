@@ -187,3 +187,11 @@ def test_a_repeal_in_the_transmittal_paragraph_counts() -> None:
             "现将有关措施印发给你们，请认真贯彻执行。本措施自印发之日起施行，《甲省算力券管理办法》（甲工信〔2022〕3号）同时废止。\n\n")
     doc = parse_text(head + "一、对企业给予奖励10万元。\n二、其他事项另行通知。\n")
     assert [r.number for r in doc.repeals] == ["甲工信〔2022〕3号"]
+
+
+@pytest.mark.parametrize("name, agency", [
+    ("国家数据局综合司", True), ("科技部科技司", True), ("某某科技有限公司", False), ("国网电力有限公司", False)])
+def test_a_department_of_a_national_body_is_an_agency(name: str, agency: bool) -> None:
+    from policykg.loaders.agencies import looks_like_agency
+
+    assert looks_like_agency(name) is agency
