@@ -168,7 +168,7 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
     style = item.marker.style
     if depth == 0 or (style not in _ORDER and style != "第一条"):
         return [item]
-    below = _ORDER[2:] if style == "第一条" else _ORDER[_ORDER.index(style) + 1 :]
+    below = [*(_ORDER[2:] if style == "第一条" else _ORDER[_ORDER.index(style) + 1 :]), "一是"]
     for sub in below:
         subs = chain(markers(view, sub, item.marker.end, item.end))
         if len(subs) < 2:

@@ -60,11 +60,21 @@ _SUPPORT_AFTER = re.compile(
     r"[^，。；\n]{0,8}?[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?"
     r"(?:配合|协同|参与|协助)")
 # 由A会同B组织实施: A leads, B supports; 由A负责 / A负责资金审核: A is responsible
-_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s])))([^，。；：\n（）()\s由]{2,40}?)会同"
+_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s）)、．])))([^，。；：\n（）()\s由]{2,40}?)会同"
                        r"([^，。；：\n（）()]{2,60}?)"
                        r"(?=组织|实施|管理|负责(?![^，。；]{0,6}解释)|共同|制定|开展|推进|做好|按|对|审核|[，。；\n])")
-_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s]))(?:由)?([^，。；：\n（）()\s]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
+_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．]))(?:由)?([^，。；：\n（）()\s]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
 _NAME_LEAD = re.compile(r"(?:^|(?<=[。；\n]))\s*([^，。；：\n（）()]{2,60}?)牵头(?:负责|实施|落实)?(?=[，。；\n]|$)")
+
+
+_ITEM_MARK_BEFORE = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]\s*$|[\d一二三四五六七八九十]{1,3}\s*[、．.]\s*$")
+
+
+def _after_bracket(view: str, at: int) -> bool:
+    """A name right after a closing bracket or 、/． that is no item number (各市（州）数据局负责):
+    it does not start a clause."""
+    before = view[max(0, at - 6) : at]
+    return before[-1:] in "）)、．" and not _ITEM_MARK_BEFORE.search(before)
 
 
 def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -228,6 +238,8 @@ def responsible_units(
     for m in _TOGETHER.finditer(view, start, end):
         if any(a <= m.start(1) < b for a, b in units.notes) or "解释" in m.group(2):
             continue  # 由A会同B负责解释: who interprets the document, no unit of a measure
+        if _after_bracket(view, m.start(1)):
+            continue
         if units.names(m.group(1), m.start(1), "lead"):
             units.notes.append((m.start(1), m.end(1)))
             if units.names(m.group(2), m.start(2), "support"):
@@ -244,6 +256,8 @@ def responsible_units(
     for m in _RESPONSIBLE.finditer(view, start, end):  # 由市财政局负责 / 市财政局负责资金拨付
         if any(a < m.end(1) and m.start(1) < b for a, b in units.notes):
             continue  # 算力券由A会同B负责…: the names were read as lead and support already
+        if _after_bracket(view, m.start(1)):
+            continue
         names = re.sub(r"(?:按职责分工|按照职责分工|按职责|共同|分别)$", "", m.group(1))
         if units.names(names, m.start(1), "responsible"):
             units.notes.append((m.start(1), m.end(1)))
