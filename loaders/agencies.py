@@ -98,7 +98,7 @@ def _leading_area(text: str, gaz: Gazetteer) -> str | None:
     """The area a text begins with (a full or short name of the vocabulary), or None."""
     text = re.sub(r"^[\s#《“\"（(]+", "", to_simplified(text or ""))
     found = [m for m in gaz.find_all(text[:20], "area") if m.start == 0]
-    if not found or _inside_longer_name(text, found[0]):
+    if not found or inside_longer_name(text, found[0]):
         return None
     return area_in_name(text[: found[0].end], gaz)
 
@@ -226,7 +226,7 @@ def complete_area(name: str, gaz: Gazetteer, prefixes: dict[str, str] | None = N
     already in full, not beginning with an area, or whose area lies outside the issuing
     jurisdiction (``朝阳区`` in a document of 长春市) is returned as it is."""
     found = gaz.find_all(name, "area")
-    if not found or found[0].start != 0 or _inside_longer_name(name, found[0]):
+    if not found or found[0].start != 0 or inside_longer_name(name, found[0]):
         return name
     info = gaz.info(found[0].concept)
     full = info.label("zh-Hans") if info else None
@@ -244,7 +244,7 @@ def area_in_name(name: str, gaz: Gazetteer) -> str | None:
     form followed by 区/县/市… is another area's name (``中山区`` is not 中山市)."""
     kept: list[str] = []
     for m in gaz.find_all(name, "area"):
-        if _inside_longer_name(name, m):
+        if inside_longer_name(name, m):
             continue
         ancestors = _ancestors(m.concept, gaz)
         if all(k in ancestors or k == m.concept for k in kept):
@@ -252,9 +252,16 @@ def area_in_name(name: str, gaz: Gazetteer) -> str | None:
     return kept[-1] if kept else None
 
 
-def _inside_longer_name(name: str, m: Match) -> bool:
+_PLACE_NAME_AT = re.compile(r"[\u4e00-\u9fff]{2,5}?[市州盟县区旗]")
+
+
+def inside_longer_name(name: str, m: Match) -> bool:
+    """A short form that begins another area's name: 中山区 is not 中山市, and the one-character
+    form 鄂 (湖北) begins 鄂尔多斯市 and 赣 (江西) begins 赣州市."""
     after = name[m.end : m.end + 1]
-    return bool(after) and after in _ADMIN_SUFFIX and m.surface[-1] not in _ADMIN_SUFFIX
+    if bool(after) and after in _ADMIN_SUFFIX and m.surface[-1] not in _ADMIN_SUFFIX:
+        return True
+    return len(m.surface) == 1 and bool(_PLACE_NAME_AT.match(name, m.start))
 
 
 def _ancestors(concept: str, gaz: Gazetteer) -> set[str]:
@@ -348,8 +355,9 @@ def _standard_name(prefix: str, ending: str, dept: str, gaz: Gazetteer) -> str:
     (办公厅), of any other area its office (办公室)."""
     info = gaz.info(dept)
     standard = info.label("zh-Hans") if info else ending
-    if not standard.startswith("人民政府") or ending.startswith("人民政府"):
-        return standard
+    if not standard.startswith("人民政府") or ending.startswith("人民政府") or not (
+            "政府" in ending or "府办" in ending):
+        return standard  # 国资委 → 人民政府国有资产监督管理委员会 wherever the area is
     area = area_in_name(prefix, gaz) if prefix else None
     area_info = gaz.info(area) if area else None
     if area_info is None or area_info.label("zh-Hans").endswith("特别行政区"):

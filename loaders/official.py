@@ -294,14 +294,15 @@ class _Parser:
                 out.insert(0 if self._zone_named_first(area) else len(out), area)
         if not out:
             for ref in self.doc.issuers:
-                areas = self.gaz.find_all(ref.name, "area")
+                areas = [m for m in self.gaz.find_all(ref.name, "area")
+                         if not agencies.inside_longer_name(ref.name, m)]
                 if areas and areas[-1].concept not in out:
                     out.append(areas[-1].concept)
         issuers_areas = set(out)
         for text in _titles(self.doc):
             for m in self.gaz.find_all(text, "area"):
-                if m.concept in out:
-                    continue
+                if m.concept in out or agencies.inside_longer_name(text, m):
+                    continue  # 鄂 of 鄂尔多斯市 is no Hubei
                 if not issuers_areas or self._within(m.concept, issuers_areas):
                     out.append(m.concept)
         return out

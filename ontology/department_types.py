@@ -104,8 +104,9 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("finance-bureau", "财政局", "Finance Bureau", function="finance"),
     D("audit-department", "审计厅", "Audit Department", function="audit"),
     D("audit-bureau", "审计局", "Audit Bureau", function="audit"),
-    D("sasac", "国有资产监督管理委员会", "State-owned Assets Supervision and Administration "
-      "Commission", ["国资委"], function="state-assets"),
+    # a local SASAC is a body of the people's government: 广州市人民政府国有资产监督管理委员会
+    D("sasac", "人民政府国有资产监督管理委员会", "State-owned Assets Supervision and Administration "
+      "Commission", ["国资委"], function="state-assets", hidden=["国有资产监督管理委员会", "国有资产监管委"]),
     D("state-assets-bureau", "国有资产监督管理局", "State-owned Assets Supervision and "
       "Administration Bureau", ["国资局"], function="state-assets"),
     D("local-finance-administration", "地方金融监督管理局", "Local Financial Supervision and "

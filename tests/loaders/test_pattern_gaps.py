@@ -195,3 +195,21 @@ def test_a_department_of_a_national_body_is_an_agency(name: str, agency: bool) -
     from policykg.loaders.agencies import looks_like_agency
 
     assert looks_like_agency(name) is agency
+
+
+@pytest.mark.parametrize("name, area", [
+    ("鄂尔多斯市", None), ("赣州市", None), ("湖北省武汉市", "wuhan"), ("鄂", "hubei"), ("皖北", "anhui")])
+def test_a_one_character_short_form_is_no_area_when_it_begins_another_name(name: str, area) -> None:
+    from policykg.loaders.agencies import area_in_name
+    from policykg.ontology.gazetteer import load_gazetteer
+
+    found = area_in_name(name, load_gazetteer())
+    assert (found.rsplit("/", 1)[-1] if found else None) == area
+
+
+def test_a_city_state_assets_commission_is_a_body_of_its_government() -> None:
+    from policykg.loaders.agencies import resolve_organisation
+    from policykg.ontology.gazetteer import load_gazetteer
+
+    org = resolve_organisation("市国资委", {"市": "柳州市"}, load_gazetteer())
+    assert org.name == "柳州市人民政府国有资产监督管理委员会"
