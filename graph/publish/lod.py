@@ -117,15 +117,21 @@ def canonical_quads(ds: Dataset) -> list[tuple[Node, Node, Node, URIRef | None]]
 
 def canonicalize(quads: list[tuple[Node, Node, Node, URIRef | None]]
                  ) -> list[tuple[Node, Node, Node, URIRef | None]]:
-    """The distinct quads with deterministic blank-node labels, sorted by graph, s, p, o."""
-    n3: dict[Node, str] = {}
+    """The distinct quads with deterministic blank-node labels, sorted by graph, s, p, o.
+
+    Terms are compared by their N3 text, computed once per term object (keyed by ``id``:
+    rdflib terms hash in Python, strings in C; the objects stay alive in ``quads``).
+    """
+    n3: dict[int, str] = {}
 
     def key(t: Node) -> str:
-        text = n3.get(t)
+        text = n3.get(id(t))
         if text is None:
-            text = n3[t] = t.n3()
+            text = n3[id(t)] = t.n3()
+            keep.append(t)  # the id stays this term's while the table lives
         return text
 
+    keep: list[Node] = []
     bnodes = {t for q in quads for t in (q[0], q[2]) if isinstance(t, BNode)}
     rename: dict[BNode, BNode] = {}
     if bnodes:
@@ -147,12 +153,17 @@ def canonicalize(quads: list[tuple[Node, Node, Node, URIRef | None]]
             seen[sig[b]] += 1
             rename[b] = BNode(f"b{sig[b][:16]}{'' if n == 0 else f'x{n}'}")
 
-    def fix(t: Node) -> Node:
-        return rename.get(t, t) if isinstance(t, BNode) else t
-
-    out = {(fix(s), p, fix(o), g) for s, p, o, g in quads}
-    return sorted(out, key=lambda q: ("" if q[3] is None else key(q[3]), key(q[0]), key(q[1]),
-                                      key(q[2])))
+    out: dict[tuple[str, str, str, str], tuple[Node, Node, Node, URIRef | None]] = {}
+    for s, p, o, g in quads:
+        if rename:
+            if isinstance(s, BNode):
+                s = rename[s]
+            if isinstance(o, BNode):
+                o = rename[o]
+        k = ("" if g is None else key(g), key(s), key(p), key(o))
+        if k not in out:  # equal terms have equal N3 texts, distinct terms distinct ones
+            out[k] = (s, p, o, g)
+    return [out[k] for k in sorted(out)]
 
 
 def read_canonical_quads(path: Path) -> list[tuple[Node, Node, Node, URIRef | None]]:
