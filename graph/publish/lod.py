@@ -215,20 +215,26 @@ def _nt_term(o: Node) -> str:
     return o.n3()
 
 
-class _Prepared:
-    """Work the dumps share for one list of quads: each term's N-Triples text (once), the
-    sorted N-Triples lines and the union's triples in that order."""
+class Prepared:
+    """Work the dumps (and the VoID counts) share for one list of quads: each term's
+    N-Triples text (once), the sorted N-Triples lines, the union's triples in that order and
+    their terms' texts (``union_text``, aligned with ``union``)."""
 
     def __init__(self, quads: list[tuple[Node, Node, Node, URIRef | None]]) -> None:
         self.quads = quads
         self.text: dict[Node, str] = {}
-        lines: dict[str, tuple[Node, Node, Node]] = {}
+        lines: dict[str, tuple[Node, Node, Node, str, str, str]] = {}
         t = self.term
         for s, p, o, _g in quads:
-            lines.setdefault(f"{t(s)} {t(p)} {t(o)} .\n", (s, p, o))
+            ts, tp, to = t(s), t(p), t(o)
+            line = f"{ts} {tp} {to} .\n"
+            if line not in lines:
+                lines[line] = (s, p, o, ts, tp, to)
         ordered = sorted(lines)
         self.nt = "".join(ordered)
-        self.union = [lines[line] for line in ordered]
+        rows = [lines[line] for line in ordered]
+        self.union = [r[:3] for r in rows]
+        self.union_text = [r[3:] for r in rows]
 
     def term(self, node: Node) -> str:
         hit = self.text.get(node)
@@ -242,14 +248,14 @@ class _Prepared:
                                for s, p, o, g in self.quads}))
 
 
-_LAST: list[_Prepared] = []
+_LAST: list[Prepared] = []
 
 
-def _prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> _Prepared:
+def prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> Prepared:
     """The shared work for ``quads`` (the last list seen is kept, so rendering every dump of
     one build does it once)."""
     if not _LAST or _LAST[0].quads is not quads:
-        _LAST[:] = [_Prepared(quads)]
+        _LAST[:] = [Prepared(quads)]
     return _LAST[0]
 
 
@@ -263,7 +269,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
     if key not in DUMPS:
         raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
-    prep = _prepared(quads)
+    prep = prepared(quads)
     if key == "nt":
         return prep.nt.encode("utf-8")
     if key == "nq":
