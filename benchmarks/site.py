@@ -1,7 +1,7 @@
 """Time the linked-data site (``policykg export BUILD --format site``) on generated corpora and
 the seeds, as a ratio to a floor measured in the same run, optionally against an earlier commit.
 
-``python benchmarks/site.py [--docs 100,1000] [--seeds DIR] [--baseline REV] [--cut S] [--json]``
+``python benchmarks/site.py [--docs 100,1000] [--seeds DIR] [--baseline REV] [--repeat N] [--cut S] [--json]``
 
 For every corpus (generated once by ``benchmarks/corpus.py`` and cached under
 ``benchmarks/cache/``, like ``run.py``) the build is made once (``policykg build --jobs 2
@@ -9,13 +9,17 @@ For every corpus (generated once by ``benchmarks/corpus.py`` and cached under
 
 * **floor**: pyoxigraph's ``Store().bulk_load`` of the build's ``policykg.trig`` in memory
   (parsing and indexing the same data, in Rust);
-* **site**: ``policykg export BUILD --format site`` with this checkout: seconds, peak RSS of the
-  process tree (psutil, as ``run.py``), resource pages, files and bytes written;
+* **site**: ``policykg export BUILD --format site`` with this checkout: seconds, user and system
+  CPU seconds of the process tree (the system time is mostly the file system creating the
+  files, and varies most from run to run), peak RSS of the process tree (psutil, as
+  ``run.py``), resource pages, files and bytes written;
 * **baseline** (``--baseline REV``): the same command with the code of commit REV (extracted with
   ``git archive`` and laid out as installed, through ``.ci/lint_imports.py``); a run longer than
   ``--cut`` seconds is stopped and reported as ``>S``.
 
-Ratios printed: site/floor and baseline/site. Timing only: nothing here is a test.
+``--repeat N`` times the site (and the baseline, alternately) N times; the table shows the median
+run and every run's seconds. Ratios printed: site/floor and baseline/site. Timing only: nothing
+here is a test.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -92,6 +97,7 @@ def site_run(build_dir: Path, out: Path, cut: float | None, pythonpath: Path | N
     env_path = os.environ.get("PYTHONPATH")
     if pythonpath is not None:
         os.environ["PYTHONPATH"] = str(pythonpath)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         row = measure(policykg("export", str(build_dir), "--format", "site", "--out", str(out)),
                       timeout=cut)
@@ -100,6 +106,9 @@ def site_run(build_dir: Path, out: Path, cut: float | None, pythonpath: Path | N
             os.environ.pop("PYTHONPATH", None)
         else:
             os.environ["PYTHONPATH"] = env_path
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the export and its workers, reaped
+    row["user_s"] = round(after.ru_utime - before.ru_utime, 1)
+    row["sys_s"] = round(after.ru_stime - before.ru_stime, 1)
     row["timeout"] = cut is not None and row["seconds"] >= cut
     row["cut"] = cut
     if row.get("exit") == 0 and out.is_dir():
@@ -116,11 +125,17 @@ def run_one(name: str, sources: Path, args: argparse.Namespace) -> dict:
     """Every figure for one corpus."""
     build_dir = build(name, sources)
     row: dict = {"corpus": name, "floor_seconds": round(floor_seconds(build_dir / "policykg.trig"), 2)}
+    runs: dict[str, list[dict]] = {"site": [], "baseline": []}
     with tempfile.TemporaryDirectory() as tmp:
-        row["site"] = site_run(build_dir, Path(tmp) / "site", None, None)
-        if args.baseline:
-            row["baseline"] = site_run(build_dir, Path(tmp) / "old", args.cut,
-                                       baseline_tree(args.baseline))
+        for _ in range(max(1, args.repeat)):
+            runs["site"].append(site_run(build_dir, Path(tmp) / "site", None, None))
+            if args.baseline:
+                runs["baseline"].append(site_run(build_dir, Path(tmp) / "old", args.cut,
+                                                 baseline_tree(args.baseline)))
+    for key, done in runs.items():
+        if done:
+            row[key] = sorted(done, key=lambda r: r["seconds"])[(len(done) - 1) // 2]
+            row[key]["runs"] = [r["seconds"] for r in done]
     return row
 
 
@@ -128,21 +143,29 @@ def _seconds(run: dict) -> str:
     return f">{run['cut']:.0f}" if run.get("timeout") else f"{run['seconds']:.1f}"
 
 
+def _runs(run: dict) -> str:
+    return " / ".join(f"{s:.1f}" for s in run.get("runs", [run["seconds"]]))
+
+
 def markdown(rows: list[dict], baseline: str | None) -> str:
-    head = "| corpus | floor s | site s | site/floor | pages | files | MB | RSS MB |"
+    head = ("| corpus | floor s | site s | runs | user s | sys s | site/floor | pages | files "
+            "| MB | RSS MB |")
     if baseline:
-        head += f" {baseline} s | {baseline} pages | {baseline} MB | {baseline}/site |"
+        head += (f" {baseline} s (runs) | {baseline} user/sys s | {baseline} pages | {baseline} MB"
+                 f" | {baseline}/site |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         s = r["site"]
-        cells = [r["corpus"], f"{r['floor_seconds']:.2f}", _seconds(s),
+        cells = [r["corpus"], f"{r['floor_seconds']:.2f}", _seconds(s), _runs(s),
+                 str(s.get("user_s", "—")), str(s.get("sys_s", "—")),
                  f"{s['seconds'] / r['floor_seconds']:.1f}", str(s.get("pages", "—")),
                  str(s.get("files", "—")), str(s.get("mb", "—")), str(s.get("rss_mb", "—"))]
         if baseline:
             b = r["baseline"]
             ratio = (f"{b['seconds'] / s['seconds']:.1f}" if not b.get("timeout")
                      else f">{b['cut'] / s['seconds']:.0f}")
-            cells += [_seconds(b), str(b.get("pages", "—")), str(b.get("mb", "—")), ratio]
+            cells += [f"{_seconds(b)} ({_runs(b)})", f"{b.get('user_s', '—')}/{b.get('sys_s', '—')}",
+                      str(b.get("pages", "—")), str(b.get("mb", "—")), ratio]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -154,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="REV", help="also time the site of commit REV")
     parser.add_argument("--cut", type=float, default=1200.0,
                         help="stop a baseline run after this many seconds (default 1200)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time each site (and baseline) this many times (default 1)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     rows = []

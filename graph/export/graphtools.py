@@ -132,22 +132,27 @@ class _Facts:
         self.edges: set[tuple[Node, Node, Node]] = set()
         self.links: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (s, p) -> objects
         self.exact: dict[Node, str] = {}  # evidence node -> its quoted text
+        # rdflib looks namespace attributes up in Python on every access: taken once here
+        link_props = {POL.source, POL.attestedBy, POL.evidence, POL.issuedBy, POL.jurisdiction,
+                      DCTERMS.publisher}
+        exact, is_a, sub_class = OA.exact, RDF.type, RDFS.subClassOf
+        label_props = {RDFS.label, SKOS.prefLabel}
+        skip_graphs = (ONTOLOGY_IRI, _VOCAB_GRAPH)
         for s, p, o, g in quads:
-            if p in (POL.source, POL.attestedBy, POL.evidence, POL.issuedBy, POL.jurisdiction,
-                     DCTERMS.publisher):
+            if p in link_props:
                 self.links[(s, p)].add(o)
-            elif p == OA.exact:
+            elif p == exact:
                 self.exact[s] = str(o)
-            if p == RDF.type:
+            if p == is_a:
                 self.types[s].add(o)
-            elif p == RDFS.subClassOf and isinstance(o, URIRef):
+            elif p == sub_class and isinstance(o, URIRef):
                 self.super[s].add(o)
-            if p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
+            if p in label_props and isinstance(o, Literal):
                 self.labels[s].setdefault(o.language or "", str(o))
             if p in FIGURES:
                 self.values[s].setdefault(p, o)
             if (isinstance(o, URIRef) and isinstance(s, URIRef) and p not in _SKIP_PROPS
-                    and g not in (ONTOLOGY_IRI, _VOCAB_GRAPH) and p not in FIGURES):
+                    and g not in skip_graphs and p not in FIGURES):
                 self.edges.add((s, p, o))
 
     def ancestors(self, cls: Node) -> set[Node]:

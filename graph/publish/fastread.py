@@ -36,33 +36,30 @@ def read_quads(path: Path) -> list[tuple[Node, Node, Node, URIRef | None]]:
 
     path = Path(path)
     fmt = getattr(ox.RdfFormat, _FORMATS[path.suffix.lower()])
-    iris: dict[str, Node] = {}
-    literals: dict[tuple[str, str | None, str], Literal] = {}
-    bnodes: dict[str, Node] = {}
+    terms: dict[object, Node] = {}  # pyoxigraph term (hashed in Rust) -> rdflib term
+
+    def make(t: object) -> Node:
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        assert isinstance(t, ox.Literal)
+        if t.language:
+            return Literal(t.value, lang=canonical_language(t.language))
+        datatype = t.datatype.value
+        if datatype in (_XSD_STRING, _LANG_STRING):
+            return Literal(t.value)
+        return Literal(t.value, datatype=term(t.datatype))
 
     def term(t: object) -> Node:
-        if isinstance(t, ox.NamedNode | ox.BlankNode):
-            table, make = (iris, URIRef) if isinstance(t, ox.NamedNode) else (bnodes, BNode)
-            hit = table.get(t.value)
-            if hit is None:
-                hit = table[t.value] = make(t.value)
-            return hit
-        assert isinstance(t, ox.Literal)
-        key = (t.value, t.language, t.datatype.value)
-        lit = literals.get(key)
-        if lit is None:
-            if t.language:
-                lit = Literal(t.value, lang=canonical_language(t.language))
-            elif key[2] in (_XSD_STRING, _LANG_STRING):
-                lit = Literal(t.value)
-            else:
-                lit = Literal(t.value, datatype=term(t.datatype))
-            literals[key] = lit
-        return lit
+        hit = terms.get(t)
+        if hit is None:
+            hit = terms[t] = make(t)
+        return hit
 
+    default = ox.DefaultGraph()
     out: list[tuple[Node, Node, Node, URIRef | None]] = []
-    for q in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
-        g = q.graph_name
-        gid = None if isinstance(g, ox.DefaultGraph) else term(g)
-        out.append((term(q.subject), term(q.predicate), term(q.object), gid))  # type: ignore[arg-type]
+    for s, p, o, g in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
+        out.append((term(s), term(p), term(o),
+                    None if g == default else term(g)))  # type: ignore[arg-type]
     return out

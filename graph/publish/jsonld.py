@@ -21,6 +21,8 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+_RDF_TYPE = RDF.type  # namespace attributes are looked up in Python: hoisted
+_XSD_STRING = XSD.string
 
 
 class Compactor:
@@ -47,6 +49,8 @@ class Compactor:
                 coerced = kind if kind in (None, "@id", "@vocab") else self.expand(kind)
                 self.terms[iri].append((name, coerced, value.get("@container")))
         self._compact: dict[str, str] = {}
+        self.context_order = {k: i for i, k in enumerate(ctx)}
+        self.context_always = [k for k in ctx if k.startswith("@")]
 
     def expand(self, text: str) -> str:
         """A compact IRI (``pol:x``) or a term as a full IRI."""
@@ -83,7 +87,7 @@ class Compactor:
         assert isinstance(o, Literal)
         if o.language:
             return {"@value": str(o), "@language": o.language}
-        if o.datatype is None or o.datatype == XSD.string:
+        if o.datatype is None or o.datatype == _XSD_STRING:
             return str(o)
         return {"@value": str(o), "@type": self.compact_iri(str(o.datatype))}
 
@@ -113,7 +117,7 @@ class Compactor:
         plain: dict[str, list] = defaultdict(list)
         maps: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for p, objs in preds.items():
-            if p == RDF.type:
+            if p == _RDF_TYPE:
                 types = sorted(self.vocab(str(o)) if isinstance(o, URIRef) else f"_:{o}"
                                for o in objs)
                 out["type"] = types[0] if len(types) == 1 else types
@@ -146,7 +150,9 @@ class Compactor:
                     more: set[str] = set()
                     _strings(self.ctx[name], more)
                     todo.extend(more)
-        return {k: v for k, v in self.ctx.items() if k.startswith("@") or k in keep}
+        keep.update(self.context_always)
+        order = self.context_order
+        return {k: self.ctx[k] for k in sorted(keep, key=order.__getitem__)}
 
 
 def _order(value: object) -> str:
@@ -154,15 +160,17 @@ def _order(value: object) -> str:
 
 
 def _strings(value: object, out: set[str]) -> None:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out.add(k)
-            _strings(v, out)
-    elif isinstance(value, list):
-        for v in value:
-            _strings(v, out)
-    elif isinstance(value, str):
-        out.add(value)
+    """Every string in ``value`` (dict keys included) into ``out``."""
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, str):
+            out.add(v)
+        elif isinstance(v, dict):
+            out.update(v)
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
 
 
 _COMPACTORS: dict[int, tuple[dict, Compactor]] = {}
@@ -187,7 +195,11 @@ def compact(triples: Iterable[Triple], ctx: dict, *, whole_context: bool = True,
             seen.add(t)
             by_subject[t[0]][t[1]].append(t[2])
     nodes = [c.node(s, preds) for s, preds in by_subject.items()]
-    nodes.sort(key=lambda n: (str(n["id"]), json.dumps(n, sort_keys=True, ensure_ascii=False)))
+    if len({n["id"] for n in nodes}) == len(nodes):  # ids tell the nodes apart: no tie to break
+        nodes.sort(key=lambda n: n["id"])
+    else:
+        nodes.sort(key=lambda n: (str(n["id"]), json.dumps(n, sort_keys=True,
+                                                           ensure_ascii=False)))
     body = {"@graph": nodes}
     doc = {"@context": ctx if whole_context else c.used_context(body), **body}
     return (json.dumps(doc, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")

@@ -117,15 +117,21 @@ def canonical_quads(ds: Dataset) -> list[tuple[Node, Node, Node, URIRef | None]]
 
 def canonicalize(quads: list[tuple[Node, Node, Node, URIRef | None]]
                  ) -> list[tuple[Node, Node, Node, URIRef | None]]:
-    """The distinct quads with deterministic blank-node labels, sorted by graph, s, p, o."""
-    n3: dict[Node, str] = {}
+    """The distinct quads with deterministic blank-node labels, sorted by graph, s, p, o.
+
+    Terms are compared by their N3 text, computed once per term object (keyed by ``id``:
+    rdflib terms hash in Python, strings in C; the objects stay alive in ``quads``).
+    """
+    n3: dict[int, str] = {}
 
     def key(t: Node) -> str:
-        text = n3.get(t)
+        text = n3.get(id(t))
         if text is None:
-            text = n3[t] = t.n3()
+            text = n3[id(t)] = t.n3()
+            keep.append(t)  # the id stays this term's while the table lives
         return text
 
+    keep: list[Node] = []
     bnodes = {t for q in quads for t in (q[0], q[2]) if isinstance(t, BNode)}
     rename: dict[BNode, BNode] = {}
     if bnodes:
@@ -147,12 +153,17 @@ def canonicalize(quads: list[tuple[Node, Node, Node, URIRef | None]]
             seen[sig[b]] += 1
             rename[b] = BNode(f"b{sig[b][:16]}{'' if n == 0 else f'x{n}'}")
 
-    def fix(t: Node) -> Node:
-        return rename.get(t, t) if isinstance(t, BNode) else t
-
-    out = {(fix(s), p, fix(o), g) for s, p, o, g in quads}
-    return sorted(out, key=lambda q: ("" if q[3] is None else key(q[3]), key(q[0]), key(q[1]),
-                                      key(q[2])))
+    out: dict[tuple[str, str, str, str], tuple[Node, Node, Node, URIRef | None]] = {}
+    for s, p, o, g in quads:
+        if rename:
+            if isinstance(s, BNode):
+                s = rename[s]
+            if isinstance(o, BNode):
+                o = rename[o]
+        k = ("" if g is None else key(g), key(s), key(p), key(o))
+        if k not in out:  # equal terms have equal N3 texts, distinct terms distinct ones
+            out[k] = (s, p, o, g)
+    return [out[k] for k in sorted(out)]
 
 
 def read_canonical_quads(path: Path) -> list[tuple[Node, Node, Node, URIRef | None]]:
@@ -204,20 +215,26 @@ def _nt_term(o: Node) -> str:
     return o.n3()
 
 
-class _Prepared:
-    """Work the dumps share for one list of quads: each term's N-Triples text (once), the
-    sorted N-Triples lines and the union's triples in that order."""
+class Prepared:
+    """Work the dumps (and the VoID counts) share for one list of quads: each term's
+    N-Triples text (once), the sorted N-Triples lines, the union's triples in that order and
+    their terms' texts (``union_text``, aligned with ``union``)."""
 
     def __init__(self, quads: list[tuple[Node, Node, Node, URIRef | None]]) -> None:
         self.quads = quads
         self.text: dict[Node, str] = {}
-        lines: dict[str, tuple[Node, Node, Node]] = {}
+        lines: dict[str, tuple[Node, Node, Node, str, str, str]] = {}
         t = self.term
         for s, p, o, _g in quads:
-            lines.setdefault(f"{t(s)} {t(p)} {t(o)} .\n", (s, p, o))
+            ts, tp, to = t(s), t(p), t(o)
+            line = f"{ts} {tp} {to} .\n"
+            if line not in lines:
+                lines[line] = (s, p, o, ts, tp, to)
         ordered = sorted(lines)
         self.nt = "".join(ordered)
-        self.union = [lines[line] for line in ordered]
+        rows = [lines[line] for line in ordered]
+        self.union = [r[:3] for r in rows]
+        self.union_text = [r[3:] for r in rows]
 
     def term(self, node: Node) -> str:
         hit = self.text.get(node)
@@ -231,14 +248,14 @@ class _Prepared:
                                for s, p, o, g in self.quads}))
 
 
-_LAST: list[_Prepared] = []
+_LAST: list[Prepared] = []
 
 
-def _prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> _Prepared:
+def prepared(quads: list[tuple[Node, Node, Node, URIRef | None]]) -> Prepared:
     """The shared work for ``quads`` (the last list seen is kept, so rendering every dump of
     one build does it once)."""
     if not _LAST or _LAST[0].quads is not quads:
-        _LAST[:] = [_Prepared(quads)]
+        _LAST[:] = [Prepared(quads)]
     return _LAST[0]
 
 
@@ -252,7 +269,7 @@ def render_dump(quads: list[tuple[Node, Node, Node, URIRef | None]], key: str) -
     """One dump (``key`` in :data:`DUMPS`) of the canonical, sorted quads, as bytes."""
     if key not in DUMPS:
         raise ValueError(f"unknown dump format {key!r}; choose one of {', '.join(DUMPS)}")
-    prep = _prepared(quads)
+    prep = prepared(quads)
     if key == "nt":
         return prep.nt.encode("utf-8")
     if key == "nq":

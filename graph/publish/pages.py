@@ -26,6 +26,10 @@ from policykg.store.xmlsafe import xml_safe
 
 LANG_NAMES = {"zh-Hans": "简体", "zh-Hant": "繁體", "en": "English"}
 ONTOLOGY_PAGE = PurePosixPath("ontology")
+# rdflib namespace attributes are looked up in Python on every access: hoisted for the hot paths
+_RDF_TYPE, _XSD_STRING, _XSD_DECIMAL = RDF.type, XSD.string, XSD.decimal
+_POL_NS, _ID_NS = str(POL._NS), str(ID)
+_HTTP = re.compile(r"https?://")
 
 
 def esc(text: object) -> str:
@@ -48,13 +52,21 @@ def css() -> str:
     return resources.files("policykg.graph.publish").joinpath("site.css").read_text("utf-8")
 
 
+@lru_cache(maxsize=1 << 18)
 def page_file(rel: PurePosixPath, suffix: str) -> PurePosixPath:
+    """The file of a page's path (``rel`` without suffix) with ``suffix`` (cached: pages link
+    to the same few thousand files again and again)."""
     return rel.with_name(rel.name + suffix)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folder(page: PurePosixPath) -> str:
+    return str(page.parent)
 
 
 def _href(from_page: PurePosixPath, to_file: PurePosixPath, anchor: str = "") -> str:
     """The relative link from one site file to another (both relative to the site root)."""
-    return _relpath(str(to_file), str(from_page.parent)) + (f"#{anchor}" if anchor else "")
+    return _relpath(str(to_file), _folder(from_page)) + (f"#{anchor}" if anchor else "")
 
 
 @lru_cache(maxsize=65536)
@@ -97,15 +109,15 @@ class Renderer:
         if s in idx.graph_pages:
             target = page_file(idx.graph_pages[s], ".html")
             return f'<a href="{esc(_href(here, target))}">{esc(s)}</a>'
-        if s.startswith(str(ID)):  # a resource without a page of its own
+        if s.startswith(_ID_NS):  # a resource without a page of its own
             return f'<span title="{esc(s)}">{esc(idx.label(node))}</span>'
-        if s in idx.terms or s.startswith(str(POL._NS)):
+        if s in idx.terms or s.startswith(_POL_NS):
             anchor = idx.terms.get(s, "")
             return (f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html"), anchor))}"'
                     f' title="{esc(s)}">{esc(short(node))}</a>')
         if s == str(ONTOLOGY_IRI):
             return f'<a href="{esc(_href(here, page_file(ONTOLOGY_PAGE, ".html")))}">pol:</a>'
-        if re.match(r"https?://", s):
+        if _HTTP.match(s):
             return f'<a class="ext" href="{esc(s)}" rel="nofollow noopener">{esc(short(node))}</a>'
         return f"<code>{esc(s)}</code>"
 
@@ -115,9 +127,9 @@ class Renderer:
         if lit.language:
             return (f'<span lang="{esc(lit.language)}">{text}</span>'
                     f' <span class="tag">@{esc(lit.language)}</span>')
-        if lit.datatype and lit.datatype != XSD.string:
+        if lit.datatype and lit.datatype != _XSD_STRING:
             extra = ""
-            if lit.datatype == XSD.decimal:
+            if lit.datatype == _XSD_DECIMAL:
                 try:
                     value = float(str(lit))
                     if value >= 1000:
@@ -167,7 +179,7 @@ class Renderer:
         jsonld = page_file(rel, ".jsonld")
         alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
                f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
-        types = [o for p, o in idx.out_edges.get(node, []) if p == RDF.type]
+        types = [o for p, o in idx.out_edges.get(node, []) if p == _RDF_TYPE]
         parts = [f'<h1>{esc(idx.label(node))}</h1>\n', self.labels_block(node),
                  f'<p class="iri"><code>{esc(str(node))}</code></p>\n']
         if types:
@@ -208,7 +220,7 @@ class Renderer:
         each phrased from this page's point of view (:mod:`wording`)."""
         idx = self.idx
         if outgoing:
-            edges = [(p, o) for p, o in idx.out_edges.get(node, []) if p != RDF.type]
+            edges = [(p, o) for p, o in idx.out_edges.get(node, []) if p != _RDF_TYPE]
         else:
             mine = set(idx.out_edges.get(node, []))
             edges = [(p, s) for p, s in idx.in_edges.get(node, [])
@@ -265,10 +277,10 @@ class Renderer:
         """The relation's phrase, linked to its definition."""
         s = str(p)
         label = esc(self.phrase(p, outgoing))
-        if s.startswith(str(POL._NS)):
+        if s.startswith(_POL_NS):
             href = _href(here, page_file(ONTOLOGY_PAGE, ".html"), self.idx.terms.get(s, ""))
             return f'<a href="{esc(href)}" title="{esc(s)}">{label}</a>'
-        if re.match(r"https?://", s):
+        if _HTTP.match(s):
             return f'<a class="ext" href="{esc(s)}" title="{esc(s)}" rel="nofollow noopener">{label}</a>'
         return label
 
@@ -282,7 +294,7 @@ class Renderer:
                       RDF.Property: "Other properties"}
         sections: dict[str, list[URIRef]] = defaultdict(list)
         for t in terms:
-            ts = {o for p, o in idx.out_edges.get(t, []) if p == RDF.type}
+            ts = {o for p, o in idx.out_edges.get(t, []) if p == _RDF_TYPE}
             name = next((v for k, v in onto_types.items() if k in ts), "Individuals and others")
             sections[name].append(t)
         header = [o for p, o in idx.out_edges.get(ONTOLOGY_IRI, [])]
@@ -315,7 +327,7 @@ class Renderer:
         return self.page(here, "policykg ontology", "".join(parts), alt, lang="en")
 
     def _type_types(self, here: PurePosixPath, t: Node) -> str:
-        types = [o for p, o in self.idx.out_edges.get(t, []) if p == RDF.type]
+        types = [o for p, o in self.idx.out_edges.get(t, []) if p == _RDF_TYPE]
         if not types:
             return ""
         return "<p class=\"types\">" + ", ".join(self.link(here, o) for o in types) + "</p>\n"
@@ -327,7 +339,7 @@ class Renderer:
         by_class: dict[Node, list[URIRef]] = defaultdict(list)
         for iri in idx.pages:
             node = URIRef(iri)
-            types = [o for p, o in idx.out_edges.get(node, []) if p == RDF.type] or [None]
+            types = [o for p, o in idx.out_edges.get(node, []) if p == _RDF_TYPE] or [None]
             for t in types:
                 by_class[t].append(node)
         order = [POL.PolicyDocument, POL.Report, POL.Agency, POL.AdministrativeArea,

@@ -18,6 +18,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -106,19 +107,28 @@ class SiteFiles:
         with open(self.root.joinpath(*rel.parts), "wb") as fh:
             fh.write(data)
 
+    def exists(self, rel: str) -> bool:
+        """Whether the file ``rel`` has been written."""
+        return self.root.joinpath(*PurePosixPath(rel).parts).is_file()
+
     def write_rdf(self, rel: PurePosixPath, triples: list[tuple[Node, Node, Node]]) -> None:
         """A page's alternates: ``.ttl`` and ``.jsonld`` (only the context terms it uses)."""
         self.write(page_file(rel, ".ttl"), turtle_text(triples, lod.PREFIXES).encode("utf-8"))
         self.write(page_file(rel, ".jsonld"), lod.jsonld_bytes(triples, whole_context=False))
 
 
-_WORK: SiteWork | None = None  # the work a forked process inherits
-_PAGE_PARTS = 8
+_PAGE_PARTS = 32  # small enough that the processes finish within a part of each other
+_PARENT_TASKS = ("dumps", "explorer")  # they read the whole graph: the parent runs them
 
 
-def _task(task: tuple[str, int]) -> bytes | None:
-    assert _WORK is not None
-    return _WORK.task(task)
+def _claim(counter: Any, total: int) -> int | None:
+    """The next unclaimed task number (shared by every process), or None when all are taken."""
+    with counter.get_lock():
+        k = counter.value
+        if k >= total:
+            return None
+        counter.value = k + 1
+    return k
 
 
 class SiteWork:
@@ -136,8 +146,9 @@ class SiteWork:
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
-        """The longest first: dumps and VoID, the ontology, the explorer, the pages in parts."""
-        return ([("dumps", 0), ("ontology", 0), ("explorer", 0)]
+        """The parent's tasks (dumps with VoID, explorer), then the shared ones: the ontology
+        and the pages in parts."""
+        return ([("dumps", 0), ("explorer", 0), ("ontology", 0)]
                 + [("pages", k) for k in range(_PAGE_PARTS)])
 
     def task(self, task: tuple[str, int]) -> bytes | None:
@@ -157,31 +168,50 @@ class SiteWork:
         return None
 
     def run(self, jobs: int | None) -> None:
-        """Every task, in ``jobs`` forked processes when there is enough to share; the parent
-        meanwhile writes the dumps and renders the explorer (both read the whole graph, which a
-        forked process would have to copy, page by page, as it touches each object)."""
-        global _WORK
+        """Every task, in ``jobs`` processes (forked; the parent is one of them) when there is
+        enough to share. The parent first writes the dumps and renders the explorer (both read
+        the whole graph, which a forked process would have to copy, page by page, as it
+        touches each object); the other tasks are claimed one at a time by whichever process
+        is free, the parent too once its own are done, so all finish at about the same time."""
         n = jobs or (min(2, os.cpu_count() or 1) if len(self.items) >= 200 else 1)
         tasks = self.tasks()
         if n <= 1 or "fork" not in mp.get_all_start_methods():
-            results = [self.task(t) for t in tasks]
-        else:
-            for kind, iri in self.items:  # folders first, so workers never race to make them
-                self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
-            self.files.folder(PurePosixPath("explorer.html"))
-            _WORK = self
-            try:
-                here = [t for t in tasks if t[0] in ("dumps", "explorer")]
-                with mp.get_context("fork").Pool(n) as pool:
-                    pending = pool.map_async(_task, [t for t in tasks if t not in here],
-                                             chunksize=1)
-                    mine = [self.task(t) for t in here]
-                    results = [mine[0], *pending.get()]
-                    results.insert(2, mine[1])
-            finally:
-                _WORK = None
-        self.void = results[0] or b""
-        self.pylode = results[1] == b"pylode"
+            results = {t[0]: self.task(t) for t in tasks}
+            self.void = results["dumps"] or b""
+            self.pylode = results["ontology"] == b"pylode"
+            return
+        for kind, iri in self.items:  # folders first, so processes never race to make them
+            self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
+        self.files.folder(PurePosixPath("explorer.html"))
+        ctx = mp.get_context("fork")
+        shared = tasks[len(_PARENT_TASKS):]
+        counter = ctx.Value("i", 0)
+        workers = [ctx.Process(target=self._claim_tasks, args=(counter, shared), daemon=True)
+                   for _ in range(n - 1)]
+        for w in workers:
+            w.start()
+        try:
+            for t in tasks[:len(_PARENT_TASKS)]:
+                result = self.task(t)
+                if t[0] == "dumps":
+                    self.void = result or b""
+            self._claim_tasks(counter, shared)
+        except BaseException:
+            with counter.get_lock():
+                counter.value = len(shared)  # the others stop after their current task
+            raise
+        finally:
+            for w in workers:
+                w.join()
+        failed = [w.exitcode for w in workers if w.exitcode != 0]
+        if failed:
+            raise RuntimeError(f"a process writing the site failed (exit code {failed[0]})")
+        self.pylode = self.files.exists("ontology/index.html")
+
+    def _claim_tasks(self, counter: Any, tasks: list[tuple[str, int]]) -> None:
+        """Run tasks claimed from the shared counter until none is left."""
+        while (k := _claim(counter, len(tasks))) is not None:
+            self.task(tasks[k])
 
     def write_pages(self, k: int, n: int) -> None:
         """Write every ``n``-th resource or graph page starting at ``k``."""

@@ -5,12 +5,13 @@ Contract: :func:`turtle_text` writes any set of triples as valid Turtle, determi
 in sorted order, predicates and objects sorted, ``a`` for ``rdf:type``. IRIs are written as
 prefixed names only when the local part is a plain name (letters, digits, ``_``, ``-``), else in
 full; literals use the N-Triples escapes (a subset of Turtle), so any character round-trips.
+Each term's text is computed once per process and prefix table (the site writes tens of
+thousands of small files that share most of their terms).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
@@ -21,15 +22,28 @@ from rdflib.term import Node
 from policykg.store.ntriples import escape_turtle_controls
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_RDF_TYPE = RDF.type
+_XSD_STRING = XSD.string
+# prefix table -> term -> (text, prefix used or None): shared by every writer of the process
+_TEXTS: dict[tuple[tuple[str, str], ...], dict[Node, tuple[str, str | None]]] = {}
 
 
 class TermWriter:
-    """Writes terms, remembering which prefixes were used; caches every term's text."""
+    """Writes terms, remembering which prefixes were used; every term's text is cached (for
+    the process, per prefix table)."""
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self.used: set[str] = set()
-        self._cache: dict[Node, tuple[str, str | None]] = {}
+        self._cache = _TEXTS.setdefault(tuple(sorted(prefixes.items())), {})
+        self.type_text = self.entry(_RDF_TYPE)[0]
+
+    def entry(self, t: Node) -> tuple[str, str | None]:
+        """The term's (text, prefix) without marking the prefix as used."""
+        hit = self._cache.get(t)
+        if hit is None:
+            hit = self._cache[t] = self._write(t)
+        return hit
 
     def term(self, t: Node) -> str:
         hit = self._cache.get(t)
@@ -41,7 +55,7 @@ class TermWriter:
 
     def _write(self, t: Node) -> tuple[str, str | None]:
         if isinstance(t, Literal):
-            if t.datatype == XSD.string:
+            if t.datatype == _XSD_STRING:
                 t = Literal(str(t))
             return escape_turtle_controls(_quoteLiteral(t)), None  # rdflib leaves \x0c… raw
         if isinstance(t, BNode):
@@ -59,17 +73,34 @@ class TermWriter:
 
 def blocks(triples: Iterable[tuple[Node, Node, Node]], w: TermWriter) -> str:
     """The subject blocks of ``triples`` (no prefixes), sorted by their written form, as Turtle."""
-    by_subject: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-    for s, p, o in triples:
-        by_subject[s][p].add(o)
+    by_subject: dict[str, dict[str, set[str]]] = {}
+    entry, used = w.entry, w.used
+    type_text = w.type_text
+    for s, p, o in triples:  # grouped by written form: distinct terms have distinct texts
+        st, sp = entry(s)
+        preds = by_subject.get(st)
+        if preds is None:
+            preds = by_subject[st] = {}
+            if sp is not None:
+                used.add(sp)
+        pt, pp = entry(p)
+        if pt == type_text:
+            pt = "a"
+        elif pp is not None:
+            used.add(pp)
+        ot, op = entry(o)
+        if op is not None:
+            used.add(op)
+        objs = preds.get(pt)
+        if objs is None:
+            preds[pt] = {ot}
+        else:
+            objs.add(ot)
     out = []
-    term = w.term
-    for text, s in sorted((term(s), s) for s in by_subject):
-        preds = by_subject[s]
-        lines = []
-        for name, p in sorted(("a" if p == RDF.type else term(p), p) for p in preds):
-            objs = " ,\n        ".join(sorted(term(o) for o in preds[p]))
-            lines.append(f"    {name} {objs}")
+    for text in sorted(by_subject):
+        preds = by_subject[text]
+        lines = [f"    {name} " + " ,\n        ".join(sorted(preds[name]))
+                 for name in sorted(preds)]
         out.append(f"{text}\n" + " ;\n".join(lines) + " .\n")
     return "\n".join(out)
 

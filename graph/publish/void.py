@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from rdflib.term import Node
 
-from policykg.graph.publish.lod import DUMPS, PREFIXES, VOID, _bind, turtle_bytes
+from policykg.graph.publish.lod import (
+    DUMPS,
+    PREFIXES,
+    VOID,
+    Prepared,
+    _bind,
+    prepared,
+    turtle_bytes,
+)
 from policykg.ontology.namespace import BASE, ID, POL
 
 DATASET = URIRef(BASE + "id/dataset")
@@ -29,17 +37,29 @@ DESCRIPTION = ("Official policy documents, their measures and funding instrument
 _DATE_PROPS = (POL.dateIssued, POL.datePublished, DCTERMS.date)
 
 
-def newest_date(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> dt.date | None:
-    """The newest ``xsd:date`` among the document and report dates, or None."""
+def _newest_of(values: Iterable[Node]) -> dt.date | None:
+    """The newest date among the ``xsd:date`` (or dateTime) literals of ``values``, or None."""
     best: dt.date | None = None
-    for _s, p, o, _g in quads:
-        if p in _DATE_PROPS and isinstance(o, Literal):
+    for o in values:
+        if isinstance(o, Literal):
             value = o.toPython()
             if isinstance(value, dt.datetime):
                 value = value.date()
             if isinstance(value, dt.date) and (best is None or value > best):
                 best = value
     return best
+
+
+def newest_date(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> dt.date | None:
+    """The newest ``xsd:date`` among the document and report dates, or None."""
+    return _newest_of(o for _s, p, o, _g in quads if p in _DATE_PROPS)
+
+
+def _newest(prep: Prepared) -> dt.date | None:
+    """:func:`newest_date` of the distinct statements, their predicates compared as text."""
+    dates = {prep.term(p) for p in _DATE_PROPS}
+    return _newest_of(o for (_s, _p, o), (_ts, tp, _o) in zip(prep.union, prep.union_text,
+                                                                 strict=True) if tp in dates)
 
 
 def _vocab_of(iri: URIRef) -> str:
@@ -52,7 +72,7 @@ def _vocab_of(iri: URIRef) -> str:
 
 def describe(
     quads: list[tuple[Node, Node, Node, Node | None]],
-    dumps: dict[str, bytes],
+    dumps: Mapping[str, bytes | int],
     *,
     created: dt.date | None = None,
     endpoint: str | None = None,
@@ -60,33 +80,46 @@ def describe(
     download_base: str = DEFAULT_DOWNLOAD_BASE,
     examples: int = 5,
 ) -> Graph:
-    """The VoID/DCAT graph for the canonical ``quads`` and rendered ``dumps`` (key → bytes)."""
+    """The VoID/DCAT graph for the canonical ``quads`` and rendered ``dumps`` (key → bytes, or
+    their size in bytes).
+
+    The counts are taken from the distinct statements as the dumps write them (their
+    N-Triples text, :func:`lod.prepared`, shared with the dumps of the same quads).
+    """
     g = Graph()
     _bind(g)
     g.bind("foaf", FOAF)
-    triples = {(s, p, o) for s, p, o, _ in quads}
+    prep = prepared(quads)
     ds = DATASET
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCTERMS.title, Literal(TITLE, lang="en")))
     g.add((ds, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     g.add((ds, DCTERMS.license, URIRef(license_iri)))
-    when = created or newest_date(quads)
+    when = created or _newest(prep)
     if when is not None:
         g.add((ds, DCTERMS.created, Literal(when.isoformat(), datatype=XSD.date)))
     g.add((ds, VOID.uriSpace, Literal(str(ID))))
-    g.add((ds, VOID.triples, Literal(len(triples))))
-    entities = {s for s, _, _ in triples if isinstance(s, URIRef) and str(s).startswith(str(ID))}
+    g.add((ds, VOID.triples, Literal(len(prep.union))))
+    subjects = {ts for ts, _, _ in prep.union_text}
+    entity_start = f"<{ID}"
+    entities = [ts[1:-1] for ts in subjects if ts.startswith(entity_start)]
     g.add((ds, VOID.entities, Literal(len(entities))))
-    g.add((ds, VOID.distinctSubjects, Literal(len({s for s, _, _ in triples}))))
-    g.add((ds, VOID.distinctObjects, Literal(len({o for _, _, o in triples}))))
-    props = Counter(p for _, p, _ in triples)
+    g.add((ds, VOID.distinctSubjects, Literal(len(subjects))))
+    g.add((ds, VOID.distinctObjects, Literal(len({to for _, _, to in prep.union_text}))))
+    counts = Counter(tp for _, tp, _ in prep.union_text)
+    node_of: dict[str, Node] = {}
+    for (_, p, _), (_, tp, _) in zip(prep.union, prep.union_text, strict=True):
+        if tp not in node_of:
+            node_of[tp] = p
+    props = Counter({node_of[tp]: n for tp, n in counts.items()})
     g.add((ds, VOID.properties, Literal(len(props))))
 
-    classes: dict[Node, set[Node]] = {}
-    for s, p, o in triples:
-        if p == RDF.type and isinstance(o, URIRef):
-            classes.setdefault(o, set()).add(s)
+    classes: dict[Node, set[str]] = {}
+    type_text = prep.term(RDF.type)
+    for (_s, _p, o), (ts, tp, _o) in zip(prep.union, prep.union_text, strict=True):
+        if tp == type_text and isinstance(o, URIRef):
+            classes.setdefault(o, set()).add(ts)
     g.add((ds, VOID.classes, Literal(len(classes))))
     for cls in sorted(classes, key=str):
         part = URIRef(f"{ds}/class/{_slug(cls)}")
@@ -104,9 +137,10 @@ def describe(
     for v in sorted(vocabularies):
         g.add((ds, VOID.vocabulary, URIRef(v)))
 
-    docs = sorted(str(s) for s in classes.get(POL.PolicyDocument, ()) if isinstance(s, URIRef))
-    others = sorted(str(s) for s in entities)
-    for ex in (docs + [o for o in others if o not in docs])[:examples]:
+    docs = sorted(ts[1:-1] for ts in classes.get(POL.PolicyDocument, ()) if ts.startswith("<"))
+    chosen = set(docs)
+    others = sorted(entities)
+    for ex in (docs + [o for o in others if o not in chosen])[:examples]:
         g.add((ds, VOID.exampleResource, URIRef(ex)))
 
     graphs = Counter(gid for *_, gid in quads if gid is not None)
@@ -128,7 +162,9 @@ def describe(
         g.add((dist, DCAT.downloadURL, url))
         g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
                                             + fmt.media_type)))
-        g.add((dist, DCAT.byteSize, Literal(len(dumps[key]), datatype=XSD.nonNegativeInteger)))
+        size = dumps[key]
+        g.add((dist, DCAT.byteSize, Literal(size if isinstance(size, int) else len(size),
+                                            datatype=XSD.nonNegativeInteger)))
         g.add((dist, DCTERMS.license, URIRef(license_iri)))
 
     if endpoint:
