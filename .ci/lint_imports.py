@@ -1,10 +1,11 @@
 """Check the import contracts of ``pyproject.toml`` with ``lint-imports`` on the installed layout.
 
 policykg's top-level folders (``graph/``, ``loaders/``, …) become ``policykg.graph``,
-``policykg.loaders``, … through setuptools' ``package-dir``; import-linter reads packages from
-the file system and cannot follow that mapping in the source tree. This script links a view of
-the installed layout into a temporary folder (from the same ``package-dir`` table, so it never
-goes stale) and runs ``lint-imports`` on it. Exit status: ``lint-imports``'s.
+``policykg.loaders``, … through setuptools' ``package-dir``. The source tree links them under
+``policykg/`` so plain ``lint-imports`` works from the root; this script builds the same view in a
+temporary folder for a checkout without those links (the site benchmark's baseline of an older
+commit), from the ``package-dir`` table, and runs ``lint-imports`` on it. Exit status:
+``lint-imports``'s.
 """
 
 from __future__ import annotations

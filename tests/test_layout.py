@@ -78,3 +78,17 @@ def test_architecture_doc_names_every_test_folder() -> None:
     missing = [f"tests/{f.as_posix()}/" for f in _test_folders()
                if f"`tests/{f.as_posix()}/`" not in text]
     assert missing == []
+
+
+def test_policykg_links_every_mapped_folder() -> None:
+    """``policykg/<name>`` links ``../<folder>`` for each ``package-dir`` entry, so plain
+    ``lint-imports`` (which walks folders) sees the package as installed."""
+    import tomllib
+
+    mapping = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-dir"]
+    for package, folder in mapping.items():
+        if package == "policykg":
+            continue
+        link = REPO / "policykg" / package.split(".", 1)[1]
+        assert link.is_symlink() and link.resolve() == (REPO / folder).resolve(), package

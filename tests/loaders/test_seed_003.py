@@ -37,6 +37,9 @@ def test_header(doc) -> None:
     assert doc.title.endswith("若干政策措施")
     assert doc.notice_title.startswith("广州开发区经济和信息化局 ")
     assert doc.notice_title.endswith("的通知")
+    # the whole notice title: both issuers, 关于印发, the inner title (not copied into the gold)
+    assert doc.notice_title == (" ".join(i.name for i in doc.issuers) + "关于印发" + doc.title
+                                + "的通知")
 
 
 def test_validity_three_years_from_issue(doc) -> None:

@@ -7,8 +7,8 @@ import pytest
 
 from policykg.graph.model.headline import ELLIPSIS, shorten
 
-LEAD = ("Shenzhen, a prominent technology hub in southern China's Guangdong province, has "
-        "unveiled an ambitious plan to inject 4.5 billion yuan into its AI industry")
+LEAD = ("Hefei, a fast-growing manufacturing centre in eastern China's Anhui province, has "
+        "announced an ambitious plan to put 13.8 billion yuan into robotics")  # written here
 
 
 def test_short_text_is_kept_whole_with_spaces_collapsed() -> None:
@@ -16,10 +16,10 @@ def test_short_text_is_kept_whole_with_spaces_collapsed() -> None:
 
 
 def test_report_label_is_not_cut_inside_a_number() -> None:
-    # [:120] gave "... to inject 4." ; the clause ending at "province," is the cut
-    assert LEAD[:120].endswith("inject 4.")
-    assert shorten(LEAD, 120) == ("Shenzhen, a prominent technology hub in southern China's "
-                                  "Guangdong province" + ELLIPSIS)
+    # [:120] gave "... to put 13." ; the clause ending at "province," is the cut
+    assert LEAD[:120].endswith("put 13.")
+    assert shorten(LEAD, 120) == ("Hefei, a fast-growing manufacturing centre in eastern China's "
+                                  "Anhui province" + ELLIPSIS)
 
 
 @pytest.mark.parametrize(("text", "limit", "gold"), [
