@@ -623,10 +623,8 @@ class _Parser:
             doc.valid_from, doc.valid_until = validity.valid_from, validity.valid_until
             doc.validity_span = self.span(validity.start, validity.end)
         pre_start = self.title_end if self.title_end < self.header_end else 0
-        # the transmittal notice may repeal too (本方案自印发之日起施行，《…》同时废止)
-        found = [*citations.find_repeals(view, 0, body_start),
-                 *citations.find_repeals(view, body_start, len(view))]
-        for cited in found:
+        # the whole text: the transmittal notice may repeal too (本方案自印发之日起施行，《…》同时废止)
+        for cited in citations.find_repeals(view, 0, len(view)):
             if self._is_self(cited):
                 continue
             doc.repeals.append(DocRef(self.span(cited.start, cited.end), cited.title, cited.number))
