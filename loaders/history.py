@@ -28,6 +28,8 @@ LEGISLATURE = re.compile(
 GOVERNMENT = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{1,16}?)(?P<organ>人民政府)(?=令|第\s*[\d一二三四五六七八九十百]+\s*次|常务会议|发布|公布|颁布|$)"
 )
+# a class of bodies, not one body: 区县和乡镇…, 地方各级…, 省、市…
+_CLASS_OF_BODIES = re.compile(r"[和、及与]|[两三各]级")
 _PLACE_LEAD = re.compile(r"^.*?(?:根据|经|由|在)")
 _SESSION = re.compile(_ORDINAL + r"届")
 _DECREE_LEAD = re.compile(r"(?:已经|业经|经|，自)\s*$")
@@ -92,6 +94,8 @@ def legislature_at(view: str, start: int, end: int) -> tuple[str, int, int] | No
     ``北京市人民代表大会常务委员会议事规则``): (normalised name, start, end)."""
     found = _body(view, start, end)
     if found is None or found[1] != start or not found[0].endswith(("人民代表大会", "常务委员会")):
+        return None
+    if _CLASS_OF_BODIES.search(found[0]):  # 区县和乡镇人民代表大会代表选举…: about them, not by one
         return None
     return found
 

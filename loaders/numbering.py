@@ -48,6 +48,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import cn2an
+
 from .numerals import chinese_to_int
 
 _CN = "〇零一二三四五六七八九十百两"
@@ -84,6 +86,18 @@ class Marker:
     number: int
     start: int
     end: int
+
+
+def marker_label(style: str, number: int) -> str:
+    """A marker written out in its own style: (``第一条``, 15) → ``第十五条``, (``（一）``, 3) →
+    ``（三）``, (``1.``, 7) → ``7.``, (``①``, 2) → ``②``; unnumbered headings give ``""``."""
+    if number <= 0 or style not in STYLES:
+        return ""
+    if style == "①":
+        return _CIRCLED[number - 1] if number <= len(_CIRCLED) else f"({number})"
+    if style in ("1.", "（1）"):
+        return style.replace("1", str(number))
+    return style.replace("一", cn2an.an2cn(number), 1)
 
 
 @dataclass(frozen=True, slots=True)

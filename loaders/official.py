@@ -90,8 +90,10 @@ def _titles(doc: OfficialDocument) -> list[str]:
 
 # Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
 _BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
-_ENACTING = re.compile(r"制定本(?:条例|规定|办法|法)")
-_REGULATION_TITLE = re.compile(r"(?:条例|规定|办法|法)$")
+_ENACTING = re.compile(r"制定本(?:条例|规定|办法|法|(?:实施)?细则)")
+_REGULATION_TITLE = re.compile(r"(?:条例|规定|办法|法|细则)$")
+# 中国（福建）自由贸易试验区条例: a zone of the nation named with its province in brackets
+_BRACKETED_AREA = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
@@ -255,7 +257,9 @@ class _Parser:
                 "《" not in title.value):
             name = "全国人民代表大会常务委员会"
         else:
-            area = next(iter(self.gaz.find_all(title.value, "area")), None)
+            bracketed = _BRACKETED_AREA.match(title.value)
+            start = bracketed.start(1) if bracketed else 0
+            area = next(iter(self.gaz.find_all(title.value[start:], "area")), None)
             if area is None or area.start != 0:
                 return []
             info = self.gaz.info(area.concept)
@@ -443,6 +447,7 @@ class _Parser:
                 heading=heading,
                 heading_span=self.span(hs, he),
                 numbering=item.marker.style,
+                marker=numbering.marker_label(item.marker.style, item.marker.number),
             )
             if item.group is not None:
                 measure.group, gs, ge = self._group_heading(*item.group)

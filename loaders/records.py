@@ -200,6 +200,7 @@ class Measure:
     penalties: list[Money] = field(default_factory=list)  # fines (role "penalty"), never offers
     group: str | None = None  # heading of the chapter/section grouping this measure (simplified)
     group_span: Span | None = None
+    marker: str = ""  # its own marker written out (第十五条, （三）, 7.); "" for unnumbered headings
 
 
 @dataclass(slots=True)

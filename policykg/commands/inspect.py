@@ -208,7 +208,7 @@ def render_official(doc: Any, routing: Any = None) -> str:
     add(f"Measures:      {len(doc.measures)}")
     for m in doc.measures:
         add("")
-        add(f"Measure {m.ordinal} ({m.numbering}) {m.heading}")
+        add(f"Measure {m.ordinal} ({m.marker or m.numbering}) {m.heading}")
         if m.responsible:
             add(f"  responsible: {'; '.join(_agency(a) for a in m.responsible)}")
         if m.cooperating:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from policykg.loaders import numbering
 from policykg.loaders.numbering import find_measures
 from tests.loaders.official_helpers import parse_text
 
@@ -173,3 +176,19 @@ def test_measure_count_is_stable_under_noise() -> None:
     clean_text = _styled(["一、", "二、", "三、"])
     noisy = clean_text.replace("一、", "一(yī) 、").replace("。", "。。").replace("支持", "支 持", 1)
     assert len(parse_text(noisy).measures) == len(parse_text(clean_text).measures) == 3
+
+
+@pytest.mark.parametrize(("style", "number", "label"), [
+    ("第一条", 15, "第十五条"), ("一、", 10, "十、"), ("（一）", 3, "（三）"), ("1.", 7, "7."),
+    ("（1）", 12, "（12）"), ("①", 2, "②"), ("一是", 4, "四是"), ("第一，", 2, "第二，"),
+    ("heading", 3, ""), ("【】", 1, ""),
+])
+def test_marker_written_out_in_its_style(style: str, number: int, label: str) -> None:
+    assert numbering.marker_label(style, number) == label
+
+
+def test_measures_carry_their_own_marker() -> None:
+    text = ("某市促进机器人产业发展办法\n第一条　为促进发展，制定本办法。\n"
+            "第二条　对企业给予奖励，最高100万元。\n第三条　本办法自2026年1月1日起施行。\n")
+    doc = parse_text(text)
+    assert [m.marker for m in doc.measures] == ["第一条", "第二条", "第三条"]

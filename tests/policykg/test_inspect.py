@@ -30,7 +30,7 @@ def test_inspect_001_prints_header_and_measures(seed_001_text: str) -> None:
     assert "2025-03-09" in out and "2027-12-31" in out
     assert "广东省人民政府办公厅" in out
     assert "Measures:      12" in out
-    assert "Measure 10 (一、) 推进标准体系建设" in out
+    assert "Measure 10 (十、) 推进标准体系建设" in out
     # each clause: role, value and the quoted original (traditional script) span
     assert "threshold" in out and "100,000,000 元" in out and "「1億元」" in out
     assert "level International" in out and "level Provincial" in out
@@ -44,7 +44,7 @@ def test_inspect_003_text() -> None:
     assert "穗开经信规字〔2025〕7号" in out
     assert "2028-06-26" in out
     assert "Published:     2025-06-30 17:46:52" in out
-    assert "Measure 15 (第一条) 附则" in out
+    assert "Measure 15 (第十五条) 附则" in out
     assert "unit_rate" in out and "unit_step" in out
     assert "广州市黄埔区工业和信息化局" in out
     assert "穗埔工信规字〔2024〕2号" in out
