@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..ontology.department_types import PARTY_PREFIX
 from ..ontology.gazetteer import Gazetteer, Match, to_simplified
 from .departments import ADMIN_SUFFIX as _ADMIN_SUFFIX
 from .departments import misspelt_department, split_department
@@ -55,6 +56,7 @@ _OFFICE_ABBREVIATIONS = ("府办", "政府办")
 NATIONAL_SHORT = (("人民银行", "中国人民银行"), ("金融监管总局", "国家金融监督管理总局"),
                    ("税务总局", "国家税务总局"))
 # short names of development zones and the full names they stand for (成都高新区 = 成都高新技术产业开发区)
+_MINISTRY_RELATIVE = re.compile(r"^部[\u4e00-\u9fff]{1,12}?(?:司|局|办公厅|中心)$")
 _ZONE_SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 
 SpanOf = Callable[[int, int], Span]
@@ -78,7 +80,7 @@ class Organisation:
 
 def looks_like_agency(name: str) -> bool:
     """True when ``name`` ends like a government body's name (政府, 局, 厅, 委员会, 管委会…)."""
-    return bool(_AGENCY_RE.match(name))
+    return bool(_AGENCY_RE.match(name) or _MINISTRY_RELATIVE.match(name))
 
 
 def jurisdiction_prefixes(issuers: list[str], hints: Iterable[str] = (),
@@ -133,6 +135,10 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
                     continue
                 out.setdefault(key, prefix)
                 break
+    for name in issuers:  # a ministry's own departments: 部运输服务司 in 交通运输部办公厅's notice
+        m = re.match(r"^((?:中华人民共和国)?[\u4e00-\u9fff]{2,8}部)(?:办公厅)?$", name)
+        if m and "部" not in out:
+            out["部"] = m.group(1)
     if "区" not in out:  # only economic zones issued it: use the zone
         for name in issuers:
             m = re.match(r"^([\u4e00-\u9fff]{1,12}?区)", name)
@@ -165,6 +171,8 @@ def resolve_name(name: str, prefixes: dict[str, str]) -> str:
         for written in (place + short, short):
             if name.startswith(written) and not name.startswith(full_zone):
                 return full_zone + name[len(written):]
+    if _MINISTRY_RELATIVE.match(name) and "部" in prefixes:
+        return prefixes["部"] + name[1:]
     if _is_relative(name) and name[0] in prefixes:
         return prefixes[name[0]] + name[1:]
     return name
@@ -309,6 +317,9 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
     if split is not None:
         prefix, ending, dept = split
         name = prefix + _standard_name(prefix, ending, dept, gaz)
+        if name[len(prefix):].startswith("委") and prefix and not prefix.startswith(
+                (PARTY_PREFIX, "中国共产党")):
+            name = PARTY_PREFIX + name  # 绍兴市委网信办 → 中共绍兴市委网络安全和信息化委员会办公室
         if concept is None and not _is_relative(name):
             concept = gaz.lookup(name, "agency")
     if concept is not None:

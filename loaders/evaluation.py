@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..ontology.department_types import PARTY_PREFIX
 from ..ontology.gazetteer import load_gazetteer
 from .gold import (
     AMOUNT_ROLES,
@@ -63,6 +64,8 @@ def _span_attrs(span) -> dict:
 
 def _agency(kind: str, ref: AgencyRef, measure: int | None = None) -> Fact:
     names = {normalise_text(n) for n in (ref.name, ref.written, ref.span.text) if n}
+    if ref.name.startswith(PARTY_PREFIX):  # 中共四川省委组织部 is also written 四川省委组织部
+        names.add(normalise_text(ref.name[len(PARTY_PREFIX):]))
     if ref.concept:
         names |= concept_keys(ref.concept)
     return Fact(kind, ref.name, frozenset(names), measure=measure, role=ref.role,

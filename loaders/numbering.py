@@ -188,7 +188,9 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
         if len(subs) < 2:
             continue
         lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()
-        if not _is_heading_lead(lead, article=style == "第一条") or _ATTACHMENTS.search(lead):
+        on_lines = not view[item.marker.end : subs[0].start].rstrip(" \t\u3000").endswith(("：", ":"))
+        if not _is_heading_lead(lead, article=style == "第一条", leaves_on_lines=on_lines) or (
+                _ATTACHMENTS.search(lead)):
             return [item]  # 附件：1.… 2.… lists files
         out: list[Item] = []
         for sm, ss, se in _extents(subs, item.end):
@@ -199,13 +201,20 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
     return [item]
 
 
-def _is_heading_lead(lead: str, *, article: bool = False) -> bool:
+def _is_heading_lead(lead: str, *, article: bool = False, leaves_on_lines: bool = True) -> bool:
     """A short heading (one sentence at most, ``支持企业做大做强。``; in a ``第X条`` article not even
-    a clause) or a lead-in ending ``：`` (``…应当具备下列条件：``, each condition then a leaf);
-    either states no figure of its own."""
+    a clause) or a lead-in ending ``：`` (``…应当具备下列条件：``, each condition then a leaf),
+    which may follow a short heading (``关键技术攻关。对…项目，按以下方式支持：``); either states
+    no figure of its own."""
     if _LEAD_FIGURE.search(lead):
         return False
     body = lead.rstrip("。：:；; \t\n")
+    if lead.endswith(("：", ":")):
+        # 支持关键技术攻关。对…项目，按以下方式支持： a heading, then the lead-in of its leaves
+        heading, _, body = body.rpartition("。")
+        if heading and (not leaves_on_lines or len(heading) > 20
+                        or any(c in heading for c in "。；;，,")):
+            return False  # …包括：（一）设备购置；（二）人员培训 in one line: an enumeration
     if any(c in body for c in "。；;"):
         return False
     if lead.endswith(("：", ":")):
@@ -295,7 +304,8 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
         if items:
             previous = items[-1].number
             group = _heading_extent(view, mk, items[0].start)
-            note = _closing_note(view, items[-1].end, e)
+            note = _closing_note(view, items[-1].end, e) or (
+                _inline_note(view, items[-1].start, e) if sub == "一是" else None)
             for sm, ss, se in _extents(items, e):
                 out.append(Item(len(out) + 1, sm, ss, se, group, note))
         else:
@@ -306,6 +316,17 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
 
 
 _NOTE_LINE = re.compile(r"^[ \t\u3000]*[（(【][^\n]{2,120}[）)】][ \t\u3000]*$", re.M)
+
+
+# a units note closing a paragraph: …；二是…。（市发展改革委牵头，市财政局配合）
+_INLINE_NOTE = re.compile(r"[（(]([^（）()\n]{2,120}(?:牵头|配合|负责|责任单位)[^（）()\n]{0,40})[）)][。；;.\s]*$")
+
+
+def _inline_note(view: str, start: int, end: int) -> tuple[int, int] | None:
+    """The extent of a units note in brackets that ends the paragraph of inline ``一是…二是…``
+    items (``view[start:end]``, from the last item on): its units hold for every item."""
+    m = _INLINE_NOTE.search(view[start:end].rstrip())
+    return (start + m.start(), start + m.end()) if m else None
 
 
 def _closing_note(view: str, start: int, end: int) -> tuple[int, int] | None:

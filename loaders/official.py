@@ -489,21 +489,57 @@ class _Parser:
                         self.line_of_original(amount.span.start)))
             # names of bodies (责任单位 notes, 区工业和信息化局, 人民政府) are not subjects:
             # 工业 in an agency's name is no industrial sector, 民政 in 人民政府 no civil affairs
-            masked = (notes + self._body_names(item.start, end)
-                      + subjects.title_masks(view, item.start, end))
-            measure.categories = self._concepts("category", item.start, end, masked)
-            self._coordinated_categories(measure, item.start, end, masked)
-            # a sector word inside a category's name (制造业创新中心) is no sector of its own
-            # (a kind of enterprise, 人工智能企业, still names the sector it works in)
-            inside = [(m.start, m.end) for m in self._all_matches().within("category", item.start, end)
-                      if not m.surface.endswith("企业")]
-            unsupported = (masked + inside + subjects.exclusion_masks(view, item.start, end)
-                           + subjects.penalty_masks(view, item.start, end))
-            measure.sectors = self._concepts("sector", item.start, end, unsupported, True)
-            measure.themes = self._concepts("theme", item.start, end, unsupported, True)
-            measure.organizations = self._concepts("organization", item.start, end, masked)
+            self._subjects(measure, item.start, end, notes)
+            lead = self._lead_in(i)
+            if lead is not None:
+                # the lead-in line of a chain of leaves (１．鼓励工业企业…按以下方式支持：) holds
+                # for each leaf: its categories, sectors and themes are theirs too
+                own = Measure(0, measure.span, "", measure.heading_span, "")
+                self._subjects(own, *lead, [])
+                for kind in ("categories", "sectors", "themes"):
+                    have = getattr(measure, kind)
+                    have.extend(r for r in getattr(own, kind)
+                                if all(h.concept != r.concept for h in have))
+            measure.organizations = self._concepts("organization", item.start, end, self._masks(
+                item.start, end, notes))
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
+
+    def _lead_in(self, i: int) -> tuple[int, int] | None:
+        """The view extent of the line ending ``：`` right before the chain of leaves that item
+        ``i`` belongs to (a leaf split from a larger item), or None."""
+        item = self.items[i]
+        if item.parent is None:
+            return None
+        k = i
+        while (k > 0 and self.items[k].marker.number > 1
+               and self.items[k - 1].marker.style == item.marker.style
+               and self.items[k - 1].parent == item.parent):
+            k -= 1
+        first = self.items[k].start
+        line_start = max(self.view.rfind("\n", 0, first - 1) + 1, item.parent[0])
+        if not self.view[line_start:first].rstrip().endswith(("：", ":")):
+            return None
+        return line_start, first
+
+    def _masks(self, s: int, e: int, notes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names of bodies (责任单位 notes, 区工业和信息化局, 人民政府) and quoted titles in
+        ``[s, e)``: no subjects (工业 in an agency's name is no industrial sector)."""
+        return notes + self._body_names(s, e) + subjects.title_masks(self.view, s, e)
+
+    def _subjects(self, measure: Measure, s: int, e: int, notes: list[tuple[int, int]]) -> None:
+        """The categories, sectors and themes ``view[s:e]`` names, into ``measure``."""
+        masked = self._masks(s, e, notes)
+        measure.categories = self._concepts("category", s, e, masked)
+        self._coordinated_categories(measure, s, e, masked)
+        # a sector word inside a category's name (制造业创新中心) is no sector of its own
+        # (a kind of enterprise, 人工智能企业, still names the sector it works in)
+        inside = [(m.start, m.end) for m in self._all_matches().within("category", s, e)
+                  if not m.surface.endswith("企业")]
+        unsupported = (masked + inside + subjects.exclusion_masks(self.view, s, e)
+                       + subjects.penalty_masks(self.view, s, e))
+        measure.sectors = self._concepts("sector", s, e, unsupported, True)
+        measure.themes = self._concepts("theme", s, e, unsupported, True)
 
     def _all_matches(self) -> MatchIndex:
         """Vocabulary matches over the whole view, per scheme (computed once per document)."""

@@ -207,4 +207,30 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
       ["机管局"]),
     D("foreign-affairs-office", "外事办公室", "Foreign Affairs Office", ["外办"]),
     D("meteorological-bureau", "气象局", "Meteorological Bureau"),
+    # bodies of a local party committee: 中共 + area + a name beginning 委 (中共绍兴市委网络安全和
+    # 信息化委员会办公室, written 市委网信办); no government department's name begins with 委
+    D("party-committee-office", "委办公室", "Office of the Party Committee", ["委办"]),
+    D("party-committee-general-office", "委办公厅", "General Office of the Party Committee"),
+    D("party-cyberspace-office", "委网络安全和信息化委员会办公室",
+      "Office of the Party Committee's Cyberspace Affairs Commission", ["委网信办"]),
+    D("party-talent-office", "委人才工作领导小组办公室",
+      "Office of the Party Committee's Leading Group for Talent Work", ["委人才办"]),
+    D("party-finance-office", "委金融委员会办公室",
+      "Office of the Party Committee's Financial Commission", ["委金融办"]),
+    D("party-establishment-office", "委机构编制委员会办公室",
+      "Office of the Institutional Establishment Commission", ["委编办"]),
+    D("party-reform-office", "委全面深化改革委员会办公室",
+      "Office of the Commission for Deepening Reform", ["委改革办", "委深改办"]),
+    D("party-finance-economy-office", "委财经委员会办公室",
+      "Office of the Party Committee's Financial and Economic Affairs Commission", ["委财经办"]),
+    D("party-foreign-affairs-office", "委外事工作委员会办公室",
+      "Office of the Party Committee's Foreign Affairs Commission", ["委外办"]),
+    D("party-organisation-department", "委组织部", "Organisation Department of the Party Committee"),
+    D("party-publicity-department", "委宣传部", "Publicity Department of the Party Committee"),
+    D("party-united-front-department", "委统一战线工作部",
+      "United Front Work Department of the Party Committee", ["委统战部"]),
+    D("party-political-legal-commission", "委政法委员会",
+      "Political and Legal Affairs Commission of the Party Committee"),
 ]
+
+PARTY_PREFIX = "中共"  # the full name of a party committee's body: 中共 + area + its type (委…)

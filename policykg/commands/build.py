@@ -8,7 +8,8 @@ import sys
 from policykg.errors import EXIT_USAGE, UserError
 from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT
 
-DESCRIPTION = """Build the knowledge graph from source files or folders (.txt, .html, .htm).
+DESCRIPTION = """Build the knowledge graph from source files or folders (.txt, .html, .md, .pdf, .docx,
+.doc/.wps with a converter, .ofd).
 
 Writes into --out (default build/): policykg.nt (sorted N-Triples of the union),
 policykg.ttl (readable Turtle), policykg.trig (one named graph per source, plus the

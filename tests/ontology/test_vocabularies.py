@@ -428,7 +428,20 @@ def test_department_types_of_one_function_are_related() -> None:
     commission = ID["concept/department-type/development-reform-commission"]
     bureau = ID["concept/department-type/development-reform-bureau"]
     assert (commission, SKOS.related, bureau) in g and (bureau, SKOS.related, commission) in g
-    assert 60 <= len(concepts("department-type")) <= 100
+    assert 60 <= len(concepts("department-type")) <= 120
+
+
+def test_party_committee_offices_resolve_to_their_full_names() -> None:
+    from policykg.loaders.agencies import resolve_organisation
+
+    gz = load_gazetteer()
+    prefixes = {"市": "绍兴市", "省": "浙江省"}
+    assert resolve_organisation("市委网信办", prefixes, gz).name == "中共绍兴市委网络安全和信息化委员会办公室"
+    assert resolve_organisation("市委人才办", prefixes, gz).name == "中共绍兴市委人才工作领导小组办公室"
+    assert resolve_organisation("中共绍兴市委金融办", prefixes, gz).name == "中共绍兴市委金融委员会办公室"
+    assert resolve_organisation("省委统战部", prefixes, gz).name == "中共浙江省委统一战线工作部"
+    # a government department keeps its name: no 中共 before a bureau
+    assert resolve_organisation("市财政局", prefixes, gz).name == "绍兴市财政局"
 
 
 def test_short_name_rules() -> None:
