@@ -239,7 +239,8 @@ def _title_facts(view: str, end: int, out: Header) -> None:
     inner = title.inner_title(notice.value) if notice else None
     value = None
     if notice is not None:
-        out.notice_title = Found(notice.value, notice.start, notice.end)
+        shown = title.apart_from_issuers(view, notice)
+        out.notice_title = Found(shown.value, shown.start, shown.end)
         cut = inner.issuer_end if inner else notice.value.find("关于")
         if cut > 0:
             out.issuers = _names_in(view, notice, notice.value[:cut])

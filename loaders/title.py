@@ -40,6 +40,7 @@ _DATE_BEFORE_TITLE = re.compile(
     r"[\d〇○零一二三四五六七八九十]{1,3}\s*日[ \t\u3000]+(?=\S{4,})")
 TRANSMIT = re.compile(r"(印发|转发|批转|发布|公布|颁布|下达|修订|修改)")
 _WRAP_LINES = 3
+_ORGANS_APART = re.compile(r"([^。；，]{2,120}?)\s+(?=关于)")
 
 
 def squeeze(text: str) -> str:
@@ -120,6 +121,16 @@ def find_notice_title(view: str, start: int, end: int) -> Found | None:
                 s = above_start
         return Found(squeeze(view[s : line.end]), s, line.end)
     return None
+
+
+def apart_from_issuers(view: str, notice: Found) -> Found:
+    """The notice title without the issuers that head it apart from 关于 (on a line of their own
+    above it, or before a space: ``株洲市人民政府 关于…``): they head the page, the title begins at
+    关于. Written against it (``…局关于…``) they are part of the title, which is then returned whole."""
+    apart = _ORGANS_APART.match(view, notice.start, notice.end)
+    if apart is None or not organs_in(view, notice.start, apart.end(1)):
+        return notice
+    return Found(squeeze(view[apart.end() : notice.end]), apart.end(), notice.end)
 
 
 def closing(text: str, open_at: int) -> int:

@@ -134,9 +134,23 @@ def test_addressee_lists(line: str, names: list[str]) -> None:
 def test_issuer_on_the_line_above_the_notice_title() -> None:
     doc = parse_text("四川省人民政府办公厅\n关于印发《四川省算力措施》的通知\n川办发〔2024〕2号\n"
                      "四川省人民政府办公厅\n2024年6月3日\n四川省算力措施" + BODY)
-    assert doc.notice_title == "四川省人民政府办公厅关于印发《四川省算力措施》的通知"
+    # the issuer heads the page on a line of its own: it is the issuer, not part of the title
+    assert doc.notice_title == "关于印发《四川省算力措施》的通知"
     assert [a.name for a in doc.issuers] == ["四川省人民政府办公厅"]
     assert doc.title == "四川省算力措施"
+
+
+@pytest.mark.parametrize(("head", "notice"), [
+    ("四川省经济和信息化厅\n四川省财政厅\n关于印发", "关于印发《四川省算力措施》的通知"),
+    ("四川省经济和信息化厅 四川省财政厅 关于印发", "关于印发《四川省算力措施》的通知"),
+    ("四川省经济和信息化厅 四川省财政厅关于印发",
+     "四川省经济和信息化厅 四川省财政厅关于印发《四川省算力措施》的通知"),  # written against 关于
+])
+def test_issuers_apart_from_the_title_are_not_part_of_it(head: str, notice: str) -> None:
+    doc = parse_text(head + "《四川省算力措施》的通知\n川经信〔2024〕2号\n"
+                     "四川省经济和信息化厅　四川省财政厅\n2024年6月3日\n四川省算力措施" + BODY)
+    assert doc.notice_title == notice
+    assert [a.name for a in doc.issuers] == ["四川省经济和信息化厅", "四川省财政厅"]
 
 
 def test_signature_and_date_at_the_end_of_the_document() -> None:
