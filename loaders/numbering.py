@@ -184,7 +184,9 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
         return [item]
     below = [*(_ORDER[2:] if style == "第一条" else _ORDER[_ORDER.index(style) + 1 :]), "一是"]
     for sub in below:
-        subs = chain(markers(view, sub, item.marker.end, item.end))
+        found = markers(view, sub, item.marker.end, item.end)
+        # sub-items may number on across sections (（一）… 1. 2. （二）… 3. 4.)
+        subs = chain(found, (1, found[0].number) if found else 1)
         if len(subs) < 2:
             continue
         lead = _NOTE.sub("", view[item.marker.end : subs[0].start]).strip()

@@ -517,7 +517,9 @@ class _Parser:
                and self.items[k - 1].parent == item.parent):
             k -= 1
         first = self.items[k].start
-        line_start = max(self.view.rfind("\n", 0, first - 1) + 1, item.parent[0])
+        line_start = self.view.rfind("\n", 0, first - 1) + 1
+        if item.parent[0] <= first:  # (a chapter's closing note is no item to stay inside)
+            line_start = max(line_start, item.parent[0])
         if not self.view[line_start:first].rstrip().endswith(("：", ":")):
             return None
         return line_start, first

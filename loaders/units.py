@@ -60,10 +60,10 @@ _SUPPORT_AFTER = re.compile(
     r"[^，。；\n]{0,8}?[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?"
     r"(?:配合|协同|参与|协助)")
 # 由A会同B组织实施: A leads, B supports; 由A负责 / A负责资金审核: A is responsible
-_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s）)、．])))([^，。；：\n（）()\s由]{2,40}?)会同"
+_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s）)、．.])))([^，。；：\n（）()\s由．.]{2,40}?)会同"
                        r"([^，。；：\n（）()]{2,60}?)"
                        r"(?=组织|实施|管理|负责(?![^，。；]{0,6}解释)|共同|制定|开展|推进|做好|按|对|审核|[，。；\n])")
-_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．]))(?:由)?([^，。；：\n（）()\s]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
+_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．.]))(?:由)?([^，。；：\n（）()\s．.]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
 # A牵头负责…, A牵头组织实施本措施 at the start of a clause (or right after the item's number)
 _NAME_LEAD = re.compile(
     r"(?:^|(?<=[。；\n]))\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}\s*[、．.])?"
@@ -157,6 +157,8 @@ class _Units:
             if mark:
                 name = name[: mark.start()]
             short = strip_etc(name)
+            if short.startswith("各"):
+                continue  # 各县市区人民政府, 各地区管理局: a class of bodies, no one unit
             if len(short) < 2 or not self.is_agency(short):
                 if strict:
                     return 0
