@@ -3,9 +3,9 @@
 policykg's top-level folders (``graph/``, ``loaders/``, …) become ``policykg.graph``,
 ``policykg.loaders``, … through setuptools' ``package-dir``. The source tree links them under
 ``policykg/`` so plain ``lint-imports`` works from the root; this script builds the same view in a
-temporary folder for a checkout without those links (the site benchmark's baseline of an older
-commit), from the ``package-dir`` table, and runs ``lint-imports`` on it. Exit status:
-``lint-imports``'s.
+temporary folder for a checkout without those links (the baselines of older commits that
+``benchmarks/site.py`` and ``benchmarks/layout_parity.py`` build), from the ``package-dir``
+table, and runs ``lint-imports`` on it. Exit status: ``lint-imports``'s.
 """
 
 from __future__ import annotations
@@ -21,20 +21,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def layout_view(root: Path) -> None:
-    """Link ``policykg/`` and every mapped folder under ``root`` as they are installed."""
-    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+def layout_view(root: Path, repo: Path = REPO) -> None:
+    """Link ``policykg/`` and every mapped folder of the checkout ``repo`` under ``root`` as they
+    are installed (``repo``'s own ``package-dir`` table says which folder is which package)."""
+    repo = repo.resolve()
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
     mapping: dict[str, str] = config["tool"]["setuptools"]["package-dir"]
     top = root / "policykg"
     top.mkdir()
-    for child in (REPO / mapping["policykg"]).iterdir():
+    for child in (repo / mapping["policykg"]).iterdir():
         if child.name != "__pycache__":
             (top / child.name).symlink_to(child)
     for package, folder in sorted(mapping.items()):
         if package != "policykg":
             target = root.joinpath(*package.split("."))
             if not target.exists():
-                target.symlink_to(REPO / folder)
+                target.symlink_to(repo / folder)
 
 
 def main() -> int:
