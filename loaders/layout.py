@@ -14,7 +14,8 @@ line with its characters and their boxes (:class:`Line`, PDF coordinates: y grow
   text is joined without a space (even inside a number), Latin words with one;
 * turns a gap between lines wider than the usual line pitch into an empty line; a line with
   wide gaps between characters (table cells, one space each) is a table row and is never joined
-  to another, so a table keeps one line per row.
+  to another, so a table keeps one line per row; two or more such rows in a row with as many
+  cells are a table, written by :func:`loaders.tables.table_lines` as its prose twin would be.
 
 It returns the text and where each page starts in it (``(page number, offset)``).
 """
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 
 from .fileformat import FormatError
 from .records import Warning_
+from .tables import table_lines
 
 _SENTENCE_END = "。；：！？!?;:.）)」』”"
 _NUMBERED_START = re.compile(
@@ -55,6 +57,7 @@ class Line:
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     cells: int = 0  # wide gaps on the line (table cells), each made one space
     typed_space: bool = False  # a space typed in the text since the last visible character
+    cell_starts: list[int] = field(default_factory=list)  # where each cell after the first starts
 
     @property
     def text(self) -> str:
@@ -75,9 +78,15 @@ class Line:
                 if not self.chars[-1].isspace():
                     self.chars.append(" ")
                     self.boxes.append((last[2], box[1], box[0], box[3]))
+                self.cell_starts.append(len(self.chars))
             self.typed_space = False
         self.chars.append(ch)
         self.boxes.append(box)
+
+    def cell_texts(self) -> list[str]:
+        """The texts of the line's table cells (one for a line that is no table row)."""
+        bounds = [0, *self.cell_starts, len(self.chars)]
+        return ["".join(self.chars[a:b]).strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
     def wraps_to(self, box: tuple[float, float, float, float]) -> bool:
         """True when a character at ``box`` is on the next printed line, not this one: lower
@@ -237,6 +246,24 @@ def page_text(pages: list[list[Line]], heights: list[float], name: str
     return text, starts, warnings
 
 
+def _tables(lines: list[Line]) -> dict[int, str]:
+    """The text of each line of a page's tables — two or more table rows in a row with as many
+    cells each — written by :func:`loaders.tables.table_lines` (as the table's prose twin
+    would be): the first row of a table holds all its lines, the others an empty string."""
+    out: dict[int, str] = {}
+    j = 0
+    while j < len(lines):
+        k = j
+        while k < len(lines) and lines[k].cells and lines[k].cells == lines[j].cells:
+            k += 1
+        if k - j >= 2:
+            run = lines[j:k]
+            out[id(run[0])] = "\n".join(table_lines([ln.cell_texts() for ln in run]))
+            out.update((id(ln), "") for ln in run[1:])
+        j = max(k, j + 1)
+    return out
+
+
 def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
     """Join the body lines of every page into paragraphs; return (text, page starts)."""
     pitch = _pitch(pages)
@@ -250,8 +277,12 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
         if not lines:
             continue
         left, right = _edges(lines)
+        tables = _tables(lines)
         for j, line in enumerate(lines):
-            text = line.text.rstrip()
+            text = tables.get(id(line), line.text).rstrip()
+            if not text:  # a table row written with the table's first row
+                prev = line
+                continue
             gap = bool(prev and j and pitch and prev.base - line.base > 1.4 * pitch)
             if prev is not None and not gap and _continues(
                     prev, line, right if j else prev_edges[1], left, hang):
