@@ -383,6 +383,8 @@ def docx_bytes(lines: Iterable[str], *, table: list[list[str]] | None = None) ->
             paragraph._p.get_or_add_pPr().append(num_pr)
     if table:
         _docx_table(document, table)
+    if table or (blocks and isinstance(blocks[-1], list)):
+        document.add_paragraph()  # Word ends a body with a paragraph, never with a table
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())

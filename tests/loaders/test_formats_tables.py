@@ -6,15 +6,19 @@ everything in sentences; ``*-table.md`` and ``*-table.html`` put a subsidy-tier 
 文件名称 | 文号) or a division-of-labour table (序号 | 任务 | 牵头单位 | 配合单位) where the prose
 has sentences. The Word and PDF twins are made here from the Markdown twin's lines and tables
 (``examples/make_formats.py``: real Word tables, PDF tables drawn cell by cell, the OFD
-laid out as the PDF).
+laid out as the PDF); the ``.doc`` twin is the Word twin saved by LibreOffice as Word 97.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from policykg.loaders import docx as word
 from policykg.loaders.records import OfficialDocument
 from policykg.loaders.route import load, parse_source
 from policykg.loaders.source import source_from_bytes
@@ -48,12 +52,24 @@ def _twin(stem: str, suffix: str) -> OfficialDocument:
     else:
         mf = make_formats()
         blocks = _blocks((FIXTURES / f"{stem}-table.md").read_text(encoding="utf-8"))
-        data = mf.docx_bytes(blocks) if suffix == ".docx" else mf.pdf_bytes(blocks)
+        data = mf.docx_bytes(blocks) if suffix in (".docx", ".doc") else mf.pdf_bytes(blocks)
         if suffix == ".ofd":
             data = mf.ofd_bytes(data)
+        if suffix == ".doc":
+            data = _as_word_97(data)
         record = parse_source(source_from_bytes(data, path.name)).record
     assert isinstance(record, OfficialDocument)
     return record
+
+
+def _as_word_97(docx: bytes) -> bytes:
+    """The ``.docx`` saved by LibreOffice as a Word 97–2003 ``.doc``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "twin.docx").write_bytes(docx)
+        subprocess.run([word.office_converter(), "--headless", "--convert-to", "doc", "--outdir",
+                        tmp, str(Path(tmp) / "twin.docx")], check=True, capture_output=True,
+                       timeout=120, env={**os.environ, "HOME": tmp})
+        return (Path(tmp) / "twin.doc").read_bytes()
 
 
 def _facts(doc: OfficialDocument) -> dict:
@@ -73,7 +89,12 @@ def _facts(doc: OfficialDocument) -> dict:
     return facts
 
 
-@pytest.mark.parametrize("suffix", [".html", ".md", ".docx", ".pdf", ".ofd"])
+NO_OFFICE = pytest.mark.skipif(word.office_converter() is None,
+                               reason="LibreOffice is not installed here (.ci/run installs it)")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".docx", ".pdf", ".ofd",
+                                    pytest.param(".doc", marks=NO_OFFICE)])
 @pytest.mark.parametrize("stem", DOCS)
 def test_a_table_gives_the_facts_of_its_prose_twin(stem: str, suffix: str) -> None:
     prose = load(FIXTURES / f"{stem}-prose.txt").record
