@@ -50,8 +50,8 @@ def _cell_text(cell, numbering: Numbering) -> str:
     return " ".join(line for line in _block_lines(cell, numbering) if line.strip())
 
 
-def _row_cells(row, numbering: Numbering) -> list[str]:
-    cells = []
+def _row_cells(row, numbering: Numbering) -> list[str | None]:
+    cells: list[str | None] = []
     for tc in row.iterchildren(W + "tc", W + "sdt"):
         for cell in (tc.iter(W + "tc") if tc.tag == W + "sdt" else (tc,)):
             merged = cell.find(f"{W}tcPr/{W}vMerge")
@@ -59,7 +59,7 @@ def _row_cells(row, numbering: Numbering) -> list[str]:
             width = int(span.get(W + "val", "1")) if span is not None and \
                 span.get(W + "val", "1").isdigit() else 1
             if merged is not None and merged.get(W + "val", "continue") == "continue":
-                cells.append("")  # the lower part of a vertically merged cell: written above
+                cells.append(None)  # the lower part of a vertically merged cell
             else:
                 cells.append(_cell_text(cell, numbering))
             cells += [""] * (max(width, 1) - 1)  # columns a cell spans keep their places

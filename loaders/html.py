@@ -70,7 +70,10 @@ _ROW_OPEN, _ROW_CLOSE, _CELL_END = "\x02", "\x03", "\x01"  # a table's structure
 _ROW = re.compile("\x02([^\x02\x03]*)\x03")
 _MAX_COLSPAN = 50
 _LAYOUT_BLOCKS, _LAYOUT_CHARS = 3, 300  # a cell holding more lays out a page: no data table
-_STRAY_MARKS = str.maketrans({_ROW_OPEN: " ", _ROW_CLOSE: " ", _CELL_END: " "})
+_ROWSPAN = "\x04"  # around the number of rows a cell spans, at its end
+_SPANNED = re.compile("\x04(\\d+)\x04\\s*$")
+_SPAN_MARK = re.compile("\x04\\d+\x04")
+_STRAY_MARKS = str.maketrans({_ROW_OPEN: " ", _ROW_CLOSE: " ", _CELL_END: " ", _ROWSPAN: " "})
 
 MAX_BLOCK_DEPTH = 256
 _FLAT = "kg-flat-"  # prefix of a block element renamed by cap_nesting
@@ -159,7 +162,7 @@ class _Frame:
     """An open element during the walk: what it emitted, and what its text is made of."""
 
     __slots__ = ("tag", "block", "muted", "mark", "loose", "has_text", "items", "all_links",
-                 "columns")
+                 "columns", "rows")
 
     def __init__(self, tag: str, block: bool, muted: bool, mark: int) -> None:
         self.tag, self.block, self.muted, self.mark = tag, block, muted, mark
@@ -167,7 +170,7 @@ class _Frame:
         self.has_text = False
         self.items = 0  # <li> children (lists only)
         self.all_links = True  # every <li> child is nothing but link text
-        self.columns = 1  # table columns a cell spans
+        self.columns = self.rows = 1  # table columns and rows a cell spans
 
 
 def html_to_text(markup: str) -> str:
@@ -208,7 +211,8 @@ def html_to_text(markup: str) -> str:
                 if tag == "tr" and not muted:
                     out.append(_ROW_OPEN)
                 elif tag in _CELL_TAGS:
-                    frame.columns = _colspan(node)
+                    frame.columns = _span(node, "colspan")
+                    frame.rows = _span(node, "rowspan")
                 in_pre += tag in _PRE_TAGS
                 descend = True
         if descend and node.child is not None:
@@ -226,7 +230,7 @@ def html_to_text(markup: str) -> str:
         if node is not None:
             node = node.next
     lines = []
-    text = "".join(out).translate(_STRAY_MARKS)  # a row or cell outside any table
+    text = _unmark("".join(out))  # a row or cell outside any table
     for line in text.replace("\r", "\n").replace("\n", " ").split(_NEWLINE):
         line = _SPACES.sub(" ", line).strip(" \u3000")
         if line:
@@ -234,9 +238,37 @@ def html_to_text(markup: str) -> str:
     return "\n".join(lines)
 
 
-def _colspan(node: LexborNode) -> int:
-    value = str((node.attributes or {}).get("colspan") or "1").strip()
+def _unmark(text: str) -> str:
+    """``text`` without the marks of a table's structure (each mark one space)."""
+    return _SPAN_MARK.sub("", text).translate(_STRAY_MARKS)
+
+
+def _span(node: LexborNode, attribute: str) -> int:
+    value = str((node.attributes or {}).get(attribute) or "1").strip()
     return min(int(value), _MAX_COLSPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows: list[list[str]]) -> list[list[str | None]]:
+    """Rows of cells as marked (a cell spanning rows ends in its count) → rows of a grid, where
+    ``None`` stands in each row below a cell spanning rows, in its column."""
+    pending: dict[int, int] = {}  # column → rows still covered by a cell above
+    out: list[list[str | None]] = []
+    for cells in rows:
+        row: list[str | None] = []
+        for cell in cells:
+            while pending.get(len(row), 0) > 0:
+                pending[len(row)] -= 1
+                row.append(None)
+            m = _SPANNED.search(cell)
+            if m:
+                pending[len(row)] = int(m.group(1)) - 1
+                cell = cell[: m.start()]
+            row.append(cell)
+        while pending.get(len(row), 0) > 0:  # covered columns at the end of the row
+            pending[len(row)] -= 1
+            row.append(None)
+        out.append(row)
+    return out
 
 
 def _table_text(markup: str) -> str:
@@ -248,12 +280,12 @@ def _table_text(markup: str) -> str:
         for cell in m.group(1).split(_CELL_END):
             blocks = [b for b in cell.split(_NEWLINE) if b.strip()]
             if len(blocks) > _LAYOUT_BLOCKS or sum(map(len, blocks)) > _LAYOUT_CHARS:
-                return markup.translate(_STRAY_MARKS)
+                return _unmark(markup)
     pieces, rows, last = [], [], 0
 
     def flush() -> None:
         if rows:
-            pieces.append(_NEWLINE + _NEWLINE.join(table_lines(rows)) + _NEWLINE)
+            pieces.append(_NEWLINE + _NEWLINE.join(table_lines(_grid(rows))) + _NEWLINE)
             rows.clear()
 
     for m in _ROW.finditer(markup):
@@ -268,7 +300,7 @@ def _table_text(markup: str) -> str:
         last = m.end()
     flush()
     pieces.append(markup[last:])
-    return "".join(pieces).translate(_STRAY_MARKS)
+    return _unmark("".join(pieces))
 
 
 def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
@@ -290,6 +322,8 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
         if frame.block:
             out.append(_NEWLINE)
         elif frame.tag in _CELL_TAGS:
+            if frame.rows > 1:
+                out.append(f"{_ROWSPAN}{frame.rows}{_ROWSPAN}")
             out.append(_CELL_END * frame.columns)
     parent.loose |= frame.loose
     parent.has_text |= frame.has_text

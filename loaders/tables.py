@@ -103,12 +103,25 @@ def _labelled_rows(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def table_lines(rows: list[list[str]]) -> list[str]:
+def _filled(rows: list[list[str | None]]) -> list[list[str]]:
+    """``None`` (the lower part of a merged cell) → the text of the cell above it."""
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else []
+        out.append([(above[k] if k < len(above) else "") if c is None else c
+                    for k, c in enumerate(row)])
+    return out
+
+
+def table_lines(rows: list[list[str | None]]) -> list[str]:
     """The lines of a table given as rows of cell texts (see the module docstring); empty
-    rows are left out."""
-    rows = [row for row in rows if any(c.strip() for c in row)]
-    if len(rows) < 2 or not is_header(rows[0]):
-        return _plain(rows)
+    rows are left out. A cell given as ``None`` continues the cell above it (a vertically
+    merged cell): a table with a header row repeats its text in every row it spans, as prose
+    would; a table without one writes it once."""
+    if len(rows) < 2 or not is_header([c or "" for c in rows[0]]):
+        return _plain([[c or "" for c in row] for row in rows
+                       if any(c and c.strip() for c in row)])
+    rows = [row for row in _filled(rows) if any(c.strip() for c in row)]
     header, body = rows[0], rows[1:]
     keys = [_key(c) for c in header]
     if any(k in ROLE_COLUMNS for k in keys):

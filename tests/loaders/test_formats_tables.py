@@ -11,6 +11,7 @@ laid out as the PDF); the ``.doc`` twin is the Word twin saved by LibreOffice as
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders import docx as word
+from policykg.loaders.html import html_to_text
 from policykg.loaders.records import OfficialDocument
 from policykg.loaders.route import load, parse_source
 from policykg.loaders.source import source_from_bytes
@@ -151,6 +153,33 @@ def test_pdf_table_rows_keep_their_page() -> None:
      ["发文字号： 某府〔2020〕3号", "成文日期： 2020年1月2日"]),
     ([["一档", "50万元"], ["二档", "30万元"]], ["一档 50万元", "二档 30万元"]),
     ([["项目", "金额"], ["", ""], ["核心部件", "2000万元"]], ["项目为核心部件，金额为2000万元。"]),
+    ([["类别", "档次", "奖励金额"], ["首台套", "第一档", "30万元"], [None, "第二档", "60万元"]],
+     ["类别为首台套，档次为第一档，奖励金额为30万元。", "类别为首台套，档次为第二档，奖励金额为60万元。"]),
+    ([["核心部件", "40%"], [None, "30%"]], ["核心部件 40%", "30%"]),
 ])
 def test_table_lines_by_kind(rows: list[list[str]], lines: list[str]) -> None:
     assert table_lines(rows) == lines
+
+
+UNIT_ROWS = ["任务 牵头单位 配合单位", "平台建设 县科技局 县财政局", "人才引进 县科技局 县人社局"]
+
+
+def test_a_cell_spanning_rows_holds_for_each_row_in_html_and_word() -> None:
+    """A lead unit merged over two rows (rowspan in HTML, a vertical merge in Word) leads both."""
+    from docx import Document
+
+    page = ("<table><tr><th>任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+            "<tr><td>平台建设</td><td rowspan='2'>县科技局</td><td>县财政局</td></tr>"
+            "<tr><td>人才引进</td><td>县人社局</td></tr></table>")
+    assert html_to_text(page).split("\n") == UNIT_ROWS
+    document = Document()
+    grid = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["任务", "牵头单位", "配合单位"], ["平台建设", "县科技局", "县财政局"],
+                             ["人才引进", "", "县人社局"]]):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    grid.cell(1, 1).merge(grid.cell(2, 1))
+    document.add_paragraph()
+    out = io.BytesIO()
+    document.save(out)
+    assert source_from_bytes(out.getvalue(), "units.docx").text.split("\n") == UNIT_ROWS
