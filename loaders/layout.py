@@ -17,15 +17,18 @@ line with its characters and their boxes (:class:`Line`, PDF coordinates: y grow
   to another, so a table keeps one line per row; two or more such rows in a row with as many
   cells are a table, written by :func:`loaders.tables.table_lines` as its prose twin would be.
 
-It returns the text and where each page starts in it (``(page number, offset)``).
+It returns the text, where each page starts in it (``(page number, offset)``) and the box of
+each character on its page (NaN for the characters it wrote itself).
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .fileformat import FormatError
 from .records import Warning_
@@ -45,6 +48,7 @@ _PAGE_NUMBER = re.compile(
     r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_NO_BOX = array("f", [float("nan")] * 4)
 _BAND = 0.12  # share of the page height at top and bottom where headers and footers live
 
 
@@ -221,10 +225,11 @@ def _pitch(pages: list[list[Line]]) -> float:
 
 
 def page_text(pages: list[list[Line]], heights: list[float], name: str
-              ) -> tuple[str, list[tuple[int, int]], list[Warning_]]:
+              ) -> tuple[str, list[tuple[int, int]], array, list[Warning_]]:
     """The text of the pages of the file ``name`` (see the module docstring), ``(page number,
-    offset)`` of each page with text, and a warning listing pages without text; ``pages[i]``
-    is modified (headers and footers removed). No text at all raises
+    offset)`` of each page with text, each character's box (4 floats, NaN for characters not
+    printed as such) and a warning listing pages without text; ``pages[i]`` is modified
+    (headers and footers removed). No text at all raises
     :class:`~loaders.fileformat.FormatError`: the file is a scan and needs OCR."""
     count = len(pages)
     if not any(pages):
@@ -242,8 +247,7 @@ def page_text(pages: list[list[Line]], heights: list[float], name: str
             f"{'were' if many else 'was'} skipped: reading {'them' if many else 'it'} needs "
             "OCR.")))
     _drop_headers_footers(pages, heights)
-    text, starts = _assemble(pages)
-    return text, starts, warnings
+    return (*_assemble(pages), warnings)
 
 
 def _tables(lines: list[Line]) -> dict[int, str]:
@@ -264,10 +268,12 @@ def _tables(lines: list[Line]) -> dict[int, str]:
     return out
 
 
-def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join the body lines of every page into paragraphs; return (text, page starts)."""
+def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], array]:
+    """Join the body lines of every page into paragraphs; return (text, page starts, the box of
+    every character: 4 floats, NaN for a character written here — a join, a table's labels)."""
     pitch = _pitch(pages)
     out: list[str] = []
+    boxes = array("f")
     length = 0
     starts: list[tuple[int, int]] = []
     prev: Line | None = None
@@ -286,10 +292,18 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
             gap = bool(prev and j and pitch and prev.base - line.base > 1.4 * pitch)
             if prev is not None and not gap and _continues(
                     prev, line, right if j else prev_edges[1], left, hang):
-                piece = _joiner(out[-1], text) + text.lstrip(" ")
+                body = text.lstrip(" ")
+                piece = _joiner(out[-1], text) + body
             else:  # a new paragraph (or list item) starts here
+                body = text
                 piece = ("" if prev is None else "\n\n" if gap else "\n") + text
                 hang = line.hang()
+            boxes.extend(_NO_BOX * (len(piece) - len(body)))
+            if id(line) in tables:  # rewritten: its characters are not the printed ones
+                boxes.extend(_NO_BOX * len(body))
+            else:
+                first = len(text) - len(body)
+                boxes.extend(chain.from_iterable(line.boxes[first:first + len(body)]))
             if j == 0:
                 lead = len(piece) - len(piece.lstrip("\n"))
                 starts.append((line.page, length + lead))
@@ -297,4 +311,4 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
             length += len(piece)
             prev = line
         prev_edges = (left, right)
-    return "".join(out), starts
+    return "".join(out), starts, boxes
