@@ -32,7 +32,7 @@ from itertools import chain
 
 from .fileformat import FormatError
 from .records import Warning_
-from .tables import table_lines
+from .tables import is_header, table_lines
 
 _SENTENCE_END = "。；：！？!?;:.）)」』”"
 _NUMBERED_START = re.compile(
@@ -160,21 +160,30 @@ def _normal(text: str) -> str:
 
 
 def _drop_headers_footers(pages: list[list[Line]], heights: list[float]) -> None:
-    """Remove page numbers and running headers/footers from the top and bottom bands."""
-    def banded(index: int) -> list[Line]:
+    """Remove page numbers and running headers/footers from the top and bottom bands. A row of
+    a table (beside another row with as many cells) is never a running header or footer: the
+    rows of a table going on over a page break differ only in their figures."""
+    def banded(index: int) -> list[tuple[str, Line]]:
         lines, h = pages[index], heights[index]
         top = [ln for ln in lines[:2] if ln.box[3] >= h * (1 - _BAND)]
         bottom = [ln for ln in lines[-2:] if ln.box[1] <= h * _BAND]
-        return top + [ln for ln in bottom if all(ln is not t for t in top)]
+        return [("top", ln) for ln in top] + \
+            [("bottom", ln) for ln in bottom if all(ln is not t for t in top)]
 
-    repeated: dict[str, int] = {}
+    def table_row(lines: list[Line], line: Line) -> bool:
+        k = next(i for i, ln in enumerate(lines) if ln is line)
+        return bool(line.cells) and any(0 <= n < len(lines) and lines[n].cells == line.cells
+                                        for n in (k - 1, k + 1))
+
+    repeated: dict[tuple[str, str], int] = {}
     for i in range(len(pages)):
-        for key in {_normal(ln.text) for ln in banded(i)}:
+        for key in {(band, _normal(ln.text)) for band, ln in banded(i)}:
             repeated[key] = repeated.get(key, 0) + 1
     enough = max(2, (len([p for p in pages if p]) + 1) // 2)
     for i in range(len(pages)):
-        drop = {id(ln) for ln in banded(i) if _PAGE_NUMBER.match(ln.text.strip())
-                or repeated.get(_normal(ln.text), 0) >= enough}
+        drop = {id(ln) for band, ln in banded(i) if _PAGE_NUMBER.match(ln.text.strip())
+                or (repeated.get((band, _normal(ln.text)), 0) >= enough
+                    and not table_row(pages[i], ln))}
         pages[i] = [ln for ln in pages[i] if id(ln) not in drop]
 
 
@@ -250,22 +259,32 @@ def page_text(pages: list[list[Line]], heights: list[float], name: str
     return (*_assemble(pages), warnings)
 
 
-def _tables(lines: list[Line]) -> dict[int, str]:
+def _tables(lines: list[Line], carried: list[str] | None
+            ) -> tuple[dict[int, str], list[str] | None]:
     """The text of each line of a page's tables — two or more table rows in a row with as many
     cells each — written by :func:`loaders.tables.table_lines` (as the table's prose twin
-    would be): the first row of a table holds all its lines, the others an empty string."""
+    would be): the first row of a table holds all its lines, the others an empty string. A
+    table that goes on from the previous page (rows with as many cells as ``carried``, its
+    header row, at the top of this page) is read under that header. Also returns the header
+    of a table that reaches the foot of this page, for the next."""
     out: dict[int, str] = {}
+    header: list[str] | None = None
     j = 0
     while j < len(lines):
         k = j
         while k < len(lines) and lines[k].cells and lines[k].cells == lines[j].cells:
             k += 1
-        if k - j >= 2:
-            run = lines[j:k]
-            out[id(run[0])] = "\n".join(table_lines([ln.cell_texts() for ln in run]))
-            out.update((id(ln), "") for ln in run[1:])
+        rows = [ln.cell_texts() for ln in lines[j:k]]
+        going_on = j == 0 and carried is not None and rows and len(rows[0]) == len(carried) \
+            and not is_header(rows[0])
+        if k - j >= 2 or (going_on and k > j):
+            first = [carried] if going_on else []
+            out[id(lines[j])] = "\n".join(table_lines(first + rows))
+            out.update((id(ln), "") for ln in lines[j + 1:k])
+            header = (carried if going_on else rows[0] if is_header(rows[0]) else None) \
+                if k == len(lines) else None
         j = max(k, j + 1)
-    return out
+    return out, header
 
 
 def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], array]:
@@ -279,11 +298,12 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], arra
     prev: Line | None = None
     prev_edges = (0.0, 0.0)
     hang: float | None = None  # where the wrapped lines of the current list item start
+    carried: list[str] | None = None  # the header of a table going on over the page break
     for lines in pages:
         if not lines:
             continue
         left, right = _edges(lines)
-        tables = _tables(lines)
+        tables, carried = _tables(lines, carried)
         for j, line in enumerate(lines):
             text = tables.get(id(line), line.text).rstrip()
             if not text:  # a table row written with the table's first row

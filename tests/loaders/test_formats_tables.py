@@ -183,3 +183,19 @@ def test_a_cell_spanning_rows_holds_for_each_row_in_html_and_word() -> None:
     out = io.BytesIO()
     document.save(out)
     assert source_from_bytes(out.getvalue(), "units.docx").text.split("\n") == UNIT_ROWS
+
+
+def test_a_pdf_table_going_on_over_a_page_break_keeps_its_header() -> None:
+    """Thirty tiers drawn over two pages (the header printed once): every row reads as a tier
+    with its threshold and reward, the rows on page 2 too."""
+    head = _blocks((FIXTURES / "software-table.md").read_text(encoding="utf-8"))[:9]
+    tiers = [[f"第{n}档", f"年营业收入首次突破{n}亿元", f"{10 * n}"] for n in range(1, 31)]
+    blocks = [*head, [["档次", "条件", "奖励金额（万元）"], *tiers],
+              "二、本措施自2024年7月1日起施行，有效期3年。"]
+    source = source_from_bytes(make_formats().pdf_bytes(blocks), "tiers.pdf")
+    doc = parse_source(source).record
+    assert isinstance(doc, OfficialDocument) and source.pages is not None
+    assert len(source.pages) >= 2 and "第30档" in source.text[source.pages[-1][1]:]
+    offers = sorted((int(o.min_threshold.value), int(o.max_amount.value))
+                    for o in doc.measures[0].offers)
+    assert offers == [(n * 100_000_000, n * 100_000) for n in range(1, 31)]
