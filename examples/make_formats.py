@@ -15,7 +15,12 @@ heading; the OFD file is laid out exactly like the PDF. The tests import these f
 make their own documents.
 
 The PDF needs a TrueType font with Chinese glyphs: ``--font`` or the first of :data:`FONTS`
-that exists (Debian's ``fonts-droid-fallback`` provides it; ``.ci/run`` installs it).
+that exists (Debian's ``fonts-droid-fallback`` provides it; ``.ci/run`` installs it). A line
+given as a list of rows is a table, drawn in its place (Word, PDF and OFD).
+
+Why this module is longer than 400 lines: it is one script that writes one document in four
+formats from the same lines; the tests import its writers, and splitting them into a package
+of examples would make a script that users run from a folder into an import path to set up.
 """
 
 from __future__ import annotations
@@ -111,7 +116,8 @@ def pdf_bytes(lines: Iterable[str], font: str | None = None, *, header: str = RU
               table: list[list[str]] | None = None) -> bytes:
     """A born-digital PDF of ``lines``: A5 pages, running header, ``— N —`` footers.
 
-    An empty line is a paragraph gap; ``table`` (rows of cells) is drawn after the text.
+    An empty line is a paragraph gap; an item that is a list of rows (of cells) is a table
+    drawn in its place; ``table`` is drawn after the text.
     """
     from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
@@ -141,6 +147,9 @@ def pdf_bytes(lines: Iterable[str], font: str | None = None, *, header: str = RU
     pdf.add_page()
     pdf.set_font("cjk", size=12)
     for line in lines:
+        if isinstance(line, list):
+            _pdf_table(pdf, line, fit=True)
+            continue
         if not line.strip():
             pdf.ln(4)
             continue
@@ -148,13 +157,32 @@ def pdf_bytes(lines: Iterable[str], font: str | None = None, *, header: str = RU
         pdf.multi_cell(0, 7, line, align="L", wrapmode=wrap, new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)
     if table:
-        pdf.ln(3)
-        with pdf.table(text_align="LEFT", line_height=7, first_row_as_headings=False) as grid:
-            for row in table:
-                cells = grid.row()
-                for value in row:
-                    cells.cell(value)
+        _pdf_table(pdf, table)
     return bytes(pdf.output())
+
+
+def _pdf_table(pdf, rows: list[list[str]], fit: bool = False) -> None:
+    """Draw ``rows`` as a table; ``fit``: in a smaller type (9 pt, less if the page needs it),
+    columns as wide as their longest cell and two characters more (so no cell wraps and a gap
+    separates every column)."""
+    pdf.ln(3)
+    widths = None
+    for size in (9, 8, 7, 6) if fit else ():
+        pdf.set_font("cjk", size=size)
+        columns = max(len(r) for r in rows)
+        widths = tuple(max(pdf.get_string_width(r[k]) if k < len(r) else 0 for r in rows)
+                       + 2 * pdf.get_string_width("国") + 2 for k in range(columns))
+        if sum(widths) <= pdf.epw:
+            break
+    with pdf.table(text_align="LEFT", line_height=7, first_row_as_headings=False,
+                   col_widths=widths, width=sum(widths) if widths else None) as grid:
+        for row in rows:
+            cells = grid.row()
+            for value in row:
+                cells.cell(value)
+    if fit:
+        pdf.set_font("cjk", size=12)
+        pdf.ln(3)
 
 
 def scanned_pdf_bytes(lines: Iterable[str], font: str | None = None) -> bytes:
@@ -195,7 +223,7 @@ def _ofd_page(page) -> str:
             continue
         lines[-1].append((ch, textpage.get_charbox(i, loose=True)))
     objects = []
-    for n, line in enumerate(ln for ln in lines if ln):
+    for n, line in enumerate(piece for ln in lines if ln for piece in _cells(ln)):
         left, bottom = line[0][1][0], min(b[1] for _, b in line)
         size = max(b[3] - b[1] for _, b in line) * 0.8
         right = max(b[2] for _, b in line)
@@ -212,6 +240,25 @@ def _ofd_page(page) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{_OFD_NS}">'
             f'<ofd:Content><ofd:Layer ID="2">{"".join(objects)}</ofd:Layer></ofd:Content>'
             "</ofd:Page>")
+
+
+def _cells(line: list[tuple[str, tuple[float, float, float, float]]]
+           ) -> list[list[tuple[str, tuple[float, float, float, float]]]]:
+    """A printed line cut where a wide gap separates two characters (table cells: one text
+    object each, as OFD writers place them), without the spaces in the gap."""
+    pieces: list[list[tuple[str, tuple[float, float, float, float]]]] = [[]]
+    last = None
+    for ch, box in line:
+        if ch.isspace():
+            pieces[-1].append((ch, box))
+            continue
+        if last is not None and box[0] - last[2] > 1.2 * (box[3] - box[1]):
+            while pieces[-1] and pieces[-1][-1][0].isspace():
+                pieces[-1].pop()
+            pieces.append([])
+        pieces[-1].append((ch, box))
+        last = box
+    return [p for p in pieces if p]
 
 
 def ofd_bytes(pdf: bytes) -> bytes:
@@ -304,7 +351,8 @@ def _numbered(lines: list[str]) -> list[tuple[str | None, str, str]]:
 def docx_bytes(lines: Iterable[str], *, table: list[list[str]] | None = None) -> bytes:
     """A Word file of ``lines``: numbered measures carry automatic numbering, not typed text.
 
-    Every empty line is an empty paragraph; ``table`` (rows of cells) follows the text.
+    Every empty line is an empty paragraph; an item that is a list of rows (of cells) is a table
+    in its place; ``table`` follows the text.
     """
     from docx import Document
     from docx.oxml import OxmlElement
@@ -314,11 +362,17 @@ def docx_bytes(lines: Iterable[str], *, table: list[list[str]] | None = None) ->
     props = document.core_properties
     props.created = props.modified = FIXED_DATE.replace(tzinfo=None)
     props.author = props.last_modified_by = "policykg"
-    items = _numbered(list(lines))
+    blocks = list(lines)
+    items = _numbered([b for b in blocks if isinstance(b, str)])
     formats = {kind: (fmt, text + spacing) for kind, _t, spacing in items if kind
                for name, _p, fmt, text in MARKERS if name == kind}
     ids = _numbering_definitions(document, formats)
-    for kind, text, _suffix in items:
+    paragraphs = iter(items)
+    for block in blocks:
+        if isinstance(block, list):
+            _docx_table(document, block)
+            continue
+        kind, text, _suffix = next(paragraphs)
         paragraph = document.add_paragraph(text)
         if kind:
             num_pr = OxmlElement("w:numPr")
@@ -328,13 +382,23 @@ def docx_bytes(lines: Iterable[str], *, table: list[list[str]] | None = None) ->
             num_pr.extend((ilvl, num_id))
             paragraph._p.get_or_add_pPr().append(num_pr)
     if table:
-        grid = document.add_table(rows=len(table), cols=max(len(r) for r in table))
-        for row, values in zip(grid.rows, table, strict=True):
-            for cell, value in zip(row.cells, values, strict=False):
-                cell.text = value
+        _docx_table(document, table)
+    if table or (blocks and isinstance(blocks[-1], list)):
+        document.add_paragraph()  # Word ends a body with a paragraph, never with a table
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+def _docx_table(document, rows: list[list[str]]) -> None:
+    """A Word table of ``rows``; a line break in a cell's text starts a new paragraph there."""
+    grid = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, values in zip(grid.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=False):
+            first, *more = value.split("\n")
+            cell.text = first
+            for text in more:
+                cell.add_paragraph(text)
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -3,8 +3,8 @@
 All functions read the simplified view and return view offsets plus simplified values.
 Grammar only: ``有效期至…``, ``自印发之日起实施，有效期3年`` (valid to the day before the
 third anniversary), ``本条例自2022年5月1日起施行`` (valid from that day),
-``原《…》（文号）…同时废止``/``不再执行``/``代替``, ``根据/落实/贯彻《…》``, ``从高不重复``,
-``本措施适用于…``.
+``原《…》（文号）…同时废止``/``不再执行``/``代替`` (or ``下列文件同时废止：`` and a list, one
+document a line), ``根据/落实/贯彻《…》``, ``从高不重复``, ``本措施适用于…``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .numerals import chinese_to_int
 
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
+_LIST_INTRO = re.compile(r"[^，。；\n]{0,6}[：:]\s*$")  # 同时废止： / 予以废止如下：, a list follows
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 # a term in years: 有效期3年, and a trial period, 试行期两年 (试行期限, 实施期, 执行期)
 _TERM_WORD = r"(?:有效期|试行期限?|实施期限?|执行期限?)"
@@ -133,6 +134,20 @@ def find_repeals(view: str, start: int, end: int) -> list[Cited]:
             found = _titles_and_numbers(view, s, e)
         else:
             found = _titles_and_numbers(view, s, s + cue.start())
+        out.extend(found)
+        if _LIST_INTRO.match(view, s + cue.end(), e):
+            out.extend(_listed(view, e, end))
+    return out
+
+
+def _listed(view: str, at: int, end: int) -> list[Cited]:
+    """The documents listed one per line from ``at`` (``下列文件同时废止：`` then a list or a
+    table's rows): the lines that cite a document, up to the first that does not."""
+    out: list[Cited] = []
+    for m in re.finditer(r"[^\n]+", view[at:end]):
+        found = _titles_and_numbers(view, at + m.start(), at + m.end())
+        if not found:
+            break
         out.extend(found)
     return out
 

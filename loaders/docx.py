@@ -3,7 +3,8 @@
 :func:`read_docx` walks the body of a ``.docx`` in document order with python-docx: each
 paragraph gives a line, prefixed with the number Word's automatic numbering shows there
 (:mod:`loaders.wordnumbering`: ``一、`` ``（一）`` ``1.`` ``第一条`` come out as if typed); each table
-row gives a line of its cells separated by a space (merged cells once, nested tables inline);
+row gives a line (merged cells once, nested tables inline), written by :mod:`loaders.tables` as
+its prose twin would be;
 content controls are read through. Runs of empty paragraphs become one empty line. Page
 headers, footers, comments and deleted revisions are not part of the text.
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from .fileformat import DOCX, LEGACY_WORD, Extracted, FormatError
+from .tables import table_lines
 from .wordnumbering import Numbering, W
 
 CONVERT_SECONDS = 120
@@ -48,17 +50,20 @@ def _cell_text(cell, numbering: Numbering) -> str:
     return " ".join(line for line in _block_lines(cell, numbering) if line.strip())
 
 
-def _row_line(row, numbering: Numbering) -> str:
-    cells = []
+def _row_cells(row, numbering: Numbering) -> list[str | None]:
+    cells: list[str | None] = []
     for tc in row.iterchildren(W + "tc", W + "sdt"):
         for cell in (tc.iter(W + "tc") if tc.tag == W + "sdt" else (tc,)):
             merged = cell.find(f"{W}tcPr/{W}vMerge")
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            width = int(span.get(W + "val", "1")) if span is not None and \
+                span.get(W + "val", "1").isdigit() else 1
             if merged is not None and merged.get(W + "val", "continue") == "continue":
-                continue  # the lower part of a vertically merged cell: written above
-            text = _cell_text(cell, numbering)
-            if text:
-                cells.append(text)
-    return " ".join(cells)
+                cells.append(None)  # the lower part of a vertically merged cell
+            else:
+                cells.append(_cell_text(cell, numbering))
+            cells += [""] * (max(width, 1) - 1)  # columns a cell spans keep their places
+    return cells
 
 
 _NS = {"w": W[1:-1], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -94,9 +99,9 @@ def _block_lines(container, numbering: Numbering) -> list[str]:
             text = _paragraph_text(child)
             lines.append(label + text if text.strip() else "")
         elif tag == W + "tbl":
-            for row in child.iter(W + "tr"):
-                if row.getparent() is child or row.getparent().tag == W + "sdtContent":
-                    lines.append(_row_line(row, numbering))
+            lines += table_lines([
+                _row_cells(row, numbering) for row in child.iter(W + "tr")
+                if row.getparent() is child or row.getparent().tag == W + "sdtContent"])
         elif tag == W + "sdt":
             content = child.find(W + "sdtContent")
             if content is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class Extracted:
     pages: list[tuple[int, int]] | None = None
     metadata: dict[str, str] | None = None
     warnings: list[Warning_] = field(default_factory=list)
+    boxes: array | None = None  # paged formats: 4 floats per character (NaN: no box)
 
 
 def _zip_names(data: bytes) -> set[str]:

@@ -2,9 +2,10 @@
 
 ``html_to_text`` drops scripts, styles, ``<nav>``/``<header>``/``<footer>``/``<noscript>`` and
 elements whose id/class/role obviously mark navigation (menus, breadcrumbs, share bars), then
-emits one line per block element (``p``, ``div``, ``br``, ``li``, ``tr``, headings…), table cells
-separated by a space. The result is the ``Source.text`` of an HTML source: every span of an
-HTML document points into this text, not into the markup.
+emits one line per block element (``p``, ``div``, ``br``, ``li``, ``tr``, headings…); a table's
+rows are written by :func:`loaders.tables.table_lines`, as the table's prose twin would be. The
+result is the ``Source.text`` of an HTML source: every span of an HTML document points into this
+text, not into the markup.
 
 The page is parsed by lexbor (through ``selectolax``), an HTML5 parser written in C, and walked
 once, without recursion: the time is linear in the size of the page. One thing in HTML5 itself
@@ -39,6 +40,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .tables import table_lines
+
 _DROP_TAGS = frozenset((
     "script", "style", "noscript", "nav", "header", "footer", "head", "iframe", "template",
     "svg", "canvas", "button", "select", "object", "embed",
@@ -63,6 +66,14 @@ _CHROME = re.compile(
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f]+")
 _NEWLINE = "\x00"  # marker for a block boundary while building the text
+_ROW_OPEN, _ROW_CLOSE, _CELL_END = "\x02", "\x03", "\x01"  # a table's structure, until it closes
+_ROW = re.compile("\x02([^\x02\x03]*)\x03")
+_MAX_COLSPAN = 50
+_LAYOUT_BLOCKS, _LAYOUT_CHARS = 3, 300  # a cell holding more lays out a page: no data table
+_ROWSPAN = "\x04"  # around the number of rows a cell spans, at its end
+_SPANNED = re.compile("\x04(\\d+)\x04\\s*$")
+_SPAN_MARK = re.compile("\x04\\d+\x04")
+_STRAY_MARKS = str.maketrans({_ROW_OPEN: " ", _ROW_CLOSE: " ", _CELL_END: " ", _ROWSPAN: " "})
 
 MAX_BLOCK_DEPTH = 256
 _FLAT = "kg-flat-"  # prefix of a block element renamed by cap_nesting
@@ -150,7 +161,8 @@ def _is_chrome(node: LexborNode, tag: str) -> bool:
 class _Frame:
     """An open element during the walk: what it emitted, and what its text is made of."""
 
-    __slots__ = ("tag", "block", "muted", "mark", "loose", "has_text", "items", "all_links")
+    __slots__ = ("tag", "block", "muted", "mark", "loose", "has_text", "items", "all_links",
+                 "columns", "rows")
 
     def __init__(self, tag: str, block: bool, muted: bool, mark: int) -> None:
         self.tag, self.block, self.muted, self.mark = tag, block, muted, mark
@@ -158,6 +170,7 @@ class _Frame:
         self.has_text = False
         self.items = 0  # <li> children (lists only)
         self.all_links = True  # every <li> child is nothing but link text
+        self.columns = self.rows = 1  # table columns and rows a cell spans
 
 
 def html_to_text(markup: str) -> str:
@@ -191,9 +204,15 @@ def html_to_text(markup: str) -> str:
                 parent = stack[-1]
                 muted = parent.muted or _is_chrome(node, tag)
                 block = tag in _BLOCK_TAGS
-                stack.append(_Frame(tag, block, muted, len(out)))
+                frame = _Frame(tag, block, muted, len(out))
+                stack.append(frame)
                 if block and not muted:
                     out.append(_NEWLINE)
+                if tag == "tr" and not muted:
+                    out.append(_ROW_OPEN)
+                elif tag in _CELL_TAGS:
+                    frame.columns = _span(node, "colspan")
+                    frame.rows = _span(node, "rowspan")
                 in_pre += tag in _PRE_TAGS
                 descend = True
         if descend and node.child is not None:
@@ -211,11 +230,77 @@ def html_to_text(markup: str) -> str:
         if node is not None:
             node = node.next
     lines = []
-    for line in "".join(out).replace("\r", "\n").replace("\n", " ").split(_NEWLINE):
+    text = _unmark("".join(out))  # a row or cell outside any table
+    for line in text.replace("\r", "\n").replace("\n", " ").split(_NEWLINE):
         line = _SPACES.sub(" ", line).strip(" \u3000")
         if line:
             lines.append(line)
     return "\n".join(lines)
+
+
+def _unmark(text: str) -> str:
+    """``text`` without the marks of a table's structure (each mark one space)."""
+    return _SPAN_MARK.sub("", text).translate(_STRAY_MARKS)
+
+
+def _span(node: LexborNode, attribute: str) -> int:
+    value = str((node.attributes or {}).get(attribute) or "1").strip()
+    return min(int(value), _MAX_COLSPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows: list[list[str]]) -> list[list[str | None]]:
+    """Rows of cells as marked (a cell spanning rows ends in its count) → rows of a grid, where
+    ``None`` stands in each row below a cell spanning rows, in its column."""
+    pending: dict[int, int] = {}  # column → rows still covered by a cell above
+    out: list[list[str | None]] = []
+    for cells in rows:
+        row: list[str | None] = []
+        for cell in cells:
+            while pending.get(len(row), 0) > 0:
+                pending[len(row)] -= 1
+                row.append(None)
+            m = _SPANNED.search(cell)
+            if m:
+                pending[len(row)] = int(m.group(1)) - 1
+                cell = cell[: m.start()]
+            row.append(cell)
+        while pending.get(len(row), 0) > 0:  # covered columns at the end of the row
+            pending[len(row)] -= 1
+            row.append(None)
+        out.append(row)
+    return out
+
+
+def _table_text(markup: str) -> str:
+    """The text emitted inside a ``<table>`` (rows and cells marked) → its lines, written by
+    :func:`loaders.tables.table_lines`; text outside the rows (a caption) stays as it is. A
+    table laying out a page (a cell holding more than :data:`_LAYOUT_BLOCKS` blocks or
+    :data:`_LAYOUT_CHARS` characters) keeps its blocks as lines and its cells one space apart."""
+    for m in _ROW.finditer(markup):
+        for cell in m.group(1).split(_CELL_END):
+            blocks = [b for b in cell.split(_NEWLINE) if b.strip()]
+            if len(blocks) > _LAYOUT_BLOCKS or sum(map(len, blocks)) > _LAYOUT_CHARS:
+                return _unmark(markup)
+    pieces, rows, last = [], [], 0
+
+    def flush() -> None:
+        if rows:
+            pieces.append(_NEWLINE + _NEWLINE.join(table_lines(_grid(rows))) + _NEWLINE)
+            rows.clear()
+
+    for m in _ROW.finditer(markup):
+        between = markup[last:m.start()]
+        if between.strip(_NEWLINE + " \t\r\n"):
+            flush()
+            pieces.append(between)
+        cells = m.group(1).split(_CELL_END)
+        if len(cells) > 1:
+            rows.append([_SPACES.sub(" ", c.replace(_NEWLINE, " ").replace("\n", " ")).strip()
+                         for c in cells[:-1]])
+        last = m.end()
+    flush()
+    pieces.append(markup[last:])
+    return _unmark("".join(pieces))
 
 
 def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
@@ -230,10 +315,16 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
     if frame.tag in ("ul", "ol") and frame.items >= 3 and frame.all_links:
         del out[frame.mark :]
     elif not frame.muted:
+        if frame.tag == "tr":
+            out.append(_ROW_CLOSE)
+        elif frame.tag == "table":
+            out[frame.mark:] = [_table_text("".join(out[frame.mark:]))]
         if frame.block:
             out.append(_NEWLINE)
         elif frame.tag in _CELL_TAGS:
-            out.append(" ")
+            if frame.rows > 1:
+                out.append(f"{_ROWSPAN}{frame.rows}{_ROWSPAN}")
+            out.append(_CELL_END * frame.columns)
     parent.loose |= frame.loose
     parent.has_text |= frame.has_text
     return in_pre - (frame.tag in _PRE_TAGS)

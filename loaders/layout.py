@@ -14,20 +14,25 @@ line with its characters and their boxes (:class:`Line`, PDF coordinates: y grow
   text is joined without a space (even inside a number), Latin words with one;
 * turns a gap between lines wider than the usual line pitch into an empty line; a line with
   wide gaps between characters (table cells, one space each) is a table row and is never joined
-  to another, so a table keeps one line per row.
+  to another, so a table keeps one line per row; two or more such rows in a row with as many
+  cells are a table, written by :func:`loaders.tables.table_lines` as its prose twin would be.
 
-It returns the text and where each page starts in it (``(page number, offset)``).
+It returns the text, where each page starts in it (``(page number, offset)``) and the box of
+each character on its page (NaN for the characters it wrote itself).
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .fileformat import FormatError
 from .records import Warning_
+from .tables import is_header, table_lines
 
 _SENTENCE_END = "。；：！？!?;:.）)」』”"
 _NUMBERED_START = re.compile(
@@ -43,6 +48,7 @@ _PAGE_NUMBER = re.compile(
     r"|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_NO_BOX = array("f", [float("nan")] * 4)
 _BAND = 0.12  # share of the page height at top and bottom where headers and footers live
 
 
@@ -55,6 +61,7 @@ class Line:
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     cells: int = 0  # wide gaps on the line (table cells), each made one space
     typed_space: bool = False  # a space typed in the text since the last visible character
+    cell_starts: list[int] = field(default_factory=list)  # where each cell after the first starts
 
     @property
     def text(self) -> str:
@@ -75,9 +82,15 @@ class Line:
                 if not self.chars[-1].isspace():
                     self.chars.append(" ")
                     self.boxes.append((last[2], box[1], box[0], box[3]))
+                self.cell_starts.append(len(self.chars))
             self.typed_space = False
         self.chars.append(ch)
         self.boxes.append(box)
+
+    def cell_texts(self) -> list[str]:
+        """The texts of the line's table cells (one for a line that is no table row)."""
+        bounds = [0, *self.cell_starts, len(self.chars)]
+        return ["".join(self.chars[a:b]).strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
     def wraps_to(self, box: tuple[float, float, float, float]) -> bool:
         """True when a character at ``box`` is on the next printed line, not this one: lower
@@ -147,21 +160,30 @@ def _normal(text: str) -> str:
 
 
 def _drop_headers_footers(pages: list[list[Line]], heights: list[float]) -> None:
-    """Remove page numbers and running headers/footers from the top and bottom bands."""
-    def banded(index: int) -> list[Line]:
+    """Remove page numbers and running headers/footers from the top and bottom bands. A row of
+    a table (beside another row with as many cells) is never a running header or footer: the
+    rows of a table going on over a page break differ only in their figures."""
+    def banded(index: int) -> list[tuple[str, Line]]:
         lines, h = pages[index], heights[index]
         top = [ln for ln in lines[:2] if ln.box[3] >= h * (1 - _BAND)]
         bottom = [ln for ln in lines[-2:] if ln.box[1] <= h * _BAND]
-        return top + [ln for ln in bottom if all(ln is not t for t in top)]
+        return [("top", ln) for ln in top] + \
+            [("bottom", ln) for ln in bottom if all(ln is not t for t in top)]
 
-    repeated: dict[str, int] = {}
+    def table_row(lines: list[Line], line: Line) -> bool:
+        k = next(i for i, ln in enumerate(lines) if ln is line)
+        return bool(line.cells) and any(0 <= n < len(lines) and lines[n].cells == line.cells
+                                        for n in (k - 1, k + 1))
+
+    repeated: dict[tuple[str, str], int] = {}
     for i in range(len(pages)):
-        for key in {_normal(ln.text) for ln in banded(i)}:
+        for key in {(band, _normal(ln.text)) for band, ln in banded(i)}:
             repeated[key] = repeated.get(key, 0) + 1
     enough = max(2, (len([p for p in pages if p]) + 1) // 2)
     for i in range(len(pages)):
-        drop = {id(ln) for ln in banded(i) if _PAGE_NUMBER.match(ln.text.strip())
-                or repeated.get(_normal(ln.text), 0) >= enough}
+        drop = {id(ln) for band, ln in banded(i) if _PAGE_NUMBER.match(ln.text.strip())
+                or (repeated.get((band, _normal(ln.text)), 0) >= enough
+                    and not table_row(pages[i], ln))}
         pages[i] = [ln for ln in pages[i] if id(ln) not in drop]
 
 
@@ -212,10 +234,11 @@ def _pitch(pages: list[list[Line]]) -> float:
 
 
 def page_text(pages: list[list[Line]], heights: list[float], name: str
-              ) -> tuple[str, list[tuple[int, int]], list[Warning_]]:
+              ) -> tuple[str, list[tuple[int, int]], array, list[Warning_]]:
     """The text of the pages of the file ``name`` (see the module docstring), ``(page number,
-    offset)`` of each page with text, and a warning listing pages without text; ``pages[i]``
-    is modified (headers and footers removed). No text at all raises
+    offset)`` of each page with text, each character's box (4 floats, NaN for characters not
+    printed as such) and a warning listing pages without text; ``pages[i]`` is modified
+    (headers and footers removed). No text at all raises
     :class:`~loaders.fileformat.FormatError`: the file is a scan and needs OCR."""
     count = len(pages)
     if not any(pages):
@@ -233,32 +256,74 @@ def page_text(pages: list[list[Line]], heights: list[float], name: str
             f"{'were' if many else 'was'} skipped: reading {'them' if many else 'it'} needs "
             "OCR.")))
     _drop_headers_footers(pages, heights)
-    text, starts = _assemble(pages)
-    return text, starts, warnings
+    return (*_assemble(pages), warnings)
 
 
-def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join the body lines of every page into paragraphs; return (text, page starts)."""
+def _tables(lines: list[Line], carried: list[str] | None
+            ) -> tuple[dict[int, str], list[str] | None]:
+    """The text of each line of a page's tables — two or more table rows in a row with as many
+    cells each — written by :func:`loaders.tables.table_lines` (as the table's prose twin
+    would be): the first row of a table holds all its lines, the others an empty string. A
+    table that goes on from the previous page (rows with as many cells as ``carried``, its
+    header row, at the top of this page) is read under that header. Also returns the header
+    of a table that reaches the foot of this page, for the next."""
+    out: dict[int, str] = {}
+    header: list[str] | None = None
+    j = 0
+    while j < len(lines):
+        k = j
+        while k < len(lines) and lines[k].cells and lines[k].cells == lines[j].cells:
+            k += 1
+        rows = [ln.cell_texts() for ln in lines[j:k]]
+        going_on = j == 0 and carried is not None and rows and len(rows[0]) == len(carried) \
+            and not is_header(rows[0])
+        if k - j >= 2 or (going_on and k > j):
+            first = [carried] if going_on else []
+            out[id(lines[j])] = "\n".join(table_lines(first + rows))
+            out.update((id(ln), "") for ln in lines[j + 1:k])
+            header = (carried if going_on else rows[0] if is_header(rows[0]) else None) \
+                if k == len(lines) else None
+        j = max(k, j + 1)
+    return out, header
+
+
+def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]], array]:
+    """Join the body lines of every page into paragraphs; return (text, page starts, the box of
+    every character: 4 floats, NaN for a character written here — a join, a table's labels)."""
     pitch = _pitch(pages)
     out: list[str] = []
+    boxes = array("f")
     length = 0
     starts: list[tuple[int, int]] = []
     prev: Line | None = None
     prev_edges = (0.0, 0.0)
     hang: float | None = None  # where the wrapped lines of the current list item start
+    carried: list[str] | None = None  # the header of a table going on over the page break
     for lines in pages:
         if not lines:
             continue
         left, right = _edges(lines)
+        tables, carried = _tables(lines, carried)
         for j, line in enumerate(lines):
-            text = line.text.rstrip()
+            text = tables.get(id(line), line.text).rstrip()
+            if not text:  # a table row written with the table's first row
+                prev = line
+                continue
             gap = bool(prev and j and pitch and prev.base - line.base > 1.4 * pitch)
             if prev is not None and not gap and _continues(
                     prev, line, right if j else prev_edges[1], left, hang):
-                piece = _joiner(out[-1], text) + text.lstrip(" ")
+                body = text.lstrip(" ")
+                piece = _joiner(out[-1], text) + body
             else:  # a new paragraph (or list item) starts here
+                body = text
                 piece = ("" if prev is None else "\n\n" if gap else "\n") + text
                 hang = line.hang()
+            boxes.extend(_NO_BOX * (len(piece) - len(body)))
+            if id(line) in tables:  # rewritten: its characters are not the printed ones
+                boxes.extend(_NO_BOX * len(body))
+            else:
+                first = len(text) - len(body)
+                boxes.extend(chain.from_iterable(line.boxes[first:first + len(body)]))
             if j == 0:
                 lead = len(piece) - len(piece.lstrip("\n"))
                 starts.append((line.page, length + lead))
@@ -266,4 +331,4 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, list[tuple[int, int]]]:
             length += len(piece)
             prev = line
         prev_edges = (left, right)
-    return "".join(out), starts
+    return "".join(out), starts, boxes

@@ -4,10 +4,10 @@
 front matter (``---`` … ``---`` at the top) becomes :attr:`Extracted.metadata`; headings lose
 their ``#``; list items keep their marker as typed (``1.``, ``-``), so numbered measures keep
 their numbers; emphasis, links and inline code keep their text only; a table gives one line per
-row, cells separated by a space; code blocks keep their lines; HTML comments are dropped and
-other HTML is reduced like a web page. Line breaks inside a paragraph stay line breaks (policy
-texts in Markdown put one clause per line), and a blank line between two blocks of the source
-stays a blank line.
+row, written by :mod:`loaders.tables` as its prose twin would be; code blocks keep their
+lines; HTML comments are dropped and other HTML is reduced like a web page. Line breaks inside a
+paragraph stay line breaks (policy texts in Markdown put one clause per line), and a blank line
+between two blocks of the source stays a blank line.
 
 The Markdown is parsed by markdown-it-py (CommonMark, with its table rule). Front matter is read
 with PyYAML's safe loader; front matter that is not a YAML mapping is ignored with a warning.
@@ -22,6 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from .fileformat import MARKDOWN, Extracted
 from .html import html_to_text
 from .records import Warning_
+from .tables import table_lines
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -91,9 +92,16 @@ def render(body: str) -> str:
     blocks: list[tuple[int, int, str]] = []  # (first source line, end line, text)
     prefix = ""
     row: list[str] | None = None
+    table: list[list[str]] = []
+    table_map: list[int] | None = None
     for token in tokens:
         kind = token.type
-        if kind == "list_item_open":
+        if kind == "table_open":
+            table, table_map = [], token.map
+        elif kind == "table_close":
+            start, end = table_map or (blocks[-1][1] if blocks else 0, 0)
+            blocks.append((start, end, "\n".join(table_lines(table))))
+        elif kind == "list_item_open":
             marker = token.markup or "-"
             prefix = f"{token.info}{marker} " if token.info else f"{marker} "
         elif kind == "tr_open":
@@ -101,8 +109,7 @@ def render(body: str) -> str:
         elif kind == "inline" and row is not None:
             row.append(" ".join(_inline(token).split()))
         elif kind == "tr_close" and row is not None:
-            start, end = token.map or (blocks[-1][1] if blocks else 0, 0)
-            blocks.append((start, end, " ".join(c for c in row if c)))
+            table.append(row)
             row = None
         elif kind == "inline":
             start, end = token.map or (0, 0)

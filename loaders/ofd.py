@@ -89,7 +89,7 @@ def read_ofd(data: bytes, name: str) -> Extracted:
         raise FormatError(f"{name} is a damaged OFD file ({str(err).rstrip('.')}).") from None
     except (ValueError, KeyError, OSError) as err:
         raise FormatError(f"{name} is a damaged OFD file ({type(err).__name__}).") from None
-    text, starts, warnings = page_text(pages, heights, name)
+    text, starts, boxes, warnings = page_text(pages, heights, name)
     warnings += [Warning_("ofd", f"{name}: {note}.") for note in notes]
     return Extracted(text=text, media_type=OFD, reader=reader_name(), pages=starts,
-                     warnings=warnings)
+                     warnings=warnings, boxes=boxes)

@@ -107,6 +107,6 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         raise FormatError(f"{name} is a damaged PDF: a page cannot be read ({err}).") from None
     finally:
         document.close()
-    text, starts, warnings = page_text(pages, heights, name)
+    text, starts, boxes, warnings = page_text(pages, heights, name)
     return Extracted(text=text, media_type=PDF, reader=reader_name(), pages=starts,
-                     warnings=warnings)
+                     warnings=warnings, boxes=boxes)

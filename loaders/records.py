@@ -9,6 +9,7 @@ records into triples. Vocabulary matches are carried as concept IRIs (strings) t
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -68,6 +69,9 @@ class Source:
     pages: list[tuple[int, int]] | None = None  # paged formats: (page number, its first offset)
     metadata: dict[str, str] | None = None  # what the file declares about itself (front matter)
     warnings: list[Warning_] = field(default_factory=list)  # noticed while reading the file
+    # paged formats: per character of ``text`` its box on the page (left, bottom, right, top), 4
+    # floats each, NaN for characters the reader wrote itself (line joins, a table's labels)
+    boxes: array | None = field(default=None, repr=False)
 
 
 @dataclass(slots=True)

@@ -330,6 +330,8 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
             media_type = "text/html"
     if text.startswith("\ufeff"):
         text = text[1:]
+        if extracted is not None:
+            extracted.boxes = None  # no longer aligned (never the case for a paged reader)
     if not text.strip():
         raise SourceError("read", f"{name} has no text content.")
     return Source(
@@ -345,6 +347,7 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
         pages=extracted.pages if extracted else None,
         metadata=extracted.metadata if extracted else None,
         warnings=list(extracted.warnings) if extracted else [],
+        boxes=extracted.boxes if extracted else None,
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .records import UnitRole
 
 _SEP = re.compile(r"[ \t\u3000]+|\s*[|｜]\s*")
-_ROLE_COLUMNS: dict[str, UnitRole] = {
+ROLE_COLUMNS: dict[str, UnitRole] = {
     "牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead",
     "配合单位": "support", "配合部门": "support", "协同单位": "support", "参与单位": "support",
     "责任单位": "responsible", "责任部门": "responsible",
@@ -58,7 +58,7 @@ def find_rows(view: str, start: int = 0) -> list[Row]:
     while i < len(lines):
         header = _cells(view, *lines[i])
         names = [t for t, _, _ in header]
-        roles = {k: _ROLE_COLUMNS[t] for k, t in enumerate(names) if t in _ROLE_COLUMNS}
+        roles = {k: ROLE_COLUMNS[t] for k, t in enumerate(names) if t in ROLE_COLUMNS}
         if len(header) < 3 or not roles:
             i += 1
             continue

@@ -170,3 +170,4 @@ class POL(DefinedNamespace):
     reader: URIRef
     pageCount: URIRef
     page: URIRef
+    boundingBox: URIRef

@@ -11,7 +11,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
 from policykg.graph.model.resolve import Resolver
-from policykg.loaders.pages import page_at
+from policykg.loaders.pages import box_of, page_at
 from policykg.loaders.records import AgencyRef, DocRef, Source, Span
 from policykg.ontology.gazetteer import to_simplified
 from policykg.ontology.namespace import OA, POL
@@ -91,6 +91,10 @@ class SourceWriter:
         page = page_at(self.source.pages, span.start)
         if page is not None:
             g.add((ev, POL.page, integer_literal(page)))
+            box = box_of(self.source.pages, self.source.boxes, span.start, span.end,
+                         self.source.text)
+            if box is not None:
+                g.add((ev, POL.boundingBox, Literal(" ".join(f"{v:.1f}" for v in box))))
 
     def agency(self, ref: AgencyRef, default_jurisdiction: str | None = None) -> URIRef:
         """An agency mention: resolved (or minted) node plus its evidence."""

@@ -264,6 +264,9 @@ class Renderer:
         exact = values.get(OA.exact)
         start, end = values.get(OA.start), values.get(OA.end)
         where = f"characters {start}–{end}" if start is not None and end is not None else ""
+        page = values.get(POL.page)  # a paged source (PDF, OFD): the page the span is printed on
+        if page is not None:
+            where = f"{where}, page {page}" if where else f"page {page}"
         source = values.get(OA.hasSource)
         parts = [f'<q id="{esc(idx.inline[ev][1])}" class="quote">'
                  f"{esc(exact if exact is not None else idx.label(ev))}</q>"]

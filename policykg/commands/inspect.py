@@ -8,6 +8,7 @@ import datetime as dt
 import importlib
 import json
 import sys
+from array import array
 from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 
 _PAGES: ContextVar[list[tuple[int, int]] | None] = ContextVar("pages", default=None)
+_SOURCE: ContextVar[Any] = ContextVar("source", default=None)
 
 DESCRIPTION = """Show what the loader extracts from one source file (.txt, .html, .md, .pdf, .docx,
 .ofd…).
@@ -55,9 +57,13 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, AgencyRef):
         return agency_json(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+               if not isinstance(getattr(value, f.name), array)}  # a source's character boxes
         if isinstance(value, Span) and _PAGES.get():
             out["page"] = _page(value)
+            box = _box(value)
+            if box is not None:
+                out["box"] = [round(v, 1) for v in box]
         return out
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
@@ -96,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         code = EXIT_USAGE if result.stage in ("read", "decode") else EXIT_FAILURE
         raise UserError(result.error or f"{path} could not be loaded.", code)
     _PAGES.set(result.record.source.pages)  # spans of a PDF or OFD show their page
+    _SOURCE.set(result.record.source)  # … and, in JSON, where on it they are printed
     if args.json:
         payload = {
             "path": result.path,
@@ -124,6 +131,16 @@ def _run(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- text rendering
+
+
+def _box(span: Any) -> tuple[float, float, float, float] | None:
+    """Where a span is printed on its page (PDF, OFD), or None."""
+    from policykg.loaders.pages import box_of
+
+    source = _SOURCE.get()
+    if source is None:
+        return None
+    return box_of(source.pages, source.boxes, span.start, span.end, source.text)
 
 
 def _page(span: Any) -> int | None:

@@ -130,11 +130,12 @@ def test_pdf_and_word_tables_keep_one_line_per_row() -> None:
     table = [["项目类别", "补助比例", "单个项目最高"], ["核心部件攻关", "40%", "2000万元"],
              ["整机首台套", "20%", "500万元"]]
     lines = ["某市支持机器人产业的补助标准", "按下表给予补助："]
+    rows = ["项目类别为核心部件攻关，补助比例为40%，单个项目最高为2000万元。",
+            "项目类别为整机首台套，补助比例为20%，单个项目最高为500万元。"]
     for data, name in ((mf.pdf_bytes(lines, table=table), "t.pdf"),
                        (mf.docx_bytes(lines, table=table), "t.docx")):
-        text = source_from_bytes(data, name).text.split("\n")
-        for row in table:
-            assert " ".join(row) in text, (name, row, text)
+        text = [ln for ln in source_from_bytes(data, name).text.split("\n") if ln]
+        assert text[-4:] == lines + rows, name  # (a one-page PDF keeps its running header)
 
 
 def test_a_scanned_pdf_needs_ocr_in_one_sentence() -> None:

@@ -8,10 +8,12 @@ are what ``examples/make_formats.py`` writes; PDF evidence carries its page in t
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from rdflib import RDF, BNode, Literal, URIRef
 
@@ -82,10 +84,33 @@ def test_pdf_evidence_carries_its_page_and_the_source_its_reader() -> None:
     assert {ds.value(ev, POL.page) for ev in ds.objects(measure6, POL.evidence)} == {Literal(2)}
 
 
+def test_pdf_evidence_on_one_line_is_boxed_where_it_is_printed() -> None:
+    """PDFium reads back, inside each single-line span's pol:boundingBox, the span's own
+    text; a span wrapped over lines gets the box around all its lines."""
+    pdf = CORPUS_FORMATS / "02-shenzhen-ai-robotics-measures-2025.pdf"
+    ds = build([pdf], out=None, validate=False).dataset
+    document = pdfium.PdfDocument(pdf)
+    one_line = wrapped = 0
+    for ev in sorted(set(ds.subjects(RDF.type, POL.Evidence))):
+        exact, page = str(ds.value(ev, OA.exact)), int(ds.value(ev, POL.page))
+        left, bottom, right, top = map(float, str(ds.value(ev, POL.boundingBox)).split())
+        printed = document[page - 1].get_textpage().get_text_bounded(
+            left - 0.05, bottom - 0.05, right + 0.05, top + 0.05)
+        if top - bottom < 18:  # one printed line (12 pt type, lines 20 pt apart)
+            assert re.sub(r"\s", "", printed) == re.sub(r"\s", "", exact), ev
+            one_line += 1
+        else:
+            assert re.sub(r"\s", "", exact) in re.sub(r"\s", "", printed), ev
+            wrapped += 1
+    document.close()
+    assert one_line >= 10 and wrapped >= 10  # 11 and 24 in this document
+
+
 def test_text_evidence_has_no_page() -> None:
     ds = build([CORPUS / "01-shenzhen-robotics-measures-2023.txt"], out=None,
                validate=False).dataset
     assert list(ds.subject_objects(POL.page)) == []
+    assert list(ds.subject_objects(POL.boundingBox)) == []
     assert list(ds.subject_objects(POL.reader)) == []
 
 
@@ -102,6 +127,12 @@ def test_inspect_shows_the_page_of_each_span() -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     record = json.loads(done.stdout)["record"]
     assert record["number_span"]["page"] == 1 and record["validity_span"]["page"] == 2
+    left, bottom, right, top = record["number_span"]["box"]  # PDF points, y upwards
+    document = pdfium.PdfDocument(pdf)
+    assert document[0].get_textpage().get_text_bounded(
+        left - 0.05, bottom - 0.05, right + 0.05, top + 0.05) == "深工信规〔2025〕3号"
+    document.close()
+    assert "boxes" not in json.loads(done.stdout)["record"]["source"]
 
 
 def test_a_scanned_and_a_damaged_pdf_each_give_one_line_in_the_report(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_markdown_structure_becomes_lines() -> None:
     assert lines[0] == "某市工业和信息化局关于印发《某市支持工业互联网发展若干措施》的通知"
     assert "某市支持工业互联网发展若干措施" in lines  # the ## heading, without its marks
     assert "1. 支持平台建设。对新认定的工业互联网平台，按投资额的30%给予补助，最高500万元。" in lines
-    assert "项目 比例" in lines and "平台 30%" in lines
+    assert "项目为平台，比例为30%。" in lines and "项目 比例" not in lines
     assert "---" not in source.text and "标题" not in source.text and "内部备注" not in source.text
     assert source.media_type == "text/markdown" and source.encoding == "utf-8"
 

@@ -47,6 +47,17 @@ def test_repeal_cues(cue: str) -> None:
     assert [r.number for r in doc.repeals] == ["闽科〔2019〕1号"]
 
 
+def test_a_repeal_list_after_a_colon_one_document_a_line() -> None:
+    """``下列文件同时废止：`` and a typed list (or a table's rows): every listed document, up to
+    the first line that cites none."""
+    doc = parse_text(HEAD + BODY + "本措施自印发之日起施行。下列文件同时废止：\n"
+                     "1.《福建省科技计划管理办法》（闽科〔2020〕2号）\n"
+                     "2.闽科〔2021〕7号\n福建省科学技术厅办公室 2024年4月8日印发\n"
+                     "《福建省科技创新条例》")
+    assert [(r.title, r.number) for r in doc.repeals] == [
+        ("福建省科技计划管理办法", "闽科〔2020〕2号"), (None, "闽科〔2021〕7号")]
+
+
 def test_replaces_and_bare_number() -> None:
     doc = parse_text(HEAD + BODY + "本措施代替《福建省旧办法》。闽科〔2018〕3号文件同时废止。")
     assert [(r.title, r.number) for r in doc.repeals] == [("福建省旧办法", None), (None, "闽科〔2018〕3号")]

@@ -238,8 +238,8 @@ def test_html_page_reduced_to_text() -> None:
     # <br> breaks a paragraph into two lines
     assert "二、每年支持不超过20个示范项目，" in lines
     assert "每个项目最高50万元。" in lines
-    # table cells on one line, separated by a space
-    assert "国家级 100万元" in lines
+    # a table row as its prose twin: each cell labelled by its column
+    assert "项目类别为国家级，补助标准为100万元。" in lines
     assert "某市科技局" in lines and "2025年4月1日" in lines
     # &nbsp; indentation stripped
     assert any(line.startswith("现将《") for line in lines)

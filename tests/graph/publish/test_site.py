@@ -395,6 +395,24 @@ def test_evidence_is_quoted_in_the_page_it_supports(gold_site: Path) -> None:
     assert (URIRef(GOLD + "doc/2025/ce-ban-2/evidence/0-9"), None, None) in ttl
 
 
+def test_evidence_from_a_pdf_shows_its_page(tmp_path: Path) -> None:
+    """Built from the example corpus as PDF, the document page quotes its number with the page
+    it is printed on (page 1) and its validity clause with page 2."""
+    from policykg.graph.build.serial import build
+    from policykg.graph.publish import lod
+    from policykg.graph.publish.site import build_site
+
+    pdf = (Path(__file__).resolve().parents[3] / "examples" / "corpus-formats"
+           / "02-shenzhen-ai-robotics-measures-2025.pdf")
+    build([pdf], out=tmp_path / "build", validate=False)
+    build_site(lod.read_canonical_quads(tmp_path / "build" / "policykg.trig"), tmp_path / "site")
+    page = lxml.html.fromstring((tmp_path / "site/id/doc/2025/shen-gong-xin-gui-3.html").read_bytes())
+    where = {q.text: q.getnext().text for q in page.xpath("//q[@class='quote']")
+             if q.getnext() is not None}
+    assert where["深工信规〔2025〕3号"] == "characters 52–64, page 1"
+    assert where["本措施自2025年3月1日起施行，有效期至2028年2月29日。"].endswith(", page 2")
+
+
 def test_pages_share_one_stylesheet_and_alternates_hold_the_same_triples(gold_site: Path) -> None:
     assert (gold_site / "site.css").is_file()
     for page in gold_site.rglob("*.html"):

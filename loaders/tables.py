@@ -1,0 +1,132 @@
+"""Tables inside documents → the lines a reader would have typed for them, so that a table's
+facts are read like those of its prose twin.
+
+Every reader that sees a table's cells (HTML ``<table>``, Word tables, Markdown pipe tables,
+rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one line per row:
+
+* a **division-of-labour table** (a header cell 牵头单位/配合单位/责任单位…) keeps its header line
+  and rows with cells separated by a space, as :mod:`loaders.unit_table` reads them; white space
+  inside a cell (two units on two lines of one cell) becomes ``、``;
+* a **list of documents** (a header cell 文件名称/名称/标题, perhaps 文号 and 序号, nothing else)
+  gives ``《title》（number）`` per row, as prose cites a document — the title gets ``《》`` when
+  the cell has none — so a repeal list (``下列文件同时废止：``) names what it repeals;
+* **any other table with a header row** (subsidy tiers: 档次 | 条件 | 奖励金额) gives each row
+  as its cells labelled by their column, ``档次为第一档，条件为年营业收入首次突破1亿元，奖励金额为
+  50万元。``, so a figure sits in a clause that says what it is; a unit in the header (``奖励金额（万元）``)
+  goes to a bare number in the cell (``50`` → ``50万元``). The header line itself is not
+  written: every row carries it;
+* a table without a header row (a page's metadata table: ``发文字号： | 粤府〔2025〕6号``) keeps
+  its rows with cells separated by a space.
+
+A header row has at least two cells, none empty, none with a digit outside a bracket and none
+ending in a colon, and at least one row follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .unit_table import ROLE_COLUMNS
+
+_TITLE_COLUMNS = frozenset({"文件名称", "文件标题", "名称", "标题", "文件", "政策名称",
+                            "政策文件名称", "规范性文件名称", "废止文件名称", "文件题目"})
+_NUMBER_COLUMNS = frozenset({"文号", "发文字号", "发文文号", "文件编号", "编号"})
+_ORDINAL_COLUMNS = frozenset({"序号", "编号"})
+_UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[（(]\s*(万元|亿元|千元|元|%|％|个|家|人|项)\s*[)）]\s*$")
+_BARE_NUMBER = re.compile(r"^[\d.,，]+$")
+_DIGIT_OUTSIDE_BRACKETS = re.compile(r"\d")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _tidy(cell: str) -> str:
+    return _SPACES.sub(" ", cell).strip()
+
+
+def _key(cell: str) -> str:
+    return _SPACES.sub("", cell).rstrip("：:")
+
+
+def is_header(cells: list[str]) -> bool:
+    """True for a row of column names (see the module docstring)."""
+    if len(cells) < 2 or any(not c.strip() for c in cells):
+        return False
+    return not any(_DIGIT_OUTSIDE_BRACKETS.search(_BRACKETED.sub("", c))
+                   or c.rstrip().endswith(("：", ":")) for c in cells)
+
+
+def _plain(rows: list[list[str]]) -> list[str]:
+    return [" ".join(c for c in map(_tidy, row) if c) for row in rows]
+
+
+def _unit_rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Header and rows, cells one space apart; a cell's own white space becomes ``、``."""
+    def cell(text: str) -> str:
+        return "、".join(_tidy(text).split(" "))
+    return [" ".join(map(cell, row)) for row in [header, *rows] if any(c.strip() for c in row)]
+
+
+def _document_rows(keys: list[str], rows: list[list[str]]) -> list[str]:
+    title_at = next(k for k, name in enumerate(keys) if name in _TITLE_COLUMNS)
+    number_at = next((k for k, name in enumerate(keys) if name in _NUMBER_COLUMNS
+                      and k != title_at), None)
+    out = []
+    for row in rows:
+        title = _tidy(row[title_at]) if title_at < len(row) else ""
+        number = _tidy(row[number_at]) if number_at is not None and number_at < len(row) else ""
+        if title and not title.startswith("《"):
+            title = "《" + title.strip('“”"') + "》"
+        line = title + (f"（{number}）" if number and title else number)
+        if line:
+            out.append(line)
+    return out
+
+
+def _labelled_rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    labels: list[tuple[str, str]] = []
+    for name in header:
+        name = _tidy(name)
+        m = _UNIT_IN_HEADER.match(name)
+        labels.append((m.group(1), m.group(2)) if m else (name, ""))
+    out = []
+    for row in rows:
+        parts = []
+        for (label, unit), value in zip(labels, row, strict=False):
+            value = _tidy(value)
+            if not value:
+                continue
+            if unit and _BARE_NUMBER.match(value):
+                value += unit
+            parts.append(f"{label}为{value}" if label else value)
+        if parts:
+            out.append("，".join(parts) + "。")
+    return out
+
+
+def _filled(rows: list[list[str | None]]) -> list[list[str]]:
+    """``None`` (the lower part of a merged cell) → the text of the cell above it."""
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else []
+        out.append([(above[k] if k < len(above) else "") if c is None else c
+                    for k, c in enumerate(row)])
+    return out
+
+
+def table_lines(rows: list[list[str | None]]) -> list[str]:
+    """The lines of a table given as rows of cell texts (see the module docstring); empty
+    rows are left out. A cell given as ``None`` continues the cell above it (a vertically
+    merged cell): a table with a header row repeats its text in every row it spans, as prose
+    would; a table without one writes it once."""
+    if len(rows) < 2 or not is_header([c or "" for c in rows[0]]):
+        return _plain([[c or "" for c in row] for row in rows
+                       if any(c and c.strip() for c in row)])
+    rows = [row for row in _filled(rows) if any(c.strip() for c in row)]
+    header, body = rows[0], rows[1:]
+    keys = [_key(c) for c in header]
+    if any(k in ROLE_COLUMNS for k in keys):
+        return _unit_rows(header, body)
+    if any(k in _TITLE_COLUMNS for k in keys) and all(
+            k in _TITLE_COLUMNS or k in _NUMBER_COLUMNS or k in _ORDINAL_COLUMNS for k in keys):
+        return _document_rows(keys, body)
+    return _labelled_rows(header, body)
