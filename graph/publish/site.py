@@ -24,10 +24,11 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
-from policykg.graph.publish.conneg import HTACCESS, NGINX
+from policykg.graph.publish.conneg import server_files
+from policykg.graph.publish.datasetpage import DATASET_PAGE, dataset_page, dataset_triples
+from policykg.graph.publish.formats import RDF_VARIANTS, render
 from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
 from policykg.graph.publish.siteindex import SiteIndex, description, ontology_terms
-from policykg.graph.publish.turtle import turtle_text
 from policykg.graph.publish.void import describe, void_bytes
 from policykg.ontology.namespace import ONTOLOGY_IRI
 from policykg.store.paths import atomic_dir, inside
@@ -112,9 +113,9 @@ class SiteFiles:
         return self.root.joinpath(*PurePosixPath(rel).parts).is_file()
 
     def write_rdf(self, rel: PurePosixPath, triples: list[tuple[Node, Node, Node]]) -> None:
-        """A page's alternates: ``.ttl`` and ``.jsonld`` (only the context terms it uses)."""
-        self.write(page_file(rel, ".ttl"), turtle_text(triples, lod.PREFIXES).encode("utf-8"))
-        self.write(page_file(rel, ".jsonld"), lod.jsonld_bytes(triples, whole_context=False))
+        """A page's alternates in every RDF syntax of :data:`formats.RDF_VARIANTS`."""
+        for v in RDF_VARIANTS:
+            self.write(page_file(rel, v.suffix), render(triples, v.suffix))
 
 
 _PAGE_PARTS = 32  # small enough that the processes finish within a part of each other
@@ -264,14 +265,17 @@ class SiteWork:
             links.extend((f"dumps/{f.filename}", f"Dump: {f.filename} ({f.media_type})")
                          for f in lod.DUMPS.values())
         links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
+        links.append((str(page_file(DATASET_PAGE, ".html")), "The dataset: licence, version, distributions"))
         files.write(CSS_FILE, render.css.encode("utf-8"))
         if self.pylode:
             links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
         void = Graph().parse(data=self.void.decode("utf-8"), format="turtle")
         files.write("index.html", render.index(void, links))
-        files.write(".htaccess", HTACCESS.encode())
+        files.write(page_file(DATASET_PAGE, ".html"), dataset_page(render, void))
+        files.write_rdf(DATASET_PAGE, dataset_triples(void))
+        for rel, text in server_files().items():
+            files.write(rel, text.encode())
         files.write(".policykg-export", b"written by policykg export; safe to replace\n")
-        files.write("nginx.conf", NGINX.encode())
 
 
 def page_paths(quads: Iterable[Quad]) -> dict[str, PurePosixPath]:
