@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from .provenance import Provenance
+
 Script = Literal["zh-Hans", "zh-Hant", "en", "mixed", "unknown"]
 SourceKind = Literal["official", "report"]
 
@@ -68,6 +70,7 @@ class Source:
     pages: list[tuple[int, int]] | None = None  # paged formats: (page number, its first offset)
     metadata: dict[str, str] | None = None  # what the file declares about itself (front matter)
     warnings: list[Warning_] = field(default_factory=list)  # noticed while reading the file
+    provenance: Provenance | None = None  # from its sidecar NAME.meta.json (loaders.provenance)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, XSD
 from rdflib.term import Node
 
 from policykg.graph.publish.formats import alternates
@@ -31,6 +31,7 @@ ONTOLOGY_PAGE = PurePosixPath("ontology")
 _RDF_TYPE, _XSD_STRING, _XSD_DECIMAL = RDF.type, XSD.string, XSD.decimal
 _POL_NS, _ID_NS = str(POL._NS), str(ID)
 _HTTP = re.compile(r"https?://")
+_RIGHTS = (DCTERMS.license, DCTERMS.rights)
 
 
 def esc(text: object) -> str:
@@ -262,8 +263,13 @@ class Renderer:
         if where:
             parts.append(f' <span class="tag">{esc(where)}</span>')
         if source is not None:
-            parts.append(f" in {self.link(here, source)}")
+            parts.append(f" in {self.link(here, source)}{self.rights(here, source)}")
         return "".join(parts)
+
+    def rights(self, here: PurePosixPath, source: Node) -> str:
+        """The licence (or rights statement) of a source file, which its quotations keep."""
+        held = [o for p, o in self.idx.out_edges.get(source, []) if p in _RIGHTS]
+        return "".join(f' <span class="tag">licence</span> {self.link(here, o)}' for o in held)
 
     def prop_link(self, here: PurePosixPath, p: Node, outgoing: bool = True) -> str:
         """The relation's phrase, linked to its definition."""
