@@ -29,7 +29,7 @@ from policykg.graph.publish.datasetpage import DATASET_PAGE, dataset_page, datas
 from policykg.graph.publish.formats import RDF_VARIANTS, render
 from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
 from policykg.graph.publish.siteindex import SiteIndex, description, ontology_terms
-from policykg.graph.publish.void import describe, void_bytes
+from policykg.graph.publish.void import DatasetMeta, describe, void_bytes
 from policykg.ontology.namespace import ONTOLOGY_IRI
 from policykg.store.paths import atomic_dir, inside
 
@@ -59,6 +59,7 @@ def build_site(
     license_iri: str | None = None,
     dumps: dict[str, bytes] | None = None,
     jobs: int | None = None,
+    meta: DatasetMeta | None = None,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
@@ -72,7 +73,7 @@ def build_site(
              else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
     idx = SiteIndex.of(quads)
     render = Renderer(idx, css())
-    void_args = {"created": created, "endpoint": endpoint,
+    void_args = {"created": created, "endpoint": endpoint, "meta": meta,
                  **({"license_iri": license_iri} if license_iri else {})}
 
     def fill(root: Path) -> None:

@@ -44,6 +44,7 @@ DESCRIPTION = ("Official policy documents, their measures and funding instrument
 _DATE_PROPS = (POL.dateIssued, POL.datePublished, DCTERMS.date)
 DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; not in rdflib's closed namespace
 SPDX = Namespace("http://spdx.org/rdf/terms#")
+IANA = "https://www.iana.org/assignments/media-types/"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 PUBLISHER = URIRef(f"{DATASET}#publisher")
 CONTACT = URIRef(f"{DATASET}#contact")
@@ -131,6 +132,7 @@ def describe(
     g.add((ds, DCTERMS.title, Literal(TITLE, lang="en")))
     g.add((ds, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     g.add((ds, DCTERMS.license, URIRef(license_iri)))
+    g.add((URIRef(license_iri), RDF.type, DCTERMS.LicenseDocument))
     meta = meta or DatasetMeta()
     when = created or _newest(prep)
     if when is not None:
@@ -197,14 +199,15 @@ def describe(
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCTERMS.title, Literal(f"{fmt.filename} ({fmt.media_type})", lang="en")))
         g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
-                                            + fmt.media_type)))
+        g.add((dist, DCAT.accessURL, url))
+        media = URIRef(IANA + fmt.media_type)
+        g.add((dist, DCAT.mediaType, media))
+        g.add((media, RDF.type, DCTERMS.MediaType))
         size = dumps[key]
         g.add((dist, DCAT.byteSize, Literal(size if isinstance(size, int) else len(size),
                                             datatype=XSD.nonNegativeInteger)))
         g.add((dist, DCTERMS.license, URIRef(license_iri)))
-        g.add((dist, DCTERMS["format"], URIRef("https://www.iana.org/assignments/media-types/"
-                                               + fmt.media_type)))
+        g.add((dist, DCTERMS["format"], media))
         if not isinstance(size, int):
             checksum = URIRef(f"{dist}/sha256")
             g.add((dist, SPDX.checksum, checksum))
@@ -224,6 +227,7 @@ def describe(
         g.add((dist, DCTERMS.title, Literal("SPARQL endpoint", lang="en")))
         g.add((dist, DCAT.accessService, service))
         g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCTERMS.title, Literal("policykg SPARQL endpoint", lang="en")))
         g.add((service, DCAT.endpointURL, URIRef(endpoint)))
         g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     return g
