@@ -60,10 +60,12 @@ def build_site(
     dumps: dict[str, bytes] | None = None,
     jobs: int | None = None,
     meta: DatasetMeta | None = None,
+    changes_atom: bytes | None = None,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
-    ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
+    ``changes_atom`` (:func:`changes.atom_bytes` against a previous build) is published as
+    ``changes.atom``. ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
     rendered them already. ``explorer_html`` may be a function that renders the page (it then runs beside the rest).
     The work (resource pages in parts, the dumps with the VoID description, the explorer) is
     shared among ``jobs`` processes (default: up to 2, where the platform forks); the files
@@ -79,6 +81,7 @@ def build_site(
     def fill(root: Path) -> None:
         site = SiteWork(idx, render, SiteFiles(root), quads, void_args, with_dumps, explorer_html)
         site.dumps = dumps
+        site.changes_atom = changes_atom
         site.run(jobs)
         site.finish()
 
@@ -145,6 +148,7 @@ class SiteWork:
                       + [("g", iri) for iri in sorted(idx.graph_pages)])
         self.void: bytes = b""
         self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
+        self.changes_atom: bytes | None = None  # the change feed against a previous build
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
@@ -267,6 +271,9 @@ class SiteWork:
                          for f in lod.DUMPS.values())
         links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
         links.append((str(page_file(DATASET_PAGE, ".html")), "The dataset: licence, version, distributions"))
+        if self.changes_atom is not None:
+            files.write("changes.atom", self.changes_atom)
+            links.append(("changes.atom", "Changes since the previous build (Atom feed)"))
         files.write(CSS_FILE, render.css.encode("utf-8"))
         if self.pylode:
             links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))

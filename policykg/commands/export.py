@@ -45,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--license", metavar="IRI", default=None,
                         help="dct:license IRI of the extracted facts (default: CC BY 4.0); "
                              "quoted text keeps its source's licence")
+    parser.add_argument("--previous", metavar="BUILD", default=None,
+                        help="site/all: publish changes.atom, the changes since this earlier "
+                             "build (folder or .trig/.nq)")
     parser.add_argument("--publisher", metavar="NAME", default=None,
                         help="dct:publisher of the dataset (default: policykg contributors)")
     parser.add_argument("--contact", metavar="IRI", default=None,
@@ -174,15 +177,21 @@ def _target(out: Path, default_name: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Load the build, render the requested format(s), write atomically, print what was written."""
+    from policykg.commands.diff import read_build
     from policykg.graph.export import graphtools
     from policykg.graph.export.explorer import ExplorerError, render_explorer
     from policykg.graph.publish import lod
+    from policykg.graph.publish.changes import atom_bytes, diff
     from policykg.graph.publish.site import build_site
     from policykg.graph.publish.void import DEFAULT_LICENSE, describe, void_bytes
     from policykg.store.paths import atomic_dir, atomic_write_bytes
 
     created = _date(args.created)
     meta = _meta(args)
+    if args.previous and args.format not in ("site", "all"):
+        raise UserError("--previous applies to --format site and all (it adds changes.atom to "
+                        "the site); for a diff alone use policykg diff OLD NEW.")
+    previous = read_build(args.previous) if args.previous else None
     if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):
         raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL; "
                         "give the full query URL, e.g. http://localhost:7878/query.")
@@ -203,6 +212,7 @@ def run(args: argparse.Namespace) -> int:
                         "check the file or rebuild it.") from None
     if quads is None:
         quads = lod.canonical_quads(ds)
+    feed = atom_bytes(diff(previous, quads)) if previous is not None else None
     out = Path(args.out)
     fmt = args.format
     written: list[Path] = []
@@ -246,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
         _check_folder(out, source)
         count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
                            explorer_html=lambda: explorer(args.view, link_pages=True),
-                           license_iri=license_iri, meta=meta)
+                           license_iri=license_iri, meta=meta, changes_atom=feed)
         print(f"wrote a site of {count} resource pages to {out}")
         return 0
     else:  # all
@@ -271,7 +281,8 @@ def run(args: argparse.Namespace) -> int:
             atomic_write_bytes(root / "explorer.html", explorer(args.view))
             build_site(full, root / "site", created=created, endpoint=args.endpoint,
                        explorer_html=lambda: explorer(args.view, link_pages=True),
-                       license_iri=license_iri, dumps=dumps if full is quads else None, meta=meta)
+                       license_iri=license_iri, dumps=dumps if full is quads else None, meta=meta,
+                       changes_atom=feed)
 
         atomic_dir(out, fill)
         print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")
