@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF
+from rdflib import Graph, Literal
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 from rdflib.term import Node
 
 from policykg.graph.publish.formats import alternates
 from policykg.graph.publish.pages import Renderer, esc, page_file
-from policykg.graph.publish.void import DATASET, DCAT_VERSION, SPDX
+from policykg.graph.publish.void import DATASET, DCAT_VERSION, DEFAULT_DOWNLOAD_BASE, SPDX, VCARD
 
 DATASET_PAGE = PurePosixPath("id/dataset")
 _FIELDS = ((DCTERMS.publisher, "Publisher"), (DCTERMS.license, "Licence (extracted facts)"),
@@ -33,12 +33,17 @@ def _value(g: Graph, node: Node) -> str:
     """A value as text: a literal, a link for an http(s) IRI, a named node's name or e-mail."""
     if isinstance(node, Literal):
         return esc(node)
-    name = g.value(node, URIRef("http://xmlns.com/foaf/0.1/name")) or g.value(
-        node, URIRef("http://www.w3.org/2006/vcard/ns#fn"))
-    mail = g.value(node, URIRef("http://www.w3.org/2006/vcard/ns#hasEmail"))
+    name = g.value(node, FOAF.name) or g.value(node, VCARD.fn)
+    mail = g.value(node, VCARD.hasEmail)
+    web = g.value(node, VCARD.hasURL)
     if name is not None:
-        return esc(name) + (f' (<a href="{esc(mail)}">{esc(str(mail)[7:])}</a>)' if mail else "")
+        if mail is not None:
+            return f'{esc(name)} (<a href="{esc(mail)}">{esc(str(mail).removeprefix("mailto:"))}</a>)'
+        return esc(name) + (f" ({_value(g, web)})" if web is not None else "")
     s = str(node)
+    if s.startswith(DEFAULT_DOWNLOAD_BASE):  # a dump of this site: a relative link works offline
+        name = s[len(DEFAULT_DOWNLOAD_BASE):]
+        return f'<a href="../dumps/{esc(name)}">{esc(name)}</a>'
     return f'<a class="ext" href="{esc(s)}">{esc(s)}</a>' if s.startswith("http") else esc(s)
 
 

@@ -24,7 +24,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
-from policykg.graph.publish.conneg import server_files
+from policykg.graph.publish.conneg import DEFAULT_HOST, server_files
 from policykg.graph.publish.datasetpage import DATASET_PAGE, dataset_page, dataset_triples
 from policykg.graph.publish.formats import RDF_VARIANTS, render
 from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
@@ -61,11 +61,12 @@ def build_site(
     jobs: int | None = None,
     meta: DatasetMeta | None = None,
     changes_atom: bytes | None = None,
+    host: str = DEFAULT_HOST,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
     ``changes_atom`` (:func:`changes.atom_bytes` against a previous build) is published as
-    ``changes.atom``. ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
+    ``changes.atom``; ``host`` is where the site will be served (the w3id.org rules point there). ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
     rendered them already. ``explorer_html`` may be a function that renders the page (it then runs beside the rest).
     The work (resource pages in parts, the dumps with the VoID description, the explorer) is
     shared among ``jobs`` processes (default: up to 2, where the platform forks); the files
@@ -82,6 +83,7 @@ def build_site(
         site = SiteWork(idx, render, SiteFiles(root), quads, void_args, with_dumps, explorer_html)
         site.dumps = dumps
         site.changes_atom = changes_atom
+        site.host = host
         site.run(jobs)
         site.finish()
 
@@ -149,6 +151,7 @@ class SiteWork:
         self.void: bytes = b""
         self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
         self.changes_atom: bytes | None = None  # the change feed against a previous build
+        self.host = DEFAULT_HOST  # where the site is served (for the w3id.org rules)
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
@@ -281,7 +284,7 @@ class SiteWork:
         files.write("index.html", render.index(void, links))
         files.write(page_file(DATASET_PAGE, ".html"), dataset_page(render, void))
         files.write_rdf(DATASET_PAGE, dataset_triples(void))
-        for rel, text in server_files().items():
+        for rel, text in server_files(self.host).items():
             files.write(rel, text.encode())
         files.write(".policykg-export", b"written by policykg export; safe to replace\n")
 

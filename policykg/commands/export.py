@@ -48,6 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--previous", metavar="BUILD", default=None,
                         help="site/all: publish changes.atom, the changes since this earlier "
                              "build (folder or .trig/.nq)")
+    parser.add_argument("--host", metavar="URL", default=None,
+                        help="site/all: where the site will be served, for the w3id.org "
+                             "redirect rules (w3id.htaccess; default https://policykg.example.org)")
     parser.add_argument("--publisher", metavar="NAME", default=None,
                         help="dct:publisher of the dataset (default: policykg contributors)")
     parser.add_argument("--contact", metavar="IRI", default=None,
@@ -192,6 +195,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--previous applies to --format site and all (it adds changes.atom to "
                         "the site); for a diff alone use policykg diff OLD NEW.")
     previous = read_build(args.previous) if args.previous else None
+    host = {} if args.host is None else {"host": args.host}
+    if args.host is not None and not re.match(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~/-]*)?$",
+                                              args.host):
+        raise UserError(f"--host {args.host!r} is not an http(s) URL such as https://data.example.org.")
     if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):
         raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL; "
                         "give the full query URL, e.g. http://localhost:7878/query.")
@@ -256,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         _check_folder(out, source)
         count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
                            explorer_html=lambda: explorer(args.view, link_pages=True),
-                           license_iri=license_iri, meta=meta, changes_atom=feed)
+                           license_iri=license_iri, meta=meta, changes_atom=feed, **host)
         print(f"wrote a site of {count} resource pages to {out}")
         return 0
     else:  # all
@@ -282,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
             build_site(full, root / "site", created=created, endpoint=args.endpoint,
                        explorer_html=lambda: explorer(args.view, link_pages=True),
                        license_iri=license_iri, dumps=dumps if full is quads else None, meta=meta,
-                       changes_atom=feed)
+                       changes_atom=feed, **host)
 
         atomic_dir(out, fill)
         print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")

@@ -6,28 +6,21 @@ answers in each format per ``Accept`` with q-values, ``406`` for what cannot be 
 
 from __future__ import annotations
 
-import contextlib
-import http.client
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, SKOS, Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from policykg.graph.publish.negotiate import choose
-from policykg.ontology.namespace import POL
 from tests.graph.conftest import need_tool
 
+from .servers import BASE, MEDIA, check_files, free_port, get, resource_paths, running
+
 NJS = "/usr/lib/nginx/modules/ngx_http_js_module.so"
-BASE = "https://w3id.org/policykg/"
-MEDIA = {".html": "text/html", ".ttl": "text/turtle", ".jsonld": "application/ld+json",
-         ".rdf": "application/rdf+xml", ".nt": "application/n-triples"}
-PARSER = {".ttl": "turtle", ".jsonld": "json-ld", ".rdf": "xml", ".nt": "nt"}
 
 # Accept header → the variant a reader must get (None: 406). Written by hand from RFC 9110.
 CASES: list[tuple[str | None, str | None]] = [
@@ -59,15 +52,6 @@ CASES: list[tuple[str | None, str | None]] = [
 ]
 
 
-def _first(g: Graph, cls: URIRef, site: Path) -> str:
-    """The first (sorted) IRI of class ``cls`` that has a page in the site: its path."""
-    for s in sorted(str(x) for x in g.subjects(RDF.type, cls)):
-        path = s.removeprefix(BASE)
-        if s.startswith(BASE + "id/") and (site / (path + ".html")).is_file():
-            return "/" + path
-    raise AssertionError(f"no resource of class {cls} has a page")
-
-
 @pytest.fixture(scope="module")
 def site(mini_all: Path) -> Path:
     return mini_all / "site"
@@ -75,54 +59,7 @@ def site(mini_all: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def resources(site: Path) -> list[str]:
-    """One IRI path per kind of resource, found in the site's own dump."""
-    g = Graph().parse(site / "dumps" / "policykg.nt", format="nt")
-    graph_page = next(p for p in sorted((site / "id" / "graph").rglob("*.html")))
-    return [_first(g, POL.PolicyDocument, site), _first(g, POL.Measure, site),
-            _first(g, POL.Agency, site), _first(g, SKOS.Concept, site), "/ontology",
-            "/id/dataset", "/" + str(graph_page.relative_to(site))[:-len(".html")]]
-
-
-def _get(port: int, path: str, accept: str | None = None,
-         method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request(method, path, headers={} if accept is None else {"Accept": accept})
-    resp = conn.getresponse()
-    body = resp.read()
-    headers = {k.lower(): v for k, v in resp.getheaders()}
-    conn.close()
-    return resp.status, headers, body
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(port: int, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the server exited: {proc.stderr.read().decode()[-800:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("the server did not start")
-
-
-@contextlib.contextmanager
-def _running(command: list[str], port: int) -> Iterator[None]:
-    """The server ``command`` started, until it listens on ``port``; stopped afterwards."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _wait(port, proc)
-        yield
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    return resource_paths(site)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +68,7 @@ def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]
     binary = need_tool("/usr/sbin/nginx")
     need_tool(NJS)
     run = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
+    port = free_port()
     temps = "".join(f"{kind}_temp_path {run}/{kind};\n"
                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = run / "nginx.conf"
@@ -142,7 +79,7 @@ def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]
         f" include {site}/nginx/http.conf;\n"
         f" server {{\n  listen 127.0.0.1:{port};\n  root {site};\n"
         f"  include {site}/nginx/server.conf;\n }}\n}}\n")
-    with _running([binary, "-p", str(run), "-c", str(conf), "-g",
+    with running([binary, "-p", str(run), "-c", str(conf), "-g",
                    f"daemon off; pid {run}/pid; error_log stderr;"], port):
         yield port
 
@@ -150,8 +87,8 @@ def nginx(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]
 @pytest.fixture(scope="module")
 def serve_site(site: Path) -> Iterator[int]:
     """``policykg serve --site`` on 127.0.0.1; yields its port."""
-    port = _free_port()
-    with _running([sys.executable, "-m", "policykg", "serve", "--site", str(site),
+    port = free_port()
+    with running([sys.executable, "-m", "policykg", "serve", "--site", str(site),
                    "--bind", f"127.0.0.1:{port}"], port):
         yield port
 
@@ -165,7 +102,7 @@ def test_the_rule_picks_what_the_accept_header_prefers(accept: str | None,
 def _check_negotiation(port: int, site: Path, resources: list[str]) -> None:
     for path in resources:
         for accept, expected in CASES:
-            status, headers, body = _get(port, path, accept)
+            status, headers, body = get(port, path, accept)
             where = f"{path} Accept: {accept}"
             assert "accept" in headers.get("vary", "").lower(), where
             if expected is None:
@@ -174,32 +111,26 @@ def _check_negotiation(port: int, site: Path, resources: list[str]) -> None:
             assert status == 200, where
             assert headers["content-type"].split(";")[0] == MEDIA[expected], where
             assert body == (site / (path.lstrip("/") + expected)).read_bytes(), where
-        for suffix, media in MEDIA.items():  # file-extension URLs
-            status, headers, body = _get(port, path + suffix)
-            assert status == 200, path + suffix
-            assert headers["content-type"].split(";")[0] == media, path + suffix
-            if suffix in PARSER:
-                g = Graph().parse(data=body, format=PARSER[suffix])
-                assert len(g) > 0, path + suffix
-        status, _, body = _get(port, path, "text/turtle", method="HEAD")
+        status, _, body = get(port, path, "text/turtle", method="HEAD")
         assert status == 200 and body == b"", path
+    check_files(port, resources)
 
 
 def test_nginx_negotiates_every_resource_in_every_format(nginx: int, site: Path,
                                                          resources: list[str]) -> None:
     _check_negotiation(nginx, site, resources)
-    status, _, body = _get(nginx, "/id/dataset", "text/turtle")
+    status, _, body = get(nginx, "/id/dataset", "text/turtle")
     g = Graph().parse(data=body, format="turtle")
     assert (URIRef(BASE + "id/dataset"), RDF.type,
             URIRef("http://www.w3.org/ns/dcat#Dataset")) in g
-    assert _get(nginx, "/id/no/such/thing", "text/turtle")[0] == 404
+    assert get(nginx, "/id/no/such/thing", "text/turtle")[0] == 404
 
 
 def test_serve_site_negotiates_as_nginx_does(serve_site: int, site: Path,
                                              resources: list[str]) -> None:
     _check_negotiation(serve_site, site, resources)
-    assert _get(serve_site, "/id/no/such/thing", "text/turtle")[0] == 404
-    assert _get(serve_site, "/../../etc/passwd")[0] == 404
+    assert get(serve_site, "/id/no/such/thing", "text/turtle")[0] == 404
+    assert get(serve_site, "/../../etc/passwd")[0] == 404
 
 
 def test_serve_site_refuses_a_folder_that_is_no_site(tmp_path: Path) -> None:
