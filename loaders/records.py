@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from .provenance import Provenance
+
 Script = Literal["zh-Hans", "zh-Hant", "en", "mixed", "unknown"]
 SourceKind = Literal["official", "report"]
 
@@ -72,6 +74,7 @@ class Source:
     # paged formats: per character of ``text`` its box on the page (left, bottom, right, top), 4
     # floats each, NaN for characters the reader wrote itself (line joins, a table's labels)
     boxes: array | None = field(default=None, repr=False)
+    provenance: Provenance | None = None  # from its sidecar NAME.meta.json (loaders.provenance)
 
 
 @dataclass(slots=True)

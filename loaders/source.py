@@ -46,6 +46,7 @@ from .fileformat import (
 )
 from .html import html_to_text, looks_like_html
 from .markdown import read_markdown
+from .provenance import ProvenanceError, read_provenance
 from .records import Source
 from .script import detect_script, is_han
 
@@ -373,4 +374,9 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
         raise SourceError("read", f"{p} cannot be read ({exc.strerror or exc}).") from None
     if len(data) > max_bytes:
         raise SourceError("read", f"{name} is more than the limit of {max_bytes} bytes.")
-    return source_from_bytes(data, name, str(p))
+    source = source_from_bytes(data, name, str(p))
+    try:
+        source.provenance = read_provenance(p)
+    except ProvenanceError as err:
+        raise SourceError("read", str(err)) from None
+    return source

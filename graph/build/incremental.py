@@ -33,6 +33,7 @@ from policykg.graph.build.dumppatch import dumps_state
 from policykg.graph.build.render import GraphInfo, Pieces
 from policykg.graph.build.sink import open_store
 from policykg.graph.build.workers import file_sha256
+from policykg.loaders.provenance import sidecar_of
 
 MANIFEST = "manifest.json"
 CACHE_DIR = ".policykg-cache"
@@ -54,7 +55,13 @@ def code_fingerprint() -> str:
 
 
 def _key(path: str, sha: str) -> str:
-    return hashlib.sha256(f"{path}\0{sha}".encode()).hexdigest()[:32]
+    """A source's cache key: its path, its bytes' SHA-256 and its provenance sidecar's bytes
+    (so editing ``NAME.meta.json`` rebuilds that source)."""
+    try:
+        side = hashlib.sha256(sidecar_of(path).read_bytes()).hexdigest()
+    except OSError:
+        side = ""
+    return hashlib.sha256(f"{path}\0{sha}\0{side}".encode()).hexdigest()[:32]
 
 
 class Cache:

@@ -10,6 +10,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from policykg.graph.model import iri
 from policykg.graph.model.derive import add_labels
+from policykg.graph.model.provenance import add_provenance
 from policykg.graph.model.resolve import Resolver
 from policykg.loaders.pages import box_of, page_at
 from policykg.loaders.records import AgencyRef, DocRef, Source, Span
@@ -70,6 +71,8 @@ class SourceWriter:
         if s.pages:
             g.add((node, POL.pageCount, integer_literal(len(s.pages))))
         add_labels(g, node, s.name, en=s.name)
+        if s.provenance is not None:
+            add_provenance(g, node, s.provenance)
         return node
 
     def evidence(self, node: URIRef, span: Span | None, shared: bool = False) -> None:

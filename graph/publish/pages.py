@@ -16,9 +16,10 @@ from importlib import resources
 from pathlib import PurePosixPath
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, XSD
 from rdflib.term import Node
 
+from policykg.graph.publish.formats import alternates
 from policykg.graph.publish.siteindex import LANGS, SiteIndex, short
 from policykg.graph.publish.wording import backward, forward
 from policykg.ontology.namespace import BASE, ID, OA, ONTOLOGY_IRI, POL
@@ -30,6 +31,7 @@ ONTOLOGY_PAGE = PurePosixPath("ontology")
 _RDF_TYPE, _XSD_STRING, _XSD_DECIMAL = RDF.type, XSD.string, XSD.decimal
 _POL_NS, _ID_NS = str(POL._NS), str(ID)
 _HTTP = re.compile(r"https?://")
+_RIGHTS = (DCTERMS.license, DCTERMS.rights)
 
 
 def esc(text: object) -> str:
@@ -175,19 +177,14 @@ class Renderer:
         idx = self.idx
         rel = idx.pages[str(node)]
         here = page_file(rel, ".html")
-        ttl = page_file(rel, ".ttl")
-        jsonld = page_file(rel, ".jsonld")
-        alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
-               f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
+        alt, also = alternates(lambda suffix: _href(here, page_file(rel, suffix)))
         types = [o for p, o in idx.out_edges.get(node, []) if p == _RDF_TYPE]
         parts = [f'<h1>{esc(idx.label(node))}</h1>\n', self.labels_block(node),
                  f'<p class="iri"><code>{esc(str(node))}</code></p>\n']
         if types:
             parts.append('<p class="types">' + ", ".join(self.link(here, t) for t in types)
                          + "</p>\n")
-        parts.append(f'<p class="alt">Also as <a href="{esc(_href(here, ttl))}" '
-                     f'type="text/turtle">Turtle</a> · <a href="{esc(_href(here, jsonld))}" '
-                     f'type="application/ld+json">JSON-LD</a></p>\n')
+        parts.append(also)
         parts.append(self.property_table(here, node, outgoing=True))
         parts.append(self.property_table(here, node, outgoing=False))
         graphs = sorted(idx.graphs_of.get(node, set()), key=str)
@@ -201,17 +198,13 @@ class Renderer:
         idx = self.idx
         rel = idx.graph_pages[str(gid)]
         here = page_file(rel, ".html")
-        ttl, jsonld = page_file(rel, ".ttl"), page_file(rel, ".jsonld")
-        alt = (f'<link rel="alternate" type="text/turtle" href="{esc(_href(here, ttl))}">\n'
-               f'<link rel="alternate" type="application/ld+json" href="{esc(_href(here, jsonld))}">\n')
+        alt, also = alternates(lambda suffix: _href(here, page_file(rel, suffix)))
         triples = idx.graph_triples.get(gid, [])
         subjects = sorted({s for s, _, _ in triples if isinstance(s, URIRef)},
                           key=lambda n: (idx.label(n), str(n)))
         items = "".join(f"<li>{self.link(here, n)}</li>" for n in subjects)
         body = (f"<h1>Named graph</h1>\n<p class=\"iri\"><code>{esc(str(gid))}</code></p>\n"
-                f"<p>{len(triples)} statements about {len(subjects)} resources. "
-                f'Download: <a href="{esc(_href(here, ttl))}" type="text/turtle">Turtle</a> · '
-                f'<a href="{esc(_href(here, jsonld))}" type="application/ld+json">JSON-LD</a></p>\n'
+                f"<p>{len(triples)} statements about {len(subjects)} resources.</p>\n{also}"
                 f'<h2>Resources</h2>\n<ul class="list">{items}</ul>\n')
         return self.page(here, str(gid), body, alt, lang="en")
 
@@ -273,8 +266,13 @@ class Renderer:
         if where:
             parts.append(f' <span class="tag">{esc(where)}</span>')
         if source is not None:
-            parts.append(f" in {self.link(here, source)}")
+            parts.append(f" in {self.link(here, source)}{self.rights(here, source)}")
         return "".join(parts)
+
+    def rights(self, here: PurePosixPath, source: Node) -> str:
+        """The licence (or rights statement) of a source file, which its quotations keep."""
+        held = [o for p, o in self.idx.out_edges.get(source, []) if p in _RIGHTS]
+        return "".join(f' <span class="tag">licence</span> {self.link(here, o)}' for o in held)
 
     def prop_link(self, here: PurePosixPath, p: Node, outgoing: bool = True) -> str:
         """The relation's phrase, linked to its definition."""
@@ -305,8 +303,8 @@ class Renderer:
                  f'<p class="iri"><code>{esc(str(POL._NS))}</code></p>\n']
         if header:
             parts.append(self.property_table(here, ONTOLOGY_IRI, outgoing=True))
-        parts.append('<p class="alt">Also as <a href="ontology.ttl" type="text/turtle">Turtle</a>'
-                     ' · <a href="ontology.jsonld" type="application/ld+json">JSON-LD</a></p>\n')
+        alt, also = alternates(lambda suffix: f"ontology{suffix}")
+        parts.append(also)
         order = [*onto_types.values(), "Individuals and others"]
         toc = []
         for name in order:
@@ -325,8 +323,6 @@ class Renderer:
                              f'<p class="iri"><code>{esc(str(t))}</code></p>\n'
                              f"{self.property_table(here, t, outgoing=True)}"
                              f"{self._type_types(here, t)}</section>\n")
-        alt = ('<link rel="alternate" type="text/turtle" href="ontology.ttl">\n'
-               '<link rel="alternate" type="application/ld+json" href="ontology.jsonld">\n')
         return self.page(here, "policykg ontology", "".join(parts), alt, lang="en")
 
     def _type_types(self, here: PurePosixPath, t: Node) -> str:

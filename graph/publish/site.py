@@ -24,11 +24,12 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from policykg.graph.publish import lod
-from policykg.graph.publish.conneg import HTACCESS, NGINX
+from policykg.graph.publish.conneg import DEFAULT_HOST, server_files
+from policykg.graph.publish.datasetpage import DATASET_PAGE, dataset_page, dataset_triples
+from policykg.graph.publish.formats import RDF_VARIANTS, render
 from policykg.graph.publish.pages import CSS_FILE, ONTOLOGY_PAGE, Renderer, css, page_file
 from policykg.graph.publish.siteindex import SiteIndex, description, ontology_terms
-from policykg.graph.publish.turtle import turtle_text
-from policykg.graph.publish.void import describe, void_bytes
+from policykg.graph.publish.void import DatasetMeta, describe, void_bytes
 from policykg.ontology.namespace import ONTOLOGY_IRI
 from policykg.store.paths import atomic_dir, inside
 
@@ -58,10 +59,14 @@ def build_site(
     license_iri: str | None = None,
     dumps: dict[str, bytes] | None = None,
     jobs: int | None = None,
+    meta: DatasetMeta | None = None,
+    changes_atom: bytes | None = None,
+    host: str = DEFAULT_HOST,
 ) -> int:
     """Write the whole site to ``out`` (atomically: built aside, then renamed into place).
 
-    ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
+    ``changes_atom`` (:func:`changes.atom_bytes` against a previous build) is published as
+    ``changes.atom``; ``host`` is where the site will be served (the w3id.org rules point there). ``dumps`` (key → bytes, as :func:`lod.render_dump` gives) are reused when the caller has
     rendered them already. ``explorer_html`` may be a function that renders the page (it then runs beside the rest).
     The work (resource pages in parts, the dumps with the VoID description, the explorer) is
     shared among ``jobs`` processes (default: up to 2, where the platform forks); the files
@@ -71,12 +76,14 @@ def build_site(
              else lod.canonical_quads(ds_or_quads))  # type: ignore[arg-type]
     idx = SiteIndex.of(quads)
     render = Renderer(idx, css())
-    void_args = {"created": created, "endpoint": endpoint,
+    void_args = {"created": created, "endpoint": endpoint, "meta": meta,
                  **({"license_iri": license_iri} if license_iri else {})}
 
     def fill(root: Path) -> None:
         site = SiteWork(idx, render, SiteFiles(root), quads, void_args, with_dumps, explorer_html)
         site.dumps = dumps
+        site.changes_atom = changes_atom
+        site.host = host
         site.run(jobs)
         site.finish()
 
@@ -112,9 +119,9 @@ class SiteFiles:
         return self.root.joinpath(*PurePosixPath(rel).parts).is_file()
 
     def write_rdf(self, rel: PurePosixPath, triples: list[tuple[Node, Node, Node]]) -> None:
-        """A page's alternates: ``.ttl`` and ``.jsonld`` (only the context terms it uses)."""
-        self.write(page_file(rel, ".ttl"), turtle_text(triples, lod.PREFIXES).encode("utf-8"))
-        self.write(page_file(rel, ".jsonld"), lod.jsonld_bytes(triples, whole_context=False))
+        """A page's alternates in every RDF syntax of :data:`formats.RDF_VARIANTS`."""
+        for v in RDF_VARIANTS:
+            self.write(page_file(rel, v.suffix), render(triples, v.suffix))
 
 
 _PAGE_PARTS = 32  # small enough that the processes finish within a part of each other
@@ -143,6 +150,8 @@ class SiteWork:
                       + [("g", iri) for iri in sorted(idx.graph_pages)])
         self.void: bytes = b""
         self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
+        self.changes_atom: bytes | None = None  # the change feed against a previous build
+        self.host = DEFAULT_HOST  # where the site is served (for the w3id.org rules)
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
@@ -264,14 +273,20 @@ class SiteWork:
             links.extend((f"dumps/{f.filename}", f"Dump: {f.filename} ({f.media_type})")
                          for f in lod.DUMPS.values())
         links.append(("void.ttl", "Dataset description (VoID + DCAT, Turtle)"))
+        links.append((str(page_file(DATASET_PAGE, ".html")), "The dataset: licence, version, distributions"))
+        if self.changes_atom is not None:
+            files.write("changes.atom", self.changes_atom)
+            links.append(("changes.atom", "Changes since the previous build (Atom feed)"))
         files.write(CSS_FILE, render.css.encode("utf-8"))
         if self.pylode:
             links.insert(1, ("ontology/index.html", "Ontology documentation (pyLODE)"))
         void = Graph().parse(data=self.void.decode("utf-8"), format="turtle")
         files.write("index.html", render.index(void, links))
-        files.write(".htaccess", HTACCESS.encode())
+        files.write(page_file(DATASET_PAGE, ".html"), dataset_page(render, void))
+        files.write_rdf(DATASET_PAGE, dataset_triples(void))
+        for rel, text in server_files(self.host).items():
+            files.write(rel, text.encode())
         files.write(".policykg-export", b"written by policykg export; safe to replace\n")
-        files.write("nginx.conf", NGINX.encode())
 
 
 def page_paths(quads: Iterable[Quad]) -> dict[str, PurePosixPath]:

@@ -1,19 +1,26 @@
-"""A VoID + DCAT description of a build (``void.ttl``): title, description, license,
-creation date, triple/entity counts, class partitions, vocabularies, example resources,
-one ``dcat:Distribution`` per dump (media type, byte size) and the SPARQL endpoint.
+"""A VoID + DCAT description of a build (``void.ttl``): title, description, publisher,
+contact point, licence of the extracted facts and the rights of quoted text, issued / modified
+dates, version, triple/entity counts, class partitions, vocabularies, example resources, one
+``dcat:Distribution`` per dump (media type, byte size, SHA-256 as ``spdx:checksum``, as
+DCAT-AP writes it) and the SPARQL endpoint.
 
-Contract: deterministic. ``dct:created`` is the ``created`` argument, else the newest date
-found in the data (``pol:dateIssued``, ``pol:datePublished``, ``dct:date``), never the clock.
+Contract: deterministic. ``dct:created``, ``dct:issued`` and ``dct:modified`` are the dates
+given in :class:`DatasetMeta`, else the newest date found in the data (``pol:dateIssued``,
+``pol:datePublished``, ``dct:date``), never the clock; the version, unless given, is
+``sha256-`` and the first 12 hex digits of the SHA-256 of the N-Triples dump, so it changes
+exactly when a statement does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD, Namespace
 from rdflib.term import Node
 
 from policykg.graph.publish.lod import (
@@ -35,6 +42,32 @@ DESCRIPTION = ("Official policy documents, their measures and funding instrument
                "that issue them, and the reports that discuss them, with evidence spans into the "
                "original texts.")
 _DATE_PROPS = (POL.dateIssued, POL.datePublished, DCTERMS.date)
+DCAT_VERSION = URIRef(str(DCAT) + "version")  # DCAT 3; not in rdflib's closed namespace
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+IANA = "https://www.iana.org/assignments/media-types/"
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+PUBLISHER = URIRef(f"{DATASET}#publisher")
+CONTACT = URIRef(f"{DATASET}#contact")
+RIGHTS = ("The licence (dct:license) covers the facts extracted into this dataset. Quoted text "
+          "(oa:exact) and reports remain under the rights of their sources: each source file "
+          "node names its own licence (dct:license) and publisher where they are known.")
+
+
+@dataclass(frozen=True)
+class DatasetMeta:
+    """What a publisher says about the dataset beyond what the data shows (all optional)."""
+
+    publisher: str = "policykg contributors"
+    publisher_iri: str | None = None  # e.g. the organisation's own IRI; else ``dataset#publisher``
+    contact: str = "https://w3id.org/policykg/"  # a mailto: or http(s) IRI
+    version: str | None = None
+    issued: dt.date | None = None
+    modified: dt.date | None = None
+
+
+def version_of(nt: str) -> str:
+    """The default version: ``sha256-`` and 12 hex digits of the N-Triples dump's text."""
+    return "sha256-" + hashlib.sha256(nt.encode("utf-8")).hexdigest()[:12]
 
 
 def _newest_of(values: Iterable[Node]) -> dt.date | None:
@@ -79,6 +112,7 @@ def describe(
     license_iri: str = DEFAULT_LICENSE,
     download_base: str = DEFAULT_DOWNLOAD_BASE,
     examples: int = 5,
+    meta: DatasetMeta | None = None,
 ) -> Graph:
     """The VoID/DCAT graph for the canonical ``quads`` and rendered ``dumps`` (key → bytes, or
     their size in bytes).
@@ -89,6 +123,8 @@ def describe(
     g = Graph()
     _bind(g)
     g.bind("foaf", FOAF)
+    g.bind("spdx", SPDX)
+    g.bind("vcard", VCARD)
     prep = prepared(quads)
     ds = DATASET
     g.add((ds, RDF.type, VOID.Dataset))
@@ -96,9 +132,12 @@ def describe(
     g.add((ds, DCTERMS.title, Literal(TITLE, lang="en")))
     g.add((ds, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     g.add((ds, DCTERMS.license, URIRef(license_iri)))
+    g.add((URIRef(license_iri), RDF.type, DCTERMS.LicenseDocument))
+    meta = meta or DatasetMeta()
     when = created or _newest(prep)
     if when is not None:
         g.add((ds, DCTERMS.created, Literal(when.isoformat(), datatype=XSD.date)))
+    _about(g, meta, when, prep.nt)
     g.add((ds, VOID.uriSpace, Literal(str(ID))))
     g.add((ds, VOID.triples, Literal(len(prep.union))))
     subjects = {ts for ts, _, _ in prep.union_text}
@@ -160,12 +199,22 @@ def describe(
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCTERMS.title, Literal(f"{fmt.filename} ({fmt.media_type})", lang="en")))
         g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/"
-                                            + fmt.media_type)))
+        g.add((dist, DCAT.accessURL, url))
+        media = URIRef(IANA + fmt.media_type)
+        g.add((dist, DCAT.mediaType, media))
+        g.add((media, RDF.type, DCTERMS.MediaType))
         size = dumps[key]
         g.add((dist, DCAT.byteSize, Literal(size if isinstance(size, int) else len(size),
                                             datatype=XSD.nonNegativeInteger)))
         g.add((dist, DCTERMS.license, URIRef(license_iri)))
+        g.add((dist, DCTERMS["format"], media))
+        if not isinstance(size, int):
+            checksum = URIRef(f"{dist}/sha256")
+            g.add((dist, SPDX.checksum, checksum))
+            g.add((checksum, RDF.type, SPDX.Checksum))
+            g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+            g.add((checksum, SPDX.checksumValue, Literal(hashlib.sha256(size).hexdigest(),
+                                                         datatype=XSD.hexBinary)))
 
     if endpoint:
         g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
@@ -174,11 +223,34 @@ def describe(
         dist = URIRef(f"{ds}/distribution/sparql")
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCAT.accessURL, URIRef(endpoint)))
+        g.add((dist, DCTERMS.license, URIRef(license_iri)))
+        g.add((dist, DCTERMS.title, Literal("SPARQL endpoint", lang="en")))
         g.add((dist, DCAT.accessService, service))
         g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCTERMS.title, Literal("policykg SPARQL endpoint", lang="en")))
         g.add((service, DCAT.endpointURL, URIRef(endpoint)))
         g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     return g
+
+
+def _about(g: Graph, meta: DatasetMeta, when: dt.date | None, nt: str) -> None:
+    """Publisher, contact point, rights of quoted text, issued / modified dates and version."""
+    ds = DATASET
+    publisher = URIRef(meta.publisher_iri) if meta.publisher_iri else PUBLISHER
+    g.add((ds, DCTERMS.publisher, publisher))
+    g.add((publisher, RDF.type, FOAF.Agent))
+    g.add((publisher, FOAF.name, Literal(meta.publisher)))
+    g.add((ds, DCAT.contactPoint, CONTACT))
+    g.add((CONTACT, RDF.type, VCARD.Kind))
+    g.add((CONTACT, VCARD.fn, Literal(meta.publisher)))
+    contact = URIRef(meta.contact)
+    g.add((CONTACT, VCARD.hasEmail if meta.contact.startswith("mailto:") else VCARD.hasURL,
+           contact))
+    g.add((ds, DCTERMS.rights, Literal(RIGHTS, lang="en")))
+    for prop, day in ((DCTERMS.issued, meta.issued or when), (DCTERMS.modified, meta.modified or when)):
+        if day is not None:
+            g.add((ds, prop, Literal(day.isoformat(), datatype=XSD.date)))
+    g.add((ds, DCAT_VERSION, Literal(meta.version or version_of(nt))))
 
 
 def _slug(iri: Node) -> str:

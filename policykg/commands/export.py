@@ -43,16 +43,54 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--created", metavar="YYYY-MM-DD",
                         help="dct:created of the dataset (default: the newest date in the data)")
     parser.add_argument("--license", metavar="IRI", default=None,
-                        help="dct:license IRI (default: CC BY 4.0)")
+                        help="dct:license IRI of the extracted facts (default: CC BY 4.0); "
+                             "quoted text keeps its source's licence")
+    parser.add_argument("--previous", metavar="BUILD", default=None,
+                        help="site/all: publish changes.atom, the changes since this earlier "
+                             "build (folder or .trig/.nq)")
+    parser.add_argument("--host", metavar="URL", default=None,
+                        help="site/all: where the site will be served, for the w3id.org "
+                             "redirect rules (w3id.htaccess; default https://policykg.example.org)")
+    parser.add_argument("--publisher", metavar="NAME", default=None,
+                        help="dct:publisher of the dataset (default: policykg contributors)")
+    parser.add_argument("--contact", metavar="IRI", default=None,
+                        help="dcat:contactPoint: a mailto: or http(s) IRI")
+    parser.add_argument("--dataset-version", metavar="TEXT", default=None,
+                        help="dcat:version (default: sha256- and 12 hex digits of the N-Triples dump)")
+    parser.add_argument("--issued", metavar="YYYY-MM-DD",
+                        help="dct:issued (default: the newest date in the data)")
+    parser.add_argument("--modified", metavar="YYYY-MM-DD",
+                        help="dct:modified (default: the newest date in the data)")
 
 
-def _date(text: str | None) -> dt.date | None:
+def _date(text: str | None, option: str = "--created") -> dt.date | None:
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--created {text!r} is not a date; write it as YYYY-MM-DD.") from None
+        raise UserError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _meta(args: argparse.Namespace):
+    """The publisher's statements about the dataset, from the options (checked)."""
+    from policykg.graph.publish.void import DatasetMeta
+
+    given: dict = {}
+    if args.publisher is not None:
+        if not args.publisher.strip():
+            raise UserError("--publisher is empty; give the publisher's name.")
+        given["publisher"] = " ".join(args.publisher.split())
+    if args.contact is not None:
+        if not re.match(r"(https?://|mailto:)[^\s<>\"]+$", args.contact):
+            raise UserError(f"--contact {args.contact!r} is neither a mailto: nor an http(s) IRI.")
+        given["contact"] = args.contact
+    if args.dataset_version is not None:
+        if not args.dataset_version.strip():
+            raise UserError("--dataset-version is empty; give a version such as 2025.1.")
+        given["version"] = args.dataset_version.strip()
+    return DatasetMeta(issued=_date(args.issued, "--issued"),
+                       modified=_date(args.modified, "--modified"), **given)
 
 
 def _with_ontology(quads: list) -> list:
@@ -142,14 +180,25 @@ def _target(out: Path, default_name: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Load the build, render the requested format(s), write atomically, print what was written."""
+    from policykg.commands.diff import read_build
     from policykg.graph.export import graphtools
     from policykg.graph.export.explorer import ExplorerError, render_explorer
     from policykg.graph.publish import lod
+    from policykg.graph.publish.changes import atom_bytes, diff
     from policykg.graph.publish.site import build_site
     from policykg.graph.publish.void import DEFAULT_LICENSE, describe, void_bytes
     from policykg.store.paths import atomic_dir, atomic_write_bytes
 
     created = _date(args.created)
+    meta = _meta(args)
+    if args.previous and args.format not in ("site", "all"):
+        raise UserError("--previous applies to --format site and all (it adds changes.atom to "
+                        "the site); for a diff alone use policykg diff OLD NEW.")
+    previous = read_build(args.previous) if args.previous else None
+    host = {} if args.host is None else {"host": args.host}
+    if args.host is not None and not re.match(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~/-]*)?$",
+                                              args.host):
+        raise UserError(f"--host {args.host!r} is not an http(s) URL such as https://data.example.org.")
     if args.endpoint and not re.match(r"https?://[^\s<>\"]+$", args.endpoint):
         raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL; "
                         "give the full query URL, e.g. http://localhost:7878/query.")
@@ -170,6 +219,7 @@ def run(args: argparse.Namespace) -> int:
                         "check the file or rebuild it.") from None
     if quads is None:
         quads = lod.canonical_quads(ds)
+    feed = atom_bytes(diff(previous, quads)) if previous is not None else None
     out = Path(args.out)
     fmt = args.format
     written: list[Path] = []
@@ -196,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "void":
         dumps = {k: lod.render_dump(quads, k) for k in lod.DUMPS}
         graph: Graph = describe(quads, dumps, created=created, endpoint=args.endpoint,
-                                license_iri=license_iri)
+                                license_iri=license_iri, meta=meta)
         target = _target(out, "void.ttl")
         atomic_write_bytes(target, void_bytes(graph))
         written.append(target)
@@ -213,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         _check_folder(out, source)
         count = build_site(_with_ontology(quads), out, created=created, endpoint=args.endpoint,
                            explorer_html=lambda: explorer(args.view, link_pages=True),
-                           license_iri=license_iri)
+                           license_iri=license_iri, meta=meta, changes_atom=feed, **host)
         print(f"wrote a site of {count} resource pages to {out}")
         return 0
     else:  # all
@@ -228,7 +278,8 @@ def run(args: argparse.Namespace) -> int:
             ctx = lod.json.dumps({"@context": lod.load_context()}, ensure_ascii=False, indent=2)
             atomic_write_bytes(root / "dumps" / "context.jsonld", (ctx + "\n").encode("utf-8"))
             atomic_write_bytes(root / "void.ttl", void_bytes(describe(
-                quads, dumps, created=created, endpoint=args.endpoint, license_iri=license_iri)))
+                quads, dumps, created=created, endpoint=args.endpoint, license_iri=license_iri,
+                meta=meta)))
             for view in graphtools.VIEWS:
                 g = graphtools.build_view(full, view)
                 for gfmt in GRAPH_FORMATS:
@@ -237,7 +288,8 @@ def run(args: argparse.Namespace) -> int:
             atomic_write_bytes(root / "explorer.html", explorer(args.view))
             build_site(full, root / "site", created=created, endpoint=args.endpoint,
                        explorer_html=lambda: explorer(args.view, link_pages=True),
-                       license_iri=license_iri, dumps=dumps if full is quads else None)
+                       license_iri=license_iri, dumps=dumps if full is quads else None, meta=meta,
+                       changes_atom=feed, **host)
 
         atomic_dir(out, fill)
         print(f"wrote dumps/, void.ttl, graphs/, explorer.html and site/ to {out}")

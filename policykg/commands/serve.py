@@ -30,6 +30,11 @@ whenever the graph file is newer). The server binds to 127.0.0.1:7878 by default
 non-loopback address unless --public is given. SPARQL queries go to /query; the default graph is
 the union of the named graphs. Stop it with Ctrl-C.
 
+With --site DIR it serves an exported linked-data site instead (policykg export --format site):
+every IRI path (/id/…, /ontology) answers in HTML, Turtle, JSON-LD, RDF/XML or N-Triples as the
+Accept header asks (q-values honoured, 406 when none of them is acceptable, Vary: Accept), as
+the site's nginx configuration does; files keep their own URLs (….ttl, ….nt…).
+
 Every request passes a guard in front of Oxigraph: SERVICE, FROM and LOAD (which would make the
 server fetch other URLs) are refused with 403 unless --allow-service is given, and an answer is
 sent only once it is whole: a query over --timeout ends with 503 and a one-sentence JSON body.
@@ -39,6 +44,9 @@ sent only once it is whole: a query over --timeout ends with 503 and a one-sente
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="DIR", help=f"pyoxigraph store directory (default {DEFAULT_STORE})")
     parser.add_argument("--graph", metavar="FILE", help="an RDF dump to load into the store first")
+    parser.add_argument("--site", metavar="DIR",
+                        help="serve an exported linked-data site with content negotiation "
+                             "instead of the SPARQL store")
     parser.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
                         help="address to listen on (default 127.0.0.1:7878)")
     parser.add_argument("--public", action="store_true", help="allow a non-loopback --bind address")
@@ -123,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
     from policykg.commands.serve_guard import guard_server
 
     host, port = parse_bind(args.bind, args.public)
+    if args.site:
+        return serve_site(Path(args.site), host, port, args.bind)
     if args.timeout <= 0:
         raise UserError(f"--timeout {args.timeout}: give a positive number of seconds.")
     store = prepare_store(Path(args.store) if args.store else DEFAULT_STORE,
@@ -146,6 +156,36 @@ def run(args: argparse.Namespace) -> int:
         finally:
             guard.server_close()
             _end(child)
+
+
+def serve_site(site: Path, host: str, port: int, bind: str) -> int:
+    """``--site DIR``: the site with content negotiation until Ctrl-C or SIGTERM."""
+    from policykg.graph.publish.siteserver import site_server
+
+    if not (site / "index.html").is_file():
+        raise UserError(f"--site {site}: no exported site there (no index.html); "
+                        "write one with policykg export BUILD --format site --out DIR.")
+    try:
+        server = site_server(site, host, port)
+    except OSError as err:
+        raise UserError(f"--bind {bind}: cannot listen there ({err.strerror or err}); "
+                        "is another server using the port? Choose another with --bind.") from err
+
+    def stop(signum: int, _frame: object) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    print(f"serving the site {site} at http://{address}/ ; Ctrl-C stops it.", file=sys.stderr,
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        signal.signal(signal.SIGTERM, previous)
+    return 0
 
 
 def _end(child: subprocess.Popen) -> None:

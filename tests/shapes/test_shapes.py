@@ -102,6 +102,9 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
     "SourceFileShape": {
         ("SourceFileShape-fileName", "source/0123456789abcdef", "Violation"),
         ("SourceFileShape-sha256", "source/0123456789abcdef", "Violation"),
+        ("SourceFileShape-derivedFrom", "source/0123456789abcdef", "Violation"),
+        ("SourceFileShape-retrievedOn", "source/0123456789abcdef", "Violation"),
+        ("SourceFileShape-license", "source/0123456789abcdef", "Violation"),
     },
 }
 

@@ -89,7 +89,8 @@ def test_resource_page_layout_and_alternates(mini_site: Path) -> None:
     page = mini_site / "id" / "doc" / "2025" / "ce-fu-ban-1.html"
     doc = lxml.html.fromstring(page.read_bytes())
     alts = {e.get("type"): e.get("href") for e in doc.xpath("//link[@rel='alternate']")}
-    assert alts == {"text/turtle": "ce-fu-ban-1.ttl", "application/ld+json": "ce-fu-ban-1.jsonld"}
+    assert alts == {"text/turtle": "ce-fu-ban-1.ttl", "application/ld+json": "ce-fu-ban-1.jsonld",
+                    "application/rdf+xml": "ce-fu-ban-1.rdf", "application/n-triples": "ce-fu-ban-1.nt"}
     text = doc.text_content()
     assert "测试措施" in text and "測試措施" in text and "Test measures" in text  # both scripts + en
     assert "测府办〔2025〕1号" in text
@@ -115,8 +116,9 @@ def test_ontology_page_has_a_section_per_term(mini_site: Path) -> None:
 def test_server_configurations_are_shipped(mini_site: Path) -> None:
     htaccess = (mini_site / ".htaccess").read_text()
     assert "RewriteRule ^(id/.+|ontology)$ $1.ttl" in htaccess and "text/turtle" in htaccess
-    nginx = (mini_site / "nginx.conf").read_text()
+    nginx = (mini_site / "nginx" / "server.conf").read_text()
     assert "try_files $uri$policykg_ext" in nginx
+    assert "js_set $policykg_ext policykg.ext;" in (mini_site / "nginx" / "http.conf").read_text()
 
 
 @pytest.mark.slow
