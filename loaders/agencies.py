@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..ontology.department_types import PARTY_PREFIX
 from ..ontology.gazetteer import Gazetteer, Match, to_simplified
 from .departments import ADMIN_SUFFIX as _ADMIN_SUFFIX
-from .departments import misspelt_department, split_department
+from .departments import misspelt_department, national_department, split_department
 from .records import AgencyRef, Span
 
 # Grammar: the endings a Chinese government body's name takes.
@@ -329,28 +329,10 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
             dept = found[2]
         return Organisation(written, name, concept, info.link("jurisdiction") if info else None,
                             dept)
-    name = _national_department(name, gaz) or name
+    name = national_department(name, gaz) or name
     area_part = split[0] if split is not None and split[0] else name
     area = area_in_name(area_part, gaz) or _parent_body_area(name, gaz)
     return Organisation(written, name, None, area, dept)
-
-
-_DEPARTMENT_OF_BODY = re.compile(r"^[\u4e00-\u9fff]{1,12}司$")
-
-
-def _national_department(name: str, gaz: Gazetteer) -> str | None:
-    """A department of a national body written with the body's short name (民航局运输司,
-    国家卫生健康委科技教育司): the body's full name and the department (中国民用航空局运输司)."""
-    leading = [m for m in gaz.find_all(name, "agency") if m.start == 0 and m.end < len(name)]
-    if not leading:
-        return None
-    m = max(leading, key=lambda m: m.end)
-    info = gaz.info(m.concept)
-    if info is None or not _DEPARTMENT_OF_BODY.match(name[m.end :]):
-        return None
-    if not str(info.link("jurisdiction") or "").endswith("/area/china"):
-        return None
-    return info.label("zh-Hans") + name[m.end :]
 
 
 def _parent_body_area(name: str, gaz: Gazetteer) -> str | None:

@@ -1,10 +1,13 @@
 """Standard department names in a body's name: the longest department-type ending, or one
-a scraped page misspelt by one character (``住房和城乡建管理委员会``).
+a scraped page misspelt by one character (``住房和城乡建管理委员会``); and a national body's
+department written under the body's short name (``民航局运输司``).
 
-Both read the ``department-type`` vocabulary of the gazetteer; neither knows any document.
+They read the gazetteer's vocabularies (department types, agencies); none knows any document.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..ontology.gazetteer import Gazetteer
 
@@ -64,3 +67,21 @@ def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
         if concept is not None:
             return prefix, name[i:], concept
     return None
+
+
+_DEPARTMENT_OF_BODY = re.compile(r"^[\u4e00-\u9fff]{1,12}司$")
+
+
+def national_department(name: str, gaz: Gazetteer) -> str | None:
+    """A department of a national body written with the body's short name (民航局运输司,
+    国家卫生健康委科技教育司): the body's full name and the department (中国民用航空局运输司)."""
+    leading = [m for m in gaz.find_all(name, "agency") if m.start == 0 and m.end < len(name)]
+    if not leading:
+        return None
+    m = max(leading, key=lambda m: m.end)
+    info = gaz.info(m.concept)
+    if info is None or not _DEPARTMENT_OF_BODY.match(name[m.end :]):
+        return None
+    if not str(info.link("jurisdiction") or "").endswith("/area/china"):
+        return None
+    return info.label("zh-Hans") + name[m.end :]

@@ -64,8 +64,7 @@ def _span_attrs(span) -> dict:
 
 def _agency(kind: str, ref: AgencyRef, measure: int | None = None) -> Fact:
     names = {normalise_text(n) for n in (ref.name, ref.written, ref.span.text) if n}
-    if ref.name.startswith(PARTY_PREFIX):  # 中共四川省委组织部 is also written 四川省委组织部
-        names.add(normalise_text(ref.name[len(PARTY_PREFIX):]))
+    names.add(normalise_text(ref.name.removeprefix(PARTY_PREFIX)))  # 中共四川省委… = 四川省委…
     if ref.concept:
         names |= concept_keys(ref.concept)
     return Fact(kind, ref.name, frozenset(names), measure=measure, role=ref.role,

@@ -13,7 +13,7 @@ CORPUS = REPO / "examples" / "corpus"
 
 def corpus_text(prefix: str) -> str:
     """The text of the example source whose file name starts with ``prefix`` (e.g. ``01-``)."""
-    (path,) = sorted(CORPUS.glob(prefix + "*"))
+    (path,) = sorted(p for p in CORPUS.glob(prefix + "*") if not p.name.endswith(".meta.json"))
     return path.read_text("utf-8")
 
 
