@@ -104,9 +104,13 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(?:published|posted|date|发布(?:时间|日期)?|时间)\s*[:：]?\s*)?"
     r"(?P<date>(?:19|20)\d\d\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d)"
-    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?\s*$",
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:[\s\u3000]+[\u4e00-\u9fff]{2,3})?)?\s*$",
     re.IGNORECASE,
 )
+# a social-media post's date line: a time and the poster's region (2025-07-18 17:30 山东)
+_POST_DATE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?[\s\u3000]+[\u4e00-\u9fff]{2,3}\s*$")
+# an account name: a short run of letters with no punctuation or digit (never a headline there)
+_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}$")
 
 
 def _is_furniture(line: str) -> bool:
@@ -255,6 +259,11 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
         while above > 0 and date_idx - above < 3 and _FIELD_LINE.match(lines[above].text):
             above -= 1
         candidates = [above, date_idx + 1]
+        if (_POST_DATE.search(lines[date_idx].text) and above >= 0
+                and _ACCOUNT_NAME.match(lines[above].text)):
+            # a post's account name sits above its date: the headline is above the name
+            # (headline, account, date) or below the date (account, date, headline)
+            candidates = [above - 1, date_idx + 1] if above > 0 else [date_idx + 1]
     for i in [*candidates, *range(0, min(len(lines), 3))]:
         if not 0 <= i < len(lines):
             continue
