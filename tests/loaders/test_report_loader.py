@@ -186,3 +186,14 @@ def test_report_figures_are_read_by_the_shared_finders():
     assert figures == [("count", "三家", 3), ("share", "百分之三十", Decimal("0.3")),
                        ("ratio", "1:1", Decimal(1)), ("count", "12 robot makers", 12),
                        ("share", "30 percent", Decimal("0.3"))]
+
+
+def test_a_posts_account_name_above_its_date_is_no_headline():
+    # account name, date line with time and region, headline — and headline, account, date
+    first = "示例智造\n2025-09-02 18:05　安徽\n\n补贴开始申报，单台最高奖励80万元\n\n正文一段。\n"
+    second = "补贴怎么领？一文看懂\n\n示例发布\n2025-11-20 09:12　湖北\n\n近日，示例局发布通知。\n"
+    for text, title in ((first, "补贴开始申报，单台最高奖励80万元"), (second, "补贴怎么领？一文看懂")):
+        report = load_report(source_from_bytes(text.encode("utf-8"), "post.txt"))
+        assert report.title == title
+        assert report.title_span is not None and report.title_span.text == title
+    assert load_report(source_from_bytes(first.encode("utf-8"), "post.txt")).date == dt.date(2025, 9, 2)
