@@ -35,10 +35,9 @@ from .roles import (
     _MULTIPLE_OF,
     PENALTY_WORDS,
     classify_money,
-    classify_percentage,
-    classify_ratio,
 )
 from .segments import CLAUSE_END, SENTENCE_END, Fig, MeasureFacts, Segment, SpanOf, index, split
+from .share_roles import classify_percentage, classify_ratio
 
 __all__ = ["analyse", "has_figures", "split", "SENTENCE_END", "MeasureFacts"]
 

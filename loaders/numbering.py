@@ -8,6 +8,8 @@ with a space before its mark (``一 、``, ``1 .``, ``（ 一 ）``), as scraped
 - ``第一，`` / ``第一、`` ordinal sections;
 - ``（一）`` items; ``1.`` / ``1．`` / ``1、`` / ``1)`` / ``1）`` points; ``（1）`` items;
 - ``①`` circled numbers (also ``⑴`` and ``⒈``);
+- ``序号：1`` on a line of its own, heading a record of labelled lines (a table typed as
+  records: 序号：1 / 项目：… / 支持标准：… / 责任单位：…), ranked between ``（一）`` and ``1.``;
 - ``一是…二是…`` enumerations inside running text;
 - and, when nothing is numbered, heading lines: ``【支持研发】`` on a line of its own, or a
   short line with no sentence end followed by a paragraph that ends one (a bold heading of a
@@ -51,6 +53,7 @@ from dataclasses import dataclass
 import cn2an
 
 from .numerals import chinese_to_int
+from .unit_notes import block_notes, closing_note, inline_note, shared_units
 
 _CN = "〇零一二三四五六七八九十百两"
 _BOUNDARY = r"(?:^|(?<=[\s。；：:;]))"
@@ -67,11 +70,13 @@ STYLES: dict[str, re.Pattern[str]] = {
     "（一）": re.compile(_BOUNDARY + rf"[（(]\s?([{_CN}]{{1,4}})\s?[)）]", re.M),
     "1.": re.compile(_BOUNDARY + r"(\d{1,2})\s?(?:[.．、]|[)）](?![)）]))(?![\d%])", re.M),
     "（1）": re.compile(_BOUNDARY + r"[（(]\s?(\d{1,2})\s?[)）]", re.M),
+    # a table typed as records, one labelled field per line (序号：1 / 项目：… / 支持标准：…)
+    "序号：1": re.compile(r"^[ \t\u3000]*(?:序号|编号)[ \t\u3000]*[：:][ \t\u3000]*(\d{1,3})[ \t\u3000]*$", re.M),
     "①": re.compile(_BOUNDARY + rf"([{_CIRCLED}{_PAREN_DIGITS}{_DOT_DIGITS}])", re.M),
     "一是": re.compile(rf"(?:^|(?<=[\s。；：:;，,]))([{_CN}]{{1,3}})是(?=[^，。；\n]{{2}})", re.M),
 }
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
-_ORDER = ["一、", "第一，", "（一）", "1.", "（1）", "①"]
+_ORDER = ["一、", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
 _NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
 _BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
 _HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})[ \t]*$", re.M)
@@ -95,7 +100,7 @@ def marker_label(style: str, number: int) -> str:
         return ""
     if style == "①":
         return _CIRCLED[number - 1] if number <= len(_CIRCLED) else f"({number})"
-    if style in ("1.", "（1）"):
+    if style in ("1.", "（1）", "序号：1"):
         return style.replace("1", str(number))
     return style.replace("一", cn2an.an2cn(number), 1)
 
@@ -112,6 +117,9 @@ class Item:
     group: tuple[int, int] | None = None
     # for a leaf of a split item: the extent of the outermost item it was split from
     parent: tuple[int, int] | None = None
+    # where the units that hold for the item's block are named (a note closing its block, the
+    # lead of the item it was split from), when its own text names none
+    units: tuple[int, int] | None = None
 
 
 def _number(text: str) -> int | None:
@@ -168,7 +176,8 @@ def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Ite
         out.extend(_leaves(view, item, depth=3))
     if len(out) == len(items):
         return items
-    return [Item(i + 1, it.marker, it.start, it.end, it.group, it.parent) for i, it in enumerate(out)]
+    return [Item(i + 1, it.marker, it.start, it.end, it.group, it.parent, it.units)
+            for i, it in enumerate(out)]
 
 
 _ATTACHMENTS = re.compile(r"附\s*(?:件|表)\s*[：:]?\s*$")
@@ -195,9 +204,11 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
                 _ATTACHMENTS.search(lead)):
             return [item]  # 附件：1.… 2.… lists files
         out: list[Item] = []
+        shared = shared_units(view, item.start, item.end, subs[0].start, (subs[-1].start, subs[-1].end)) or item.units
         for sm, ss, se in _extents(subs, item.end):
             leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
-                view[item.marker.end : subs[0].start].rstrip())), item.parent or (item.start, item.end))
+                view[item.marker.end : subs[0].start].rstrip())), item.parent or (item.start, item.end),
+                shared)
             out.extend(_leaves(view, leaf, depth - 1))
         return out
     return [item]
@@ -234,7 +245,7 @@ def _measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
         for (s, e), (_, head_end) in zip(zip(bounds, bounds[1:], strict=False), heads, strict=False):
             for item in _find_measures(view, s, e):
                 joined.append(Item(len(joined) + 1, item.marker, item.start, item.end,
-                                   item.group or (s, head_end)))
+                                   item.group or (s, head_end), units=item.units))
         if len(joined) > len(found):
             return joined
     if heads and found and all(i.group is None for i in found):
@@ -243,7 +254,8 @@ def _measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
         for item in found:
             k = bisect_right(starts, item.start) - 1
             group = heads[k] if k >= 0 else None
-            out.append(Item(item.ordinal, item.marker, item.start, item.end, group))
+            out.append(Item(item.ordinal, item.marker, item.start, item.end, group,
+                            units=item.units))
         return out
     return found
 
@@ -306,40 +318,17 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
         if items:
             previous = items[-1].number
             group = _heading_extent(view, mk, items[0].start)
-            note = _closing_note(view, items[-1].end, e) or (
-                _inline_note(view, items[-1].start, e) if sub == "一是" else None)
+            note = closing_note(view, items[-1].end, e) or (
+                inline_note(view, items[-1].start, e) if sub == "一是" else None)
+            blocks = block_notes(view, items[0].start, e)
             for sm, ss, se in _extents(items, e):
-                out.append(Item(len(out) + 1, sm, ss, se, group, note))
+                own = next(((a, b) for a, b in blocks if a >= ss), None)
+                out.append(Item(len(out) + 1, sm, ss, se, group, note, own or note))
         else:
             body = view[mk.end : e]
             if "。" in body or _FIELD.search(body):
                 out.append(Item(len(out) + 1, mk, s, e))
     return out
-
-
-_NOTE_LINE = re.compile(r"^[ \t\u3000]*[（(【][^\n]{2,120}[）)】][ \t\u3000]*$", re.M)
-
-
-# a units note closing a paragraph: …；二是…。（市发展改革委牵头，市财政局配合）
-_INLINE_NOTE = re.compile(r"[（(]([^（）()\n]{2,120}(?:牵头|配合|负责|责任单位)[^（）()\n]{0,40})[）)][。；;.\s]*$")
-
-
-def _inline_note(view: str, start: int, end: int) -> tuple[int, int] | None:
-    """The extent of a units note in brackets that ends the paragraph of inline ``一是…二是…``
-    items (``view[start:end]``, from the last item on): its units hold for every item."""
-    m = _INLINE_NOTE.search(view[start:end].rstrip())
-    return (start + m.start(), start + m.end()) if m else None
-
-
-def _closing_note(view: str, start: int, end: int) -> tuple[int, int] | None:
-    """The extent of a bracketed note on a line of its own closing a block of sub-items
-    (``（市农牧局、市工业和信息化局按职责分工负责）``): its units hold for every sub-item."""
-    last = None
-    for m in _NOTE_LINE.finditer(view, start, end):
-        last = m
-    if last is None or view[last.end() : end].strip():
-        return None
-    return last.start(), last.end()
 
 
 def _heading_lines(view: str, start: int, end: int) -> list[Item]:

@@ -97,6 +97,9 @@ _BRACKETED_AREA = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
+# the field naming a record of a table typed as records (项目：智慧港航物流)
+_RECORD_NAME = re.compile(r"^[ \t\u3000]*(?:项目|项目名称|名称|事项|支持方向|政策名称|内容)[ \t\u3000]*[：:]"
+                          r"[ \t\u3000]*([^\n]{1,80})$", re.M)
 
 class _Parser:
     """One parse: holds the clean text and the offsets shared by the steps."""
@@ -400,6 +403,9 @@ class _Parser:
         s = item.marker.end
         while s < item.end and view[s] in " \t\u3000":
             s += 1
+        if item.marker.style == "序号：1":  # a record: its first labelled line names it
+            m = _RECORD_NAME.search(view, s, item.end)
+            return (m.group(1).strip(), m.start(1), m.start(1) + len(m.group(1).strip())) if m else ("", s, s)
         if s < item.end and view[s] in "【[":
             close = view.find("】" if view[s] == "【" else "]", s, min(item.end, s + 80))
             if close > s:
@@ -457,12 +463,13 @@ class _Parser:
             resp, coop, notes = units.responsible_units(
                 view, item.start, max(end, self._unit_end(item)), self.span, self.prefixes,
                 self.gaz)
-            if not (resp or coop) and item.parent is not None:
-                # a leaf of a split item: the item's units (a 责任单位 line after its last
-                # sub-item) hold for every leaf
+            if not (resp or coop) and item.units is not None:
+                # the units of the item's block (a 责任单位 line after its last sub-item, the
+                # lead of the item it was split from) hold for every item of it
+                start = item.units[0]
                 resp, coop, _ = units.responsible_units(
-                    view, item.parent[0], self._unit_end(numbering.Item(
-                        0, item.marker, item.parent[0], item.parent[1])),
+                    view, start, self._unit_end(numbering.Item(
+                        0, numbering.Marker("", 0, start, start), start, item.units[1])),
                     self.span, self.prefixes, self.gaz)
             if not (resp or coop) and item.group is not None:
                 # the chapter's units (一、…（省科技厅牵头，省财政厅配合）) hold for its items

@@ -49,6 +49,7 @@ from .markdown import read_markdown
 from .provenance import ProvenanceError, read_provenance
 from .records import Source
 from .script import detect_script, is_han
+from .tables import text_tables
 
 MAX_BYTES: int = 20_000_000
 
@@ -329,6 +330,8 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
         elif looks_like_html(text) or (html_name and re.search(r"<[A-Za-z!/]", text)):
             text = html_to_text(text)
             media_type = "text/html"
+        else:
+            text = text_tables(text)
     if text.startswith("\ufeff"):
         text = text[1:]
         if extracted is not None:

@@ -18,6 +18,9 @@ rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one l
 * a table without a header row (a page's metadata table: ``发文字号： | 粤府〔2025〕6号``) keeps
   its rows with cells separated by a space.
 
+A page saved as plain text types its tables as lines of cells between bars (``项目｜标准``,
+``| 档次 | 金额 |`` with a ``|---|`` rule): :func:`text_tables` gives such a block the same lines.
+
 A header row has at least two cells, none empty, none with a digit outside a bracket and none
 ending in a colon, and at least one row follows it.
 """
@@ -130,3 +133,59 @@ def table_lines(rows: list[list[str | None]]) -> list[str]:
             k in _TITLE_COLUMNS or k in _NUMBER_COLUMNS or k in _ORDINAL_COLUMNS for k in keys):
         return _document_rows(keys, body)
     return _labelled_rows(header, body)
+
+
+_PIPE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*")
+_RULE_ROW = re.compile(r"^[\s|｜:：\-—–]+$")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a line written ``a ｜ b ｜ c`` (outer pipes optional), or None."""
+    body = line.strip()
+    if not _PIPE.search(body):
+        return None
+    body = re.sub(r"^[|｜]|[|｜]$", "", body)
+    cells = [c.strip() for c in _PIPE.split(body)]
+    return cells if len(cells) >= 2 else None
+
+
+def _is_table(rows: list[list[str]]) -> bool:
+    """A header row over rows of figures or of named columns (never two lines of page
+    furniture such as ``首页｜新闻`` over ``字号：大｜中｜小``)."""
+    if len(rows) < 2 or not is_header(rows[0]):
+        return False
+    keys = {_key(c) for c in rows[0]}
+    return bool(keys & (set(ROLE_COLUMNS) | _TITLE_COLUMNS | _NUMBER_COLUMNS)) or any(
+        _DIGIT_OUTSIDE_BRACKETS.search(c) for row in rows[1:] for c in row)
+
+
+def text_tables(text: str) -> str:
+    """``text`` with each table typed as lines of cells separated by ``|`` or ``｜`` (at least
+    two rows of the same number of cells, the first a header; a Markdown rule row ``|---|`` left
+    out) written as :func:`table_lines` writes it; every other line unchanged."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        cells = _pipe_cells(lines[k])
+        if cells is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows, end = [cells], k + 1
+        while end < len(lines):
+            if _RULE_ROW.match(lines[end]) and _PIPE.search(lines[end]):
+                end += 1
+                continue
+            more = _pipe_cells(lines[end])
+            if more is None or len(more) != len(cells):
+                break
+            rows.append(more)
+            end += 1
+        if _is_table(rows):
+            out.extend(table_lines(rows))
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)

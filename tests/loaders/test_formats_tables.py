@@ -24,7 +24,7 @@ from policykg.loaders.html import html_to_text
 from policykg.loaders.records import OfficialDocument
 from policykg.loaders.route import load, parse_source
 from policykg.loaders.source import source_from_bytes
-from policykg.loaders.tables import table_lines
+from policykg.loaders.tables import table_lines, text_tables
 from tests.loaders.format_helpers import make_formats, record_facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
@@ -51,6 +51,11 @@ def _twin(stem: str, suffix: str) -> OfficialDocument:
     path = FIXTURES / f"{stem}-table{suffix}"
     if suffix in (".md", ".html"):
         record = load(path).record
+    elif suffix == ".txt":  # a page saved as text: cells typed between full-width bars
+        blocks = _blocks((FIXTURES / f"{stem}-table.md").read_text(encoding="utf-8"))
+        text = "\n".join(b if isinstance(b, str) else "\n".join("｜".join(r) for r in b)
+                         for b in blocks)
+        record = parse_source(source_from_bytes(text.encode("utf-8"), path.name)).record
     else:
         mf = make_formats()
         blocks = _blocks((FIXTURES / f"{stem}-table.md").read_text(encoding="utf-8"))
@@ -95,7 +100,7 @@ NO_OFFICE = pytest.mark.skipif(word.office_converter() is None,
                                reason="LibreOffice is not installed here (.ci/run installs it)")
 
 
-@pytest.mark.parametrize("suffix", [".html", ".md", ".docx", ".pdf", ".ofd",
+@pytest.mark.parametrize("suffix", [".html", ".md", ".txt", ".docx", ".pdf", ".ofd",
                                     pytest.param(".doc", marks=NO_OFFICE)])
 @pytest.mark.parametrize("stem", DOCS)
 def test_a_table_gives_the_facts_of_its_prose_twin(stem: str, suffix: str) -> None:
@@ -199,3 +204,12 @@ def test_a_pdf_table_going_on_over_a_page_break_keeps_its_header() -> None:
     offers = sorted((int(o.min_threshold.value), int(o.max_amount.value))
                     for o in doc.measures[0].offers)
     assert offers == [(n * 100_000_000, n * 100_000) for n in range(1, 31)]
+
+
+def test_text_tables_leave_furniture_and_single_lines_alone() -> None:
+    furniture = "首页｜新闻中心｜政务公开\n字号：大｜中｜小\n一、支持研发。\n"
+    assert text_tables(furniture) == furniture
+    one_line = "项目｜标准\n正文。\n"
+    assert text_tables(one_line) == one_line
+    table = "| 档次 | 奖励金额（万元） |\n|---|---|\n| 一档 | 50 |\n| 二档 | 30 |\n后文。"
+    assert text_tables(table) == "档次为一档，奖励金额为50万元。\n档次为二档，奖励金额为30万元。\n后文。"

@@ -192,3 +192,17 @@ def test_measures_carry_their_own_marker() -> None:
             "第二条　对企业给予奖励，最高100万元。\n第三条　本办法自2026年1月1日起施行。\n")
     doc = parse_text(text)
     assert [m.marker for m in doc.measures] == ["第一条", "第二条", "第三条"]
+
+
+def test_a_table_typed_as_records_gives_one_measure_per_record() -> None:
+    """序号：N on its own line heads a record of labelled lines; its 项目 line names the measure;
+    a 序号 inside a sentence or with more after it on the line is no record."""
+    record = "序号：{n}\n项目：{name}\n支持标准：对企业给予{m}万元奖励。\n责任单位：市科技局\n\n"
+    text = ("示例市人民政府办公室关于印发示例措施的通知\n示例市人民政府办公室\n2025年5月6日\n示例措施\n\n"
+            + "".join(record.format(n=n, name=name, m=m)
+                      for n, name, m in ((1, "研发攻关", 50), (2, "场景应用", 30), (3, "人才引进", 10))))
+    doc = parse_text(text)
+    assert [(m.marker, m.heading) for m in doc.measures] == [
+        ("序号：1", "研发攻关"), ("序号：2", "场景应用"), ("序号：3", "人才引进")]
+    assert [str(m.amounts[0].value) for m in doc.measures] == ["500000", "300000", "100000"]
+    assert find_measures("正文序号：1的项目。\n序号：2 补充\n") == []

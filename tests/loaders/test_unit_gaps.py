@@ -95,3 +95,32 @@ def test_a_bracketed_heading_is_no_unit() -> None:
     text = (PROVINCE_HEAD + "一、【支持研发】对企业给予最高100万元补助。" + PROVINCE_TAIL)
     m = parse_text(text).measures[0]
     assert m.responsible == [] and m.cooperating == []
+
+
+def _units_per_measure(body: str) -> list[list[tuple[str, str | None]]]:
+    doc = parse_text("示例市人民政府办公室关于印发示例方案的通知\n示例市人民政府办公室\n2025年5月6日\n"
+                     + body)
+    return [sorted((u.name.removeprefix("示例"), u.role) for u in m.responsible + m.cooperating)
+            for m in doc.measures]
+
+
+def test_each_section_note_holds_for_its_own_block_of_items() -> None:
+    """（一）1. 2.（责任单位：A、B）（二）3. 4.（责任单位：A）: A and B for 1 and 2, A for 3 and 4;
+    5. ends with its own units, which 6. does not inherit."""
+    body = ("一、主要任务\n（一）推动改造。\n1.对企业改造项目给予补助。\n2.对新认定车间给予奖励。\n"
+            "（责任单位：市工业和信息化局、市财政局）\n（二）扩大应用。\n3.对企业购置设备给予补贴。\n"
+            "4.每年遴选场景给予支持。\n（责任单位：市工业和信息化局）\n二、保障措施\n"
+            "5.加强人才引育。对新引进博士每人给予补贴。（责任单位：市人力资源和社会保障局）\n"
+            "6.本方案自印发之日起施行。\n")
+    both = [("市工业和信息化局", "responsible"), ("市财政局", "responsible")]
+    one = [("市工业和信息化局", "responsible")]
+    assert _units_per_measure(body) == [both, both, one, one,
+                                        [("市人力资源和社会保障局", "responsible")], []]
+
+
+def test_a_note_beginning_with_its_label_closes_inline_leaves() -> None:
+    body = ("一、保障措施\n1.加强人才引育。对新引进博士每人给予补贴。\n2.加强金融服务。一是引导银行开发产品；"
+            "二是对企业融资租赁给予贴息。（牵头单位：市金融工作服务中心）\n3.本方案自印发之日起施行。\n")
+    units = _units_per_measure(body)
+    assert units[1] == units[2] == [("市金融工作服务中心", "lead")]
+    assert units[0] == units[3] == []
