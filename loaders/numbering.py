@@ -225,8 +225,9 @@ def _is_heading_lead(lead: str, *, article: bool = False, leaves_on_lines: bool 
     if lead.endswith(("：", ":")):
         # 支持关键技术攻关。对…项目，按以下方式支持： a heading, then the lead-in of its leaves
         heading, _, body = body.rpartition("。")
-        if heading and (not leaves_on_lines or len(heading) > 20
-                        or any(c in heading for c in "。；;，,")):
+        if heading and (not leaves_on_lines or len(heading) > 60
+                        or any(c in heading for c in "。；;")
+                        or (len(heading) > 20 and any(c in heading for c in "，,"))):
             return False  # …包括：（一）设备购置；（二）人员培训 in one line: an enumeration
     if any(c in body for c in "。；;"):
         return False

@@ -39,6 +39,8 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         ("奖励五千万元。", [("5000", "cap")]),
         ("到2027年，全市产业规模突破5000亿元。", [("50000000", "other")]),
         ("企业注册资本为300万元。", [("300", "other")]),
+        ("同一用户每年补贴总额不超过50万元。", [("50", "per_recipient_cap")]),
+        ("对采购企业给予补贴，同一申报主体累计总额最高100万元。", [("100", "per_recipient_cap")]),
     ],
 )
 def test_money_roles(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -206,3 +206,15 @@ def test_a_table_typed_as_records_gives_one_measure_per_record() -> None:
         ("序号：1", "研发攻关"), ("序号：2", "场景应用"), ("序号：3", "人才引进")]
     assert [str(m.amounts[0].value) for m in doc.measures] == ["500000", "300000", "100000"]
     assert find_measures("正文序号：1的项目。\n序号：2 补充\n") == []
+
+
+def test_a_sentence_then_a_lead_in_over_leaves_on_lines_gives_the_leaves() -> None:
+    """An item of one encouraging sentence (no figure) and then a lead-in ending ： over ① ② on
+    their own lines: the leaves are the measures; on one line they stay one measure."""
+    body = ("一、支持应用\n1、鼓励医疗、养老、商贸等领域在日常运营中使用国产服务机器人。对首次采购的用户，按照下列标准给予补贴：\n"
+            "①采购10台以上的，按采购金额的10%给予补贴；\n②同一用户每年补贴总额不超过50万元。\n"
+            "2、本措施自印发之日起施行。\n")
+    head = "示例市人民政府办公室关于印发示例措施的通知\n示例市人民政府办公室\n2025年5月6日\n"
+    assert [m.marker for m in parse_text(head + body).measures] == ["①", "②", "2."]
+    inline = body.replace("：\n①", "：①").replace("；\n②", "；②")
+    assert [m.marker for m in parse_text(head + inline).measures] == ["1.", "2."]
