@@ -71,7 +71,7 @@ _PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室�
 _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
 _RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
-              r"车|辆|头|台|套|人次|人|名|户|床|张|课时)")
+              r"车(?![间位库站])|辆|头|台|套|人次|人|名|户|床|张|课时)")
 _MEASURE_WORD = r"(?:[个条辆台架头只家名位](?=[\u4e00-\u9fff]))?"
 _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
 _PER_UNIT_AFTER = re.compile(

@@ -149,6 +149,20 @@ def _pipe_cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _spaced_cells(line: str) -> list[str] | None:
+    """The cells of a line whose columns are set apart by a tab, an ideographic space or two
+    spaces or more (``项目类别　　支持方式　　支持标准``), or None."""
+    cells = _GAP.split(line.strip())
+    return cells if len(cells) >= 2 else None
+
+
+_GAP = re.compile(r"[ \u3000]*\t[ \t\u3000]*|[ \u3000]*\u3000[ \u3000]*|[ ]{2,}")
+_HEADER_CELL = re.compile(r"^[^：:，,。；;]{1,12}$")
+# a numbered line (第一条　…, 一、…) is prose set apart by a space, never a row of cells
+_NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章条节款]|[一二三四五六七八九十]+[、.．]|\d+[、.．]"
+                       r"|[（(][一二三四五六七八九十\d]+[)）])")
+
+
 def _is_table(rows: list[list[str]]) -> bool:
     """A header row over rows of figures or of named columns (never two lines of page
     furniture such as ``首页｜新闻`` over ``字号：大｜中｜小``)."""
@@ -160,14 +174,17 @@ def _is_table(rows: list[list[str]]) -> bool:
 
 
 def text_tables(text: str) -> str:
-    """``text`` with each table typed as lines of cells separated by ``|`` or ``｜`` (at least
-    two rows of the same number of cells, the first a header; a Markdown rule row ``|---|`` left
-    out) written as :func:`table_lines` writes it; every other line unchanged."""
+    """``text`` with each table typed as lines of cells separated by ``|`` or ``｜``, or by a tab,
+    an ideographic space or two spaces or more (at least two rows of the same number of cells, the first a header —
+    short column names with no colon where the cells are set apart by spaces; a Markdown rule
+    row ``|---|`` left out) written as :func:`table_lines` writes it; every other line
+    unchanged."""
     lines = text.split("\n")
     out: list[str] = []
     k = 0
     while k < len(lines):
-        cells = _pipe_cells(lines[k])
+        split = _pipe_cells if _PIPE.search(lines[k]) else _spaced_cells
+        cells = split(lines[k])
         if cells is None:
             out.append(lines[k])
             k += 1
@@ -177,12 +194,15 @@ def text_tables(text: str) -> str:
             if _RULE_ROW.match(lines[end]) and _PIPE.search(lines[end]):
                 end += 1
                 continue
-            more = _pipe_cells(lines[end])
+            more = split(lines[end])
             if more is None or len(more) != len(cells):
                 break
             rows.append(more)
             end += 1
-        if _is_table(rows):
+        spaced_header = split is _pipe_cells or (
+            all(_HEADER_CELL.match(c) for c in rows[0])
+            and not any(_NUMBERED.match(row[0]) or row[-1].endswith("。") for row in rows))
+        if spaced_header and _is_table(rows):
             out.extend(table_lines(rows))
             k = end
         else:

@@ -213,3 +213,13 @@ def test_text_tables_leave_furniture_and_single_lines_alone() -> None:
     assert text_tables(one_line) == one_line
     table = "| 档次 | 奖励金额（万元） |\n|---|---|\n| 一档 | 50 |\n| 二档 | 30 |\n后文。"
     assert text_tables(table) == "档次为一档，奖励金额为50万元。\n档次为二档，奖励金额为30万元。\n后文。"
+
+
+def test_text_tables_with_columns_set_apart_by_spaces() -> None:
+    table = "档次　　奖励金额\n一档　　50万元\n二档　30万元\n后文。"
+    assert text_tables(table) == "档次为一档，奖励金额为50万元。\n档次为二档，奖励金额为30万元。\n后文。"
+    # articles and chapters set apart from their text by a space are prose, not rows
+    articles = "第一章　总则\n第一条　为推动发展，制定本办法。\n第二条　资金每年安排5000万元。\n"
+    assert text_tables(articles) == articles
+    contacts = "联系人：王某　　联系电话：0000-1234567\n地址：示例路1号　　邮编：100000\n"
+    assert text_tables(contacts) == contacts
