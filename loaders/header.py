@@ -252,7 +252,8 @@ def _title_facts(view: str, end: int, out: Header) -> None:
         out.title = Found(notice.value, notice.start, notice.end)
         return
     if value is None:  # 《X》已经…同意 in a header without a notice title
-        m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经)", view[:end])
+        # (an announcement: 《X》已于…通过…现予公布 — the heading 公告 is no title of the text)
+        m = re.search(r"《([^《》]{4,120})》\s*(?:已经|业经|经|已于|已由)", view[:end])
         value = title.squeeze(m.group(1)) if m else None
     after = notice.end if notice else 0
     if value is not None and notice is not None and "《" not in notice.value:

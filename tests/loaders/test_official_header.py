@@ -188,3 +188,13 @@ def test_a_sentence_ending_in_a_colon_is_not_an_addressee_list() -> None:
     doc = parse_text("某市工信局关于印发措施的通知\n某工信〔2024〕2号\n现将有关事项通知如下：\n某市工信局\n"
                      "2024年5月1日" + BODY)
     assert doc.addressees == []
+
+
+def test_an_announcement_promulgating_a_regulation_gives_the_regulations_title() -> None:
+    text = ("示例市人民代表大会常务委员会公告\n（第3号）\n"
+            "　　《示例市数据条例》已于2026年1月8日经示例市人民代表大会常务委员会第九次会议通过，现予公布。\n"
+            "示例市人民代表大会常务委员会\n2026年1月15日\n示例市数据条例\n"
+            "第一条　为了促进数据利用，制定本条例。\n第二条　本条例自2026年3月1日起施行。\n")
+    doc = parse_text(text)
+    assert doc.title == "示例市数据条例"
+    assert doc.title_span is not None and doc.title_span.start > text.index("2026年1月15日")
