@@ -14,7 +14,8 @@ may overlap where a compound names two kinds. It never adds a generic kind.
   ``联系人`` / ``联系电话`` / ``咨询电话`` in its sentence.
 - **A maker of a sector's products is an enterprise of that sector**: ``机器人整机企业``,
   ``人工智能软硬件企业``, ``机器人核心零部件企业`` → the sector's kind of enterprise instead of the
-  generic ``企业`` (``集成电路设计企业`` stays generic: the vocabulary has no such kind).
+  generic ``企业`` (``集成电路设计企业`` stays generic: the vocabulary has no such kind); the
+  maker word said alone (``整机企业``, ``零部件企业``) names the kind the text gave it in full.
 - **Coordinated sectors before one 企业 name each kind**: ``人工智能或机器人企业``,
   ``人工智能、机器人企业`` (``与/和/及`` are read by the official loader);
   **a trade before a size class names both**: ``制造业中小企业`` → 制造业企业 and 中小企业.
@@ -50,6 +51,8 @@ _SENTENCE_END = "。；\n"
 _MAKER = re.compile(
     r"(?:整机|本体|软硬件|硬件|软件|核心零部件|关键零部件|零部件|研发制造|研发生产|研发|制造|生产|"
     r"产业链|产业|领域|相关)$")
+# maker words that name a product line on their own (not 相关 / 产业 / 制造, said of anyone)
+_PRODUCT_MAKERS = frozenset({"整机", "本体", "软硬件", "核心零部件", "关键零部件", "零部件"})
 _CONJUNCTION = re.compile(r"(?:或者|或|、|以及)$")
 _SIZE_CLASSES = ("中小企业", "中小微企业")
 _GENERIC = "企业"
@@ -136,11 +139,23 @@ def actor_matches(view: str, found: list[Match], gaz: _Vocabulary,
     """
     spans = list(bodies)
     out: list[Match] = []
+    bare: list[tuple[int, str]] = []  # generic 企业 after a maker word with no sector before it
+    kind_of_maker: dict[str, str] = {}  # 整机 → the kind 机器人整机企业 named in this text
     for m in found:
         if _person(view, m) or _office(view, m, spans):
             continue
         if m.surface == _GENERIC:
-            m = _maker(view, m, gaz) or m
+            made = _maker(view, m, gaz)
+            modifier = _MAKER.search(view, max(0, m.start - 6), m.start)
+            if made is not None and modifier is not None:
+                kind_of_maker.setdefault(modifier.group(), made.concept)
+            elif modifier is not None:
+                bare.append((len(out), modifier.group()))
+            m = made or m
         out.append(m)
         out += _compound_kinds(view, m, gaz)
+    for i, word in bare:  # 整机企业 said short for the 机器人整机企业 the text names
+        if word in kind_of_maker and word in _PRODUCT_MAKERS:
+            m = out[i]
+            out[i] = Match(m.start, m.end, kind_of_maker[word], m.scheme, m.surface)
     return sorted(out, key=lambda x: (x.start, x.end))

@@ -25,7 +25,9 @@ the original range ``[ostart, oend)`` they stand for:
    characters separated by single spaces) loses its spaces. A space between two longer Han runs
    is KEPT, because in scraped headers it separates items (two issuing organs, organ and date).
    Leading and trailing whitespace of the whole text is dropped.
-6. ``simplify`` — OpenCC t2s, character for character.
+6. ``join_wrapped_lines`` — a line break that wraps a sentence of the body at a fixed width
+   (``单台（套）最\n高200万元``) is dropped (see the function for the test).
+7. ``simplify`` — OpenCC t2s, character for character.
 
 The view has one entry per character in ``CleanText.starts``/``ends`` (compact integer arrays;
 edits only rebuild them where something changes, so long texts stay cheap); ``span(i, j)`` gives the
@@ -355,6 +357,35 @@ def _join_letter_spaced(v: View) -> View:
     return apply_edits(v, edits)
 
 
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff\d])")
+_LINE_MARKER = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]+[章条节]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|[①-⑳]|附件|附表|抄送)")
+
+
+def join_wrapped_lines(v: View) -> View:
+    """A line break that wraps a sentence at a fixed width (``…单台（套）最\n高200万元。``) is
+    dropped: the line before is a body line (25 characters or more, a comma in it) ending in a
+    Han character, the line after goes on the sentence (10 characters or more, a sentence or
+    clause mark in it) and starts with no numbering marker."""
+    edits: list[Edit] = []
+    text = v.text
+    joined_to, sentence_start = -1, 0  # the last break joined, where its logical line starts
+    for m in _WRAPPED.finditer(text):
+        a = m.start()
+        line_start = text.rfind("\n", 0, a) + 1
+        # a line that a joined break began goes on the logical line before it
+        start = sentence_start if line_start - 1 == joined_to else line_start
+        before = text[start:a]
+        stop = text.find("\n", a + 1)
+        after = text[a + 1 : stop if stop >= 0 else len(text)]
+        if (len(before) >= 25 and "，" in before and len(after) >= 10
+                and re.search(r"[。，；]", after) and not _LINE_MARKER.match(after)):
+            edits.append((a, a + 1, ""))
+            joined_to, sentence_start = a, start
+    return apply_edits(v, edits)
+
+
 def simplify(v: View) -> View:
     """Simplified script (OpenCC t2s), one view character for one view character."""
     simple = to_simplified(v.text)
@@ -390,6 +421,7 @@ STEPS: tuple[Callable[[View], View], ...] = (
     chinese_punctuation,
     collapse_punctuation,
     collapse_whitespace,
+    join_wrapped_lines,
     simplify,
 )
 

@@ -131,6 +131,47 @@ def test_whitespace(original: str, view: str) -> None:
     assert clean(original).view == view
 
 
+# ---------------------------------------------------------------- lines wrapped at a fixed width
+
+_BODY = "二、支持零部件研发。对企业研发关键部件的，按项目研发投入的"
+
+
+@pytest.mark.parametrize(
+    ("original", "view"),
+    [
+        # a sentence wrapped twice: the second break falls inside 最高, on a short middle line
+        (_BODY + "\n20%给予补助，单个项目最\n高300万元，资金由市财政安排。",
+         _BODY + "20%给予补助，单个项目最高300万元，资金由市财政安排。"),
+        # a break inside a word that splits an amount from its verb
+        ("一、对年度营业收入首次突破1亿元的整机企业，给予一次性奖励\n50万元；突破5亿元的，奖励100万元。",
+         "一、对年度营业收入首次突破1亿元的整机企业，给予一次性奖励50万元；突破5亿元的，奖励100万元。"),
+    ],
+)
+def test_a_sentence_wrapped_at_a_fixed_width_is_joined(original: str, view: str) -> None:
+    assert clean(original).view == view
+
+
+def test_a_joined_break_stays_in_the_span_of_the_original() -> None:
+    ct = clean(_BODY + "\n20%给予补助，单个项目最\n高300万元，资金由市财政安排。")
+    i = ct.view.index("最高300万元")
+    assert ct.span(i, i + 7).text == "最\n高300万元"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next line is an item of its own
+        "一、对首次认定的高新技术企业，给予一次性奖励二十万元，由区财政安排资金\n二、对新认定的企业，给予奖励。",
+        "（一）对首次认定的高新技术企业，给予一次性奖励二十万元，由区财政安排\n（二）对新认定的企业，给予奖励。",
+        # a short heading line, a closing line with no clause mark
+        "四、保障措施\n各部门要加强协调配合，形成工作合力，确保各项措施落到实处。",
+        "对首次认定的高新技术企业，给予一次性奖励二十万元，资金由区财政安排\n芜湖市经济和信息化局",
+    ],
+)
+def test_lines_that_are_no_wrapped_sentence_stay_apart(text: str) -> None:
+    assert clean(text).view == text
+
+
 def test_simplified_view_one_char_per_char() -> None:
     ct = clean("廣東省人民政府辦公廳關於印發")
     assert ct.view == "广东省人民政府办公厅关于印发"

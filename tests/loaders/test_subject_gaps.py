@@ -54,6 +54,17 @@ def test_a_maker_of_a_sectors_products_is_that_sectors_enterprise(item: str,
     assert _categories(f"一、做大做强。{item}\n二、附则。本措施自印发之日起施行。")[0] == kinds
 
 
+@pytest.mark.parametrize(("heading", "kinds"), [
+    ("支持整机企业做大", {"robotics-enterprise"}),  # the maker word said alone, named in full below
+    ("支持相关企业做大", {"enterprise", "robotics-enterprise"}),  # 相关 is said of anyone
+])
+def test_a_maker_word_said_alone_names_the_kind_the_text_gives_in_full(heading: str,
+                                                                      kinds: set[str]) -> None:
+    text = (f"一、{heading}。对年营业收入首次突破5亿元的机器人整机企业，给予300万元奖励。\n"
+            "二、附则。本措施自印发之日起施行。")
+    assert _categories(text)[0] == kinds
+
+
 def test_sectors_coordinated_before_one_enterprise_word_name_each_kind() -> None:
     text = ("一、首次上榜奖励。对首次入选独角兽企业榜单的人工智能或机器人企业，给予500万元奖励。\n"
             "二、规模奖励。对人工智能、机器人企业营业收入首次突破1亿元的，给予100万元奖励。\n"
