@@ -88,10 +88,17 @@ def _sector_before(view: str, at: int, gaz: _Vocabulary) -> Match | None:
 
 
 def _kind_of(word: str, gaz: _Vocabulary) -> str | None:
-    """The enterprise category ``word`` + 企业 names (人工智能 → 人工智能企业), if any."""
+    """The enterprise category ``word`` + 企业 names (人工智能 → 人工智能企业; 人形机器人 →
+    机器人企业 by its head), if any."""
     concept = gaz.lookup(word + "企业", "category")
     if concept is None and word.endswith("业"):
         concept = gaz.lookup(word[:-1] + "企业", "category")
+    # a narrower sector names the kind of its head (人形机器人 → 机器人企业): Chinese compounds
+    # put the head last, so the longest ending of two characters or more that is a kind wins
+    for k in range(1, len(word) - 1):
+        if concept is not None:
+            break
+        concept = gaz.lookup(word[k:] + "企业", "category")
     return concept
 
 

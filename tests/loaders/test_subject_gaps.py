@@ -48,6 +48,8 @@ def test_an_office_and_a_contact_line_name_no_category() -> None:
     ("对年营业收入首次突破5亿元的机器人整机企业，给予300万元奖励。", {"robotics-enterprise"}),
     ("对人工智能软硬件企业参加境外展会的，给予展位费50%补贴。", {"ai-enterprise"}),
     ("对集成电路设计企业流片的，给予30%补助。", {"enterprise"}),  # no chip-design kind
+    # a narrower sector (人形机器人) names the kind of its head (机器人企业)
+    ("对年销售额首次突破1亿元的人形机器人整机企业，给予500万元奖励。", {"robotics-enterprise"}),
 ])
 def test_a_maker_of_a_sectors_products_is_that_sectors_enterprise(item: str,
                                                                   kinds: set[str]) -> None:
