@@ -97,6 +97,11 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("commerce-bureau", "商务局", "Bureau of Commerce", function="commerce"),
     D("statistics-bureau", "统计局", "Statistics Bureau"),
     D("data-bureau", "数据局", "Data Bureau", function="data"),
+    D("big-data-bureau", "大数据局", "Big Data Bureau", function="data"),
+    D("big-data-development-administration", "大数据发展管理局",
+      "Big Data Development Administration", function="data"),
+    D("data-resources-administration", "数据资源管理局", "Data Resources Administration",
+      function="data"),
     D("government-service-data-administration", "政务服务和数据管理局",
       "Government Service and Data Administration", ["政数局"], function="data"),
     # money and assets
