@@ -72,6 +72,9 @@ _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
 _RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
               r"车(?![间位库站])|辆|头|台|套|人次|人|名|户|床|张|课时)")
+# units that count the recipients themselves: 每人最高 caps what one person gets
+_RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次"})
+_SHARE_BEFORE = re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成")
 _MEASURE_WORD = r"(?:[个条辆台架头只家名位](?=[\u4e00-\u9fff]))?"
 _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
 _PER_UNIT_AFTER = re.compile(
@@ -123,11 +126,14 @@ def is_penalty(clause: str, sentence: str) -> bool:
     return bool(PENALTY_WORDS.search(clause) or _PENALTY_VERB.search(clause))
 
 
-def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
+def per_unit(segment_before: str, after: str, clause_before: str,
+             sentence_before: str = "") -> str | None:
     """The unit a rate is paid per (``200元/亩`` → 亩, ``每平方米每月10元`` → 平方米·月), else None.
 
-    A per-item figure under a cap word (``每人最高50万元``, ``每条航线给予最高50万元``) is a
-    per-recipient cap, not a rate.
+    A figure per recipient under a cap word (``每人最高50万元``) is a per-recipient cap; per
+    anything else a recipient may hold several of (``每条航线每年最高20万元``, ``每车每年不超过
+    10万元``) it is a rate with its ceiling, unless a share of a cost comes before it in the
+    sentence (``sentence_before``: ``按购置价格的30%给予补贴，每台最高1万元`` caps the share).
     """
     m = _PER_UNIT_AFTER.match(after)
     if m:
@@ -147,8 +153,11 @@ def per_unit(segment_before: str, after: str, clause_before: str) -> str | None:
     m = _PER_UNIT_BEFORE.search(clause_before)
     if m:
         unit = m.group(1)
-        if _CAP_WORDS.search(segment_before):
-            return None  # 每条航线给予最高50万元, 每人每年最高50万元: a cap per recipient
+        if _CAP_WORDS.search(segment_before) and (
+                unit in _RECIPIENT_UNITS or _SHARE_BEFORE.search(sentence_before)):
+            # 每人每年最高50万元: a cap per recipient; 按价格的30%补贴，每台最高1万元: the
+            # ceiling of a share (每条航线每年最高20万元, with no share, is a rate)
+            return None
         if unit in ("人", "名", "户") and not m.group(2):
             return None  # 每人给予100万元奖励: a sum per recipient, not a rate
         return unit + (f"·{m.group(2)}" if m.group(2) else "")
@@ -228,7 +237,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             and not _PER_RECIPIENT.search(clause_before)
         ):
             f.role = "unit_rate"
-        elif (per := per_unit(segment, after, clause_before)
+        elif (per := per_unit(segment, after, clause_before,
+                              view[sentences_start(clauses) : f.start])
                or _per_item_done_before(view, clauses, f, segment)) is not None:
             f.role = "unit_rate"
             f.per = per

@@ -42,6 +42,12 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         ("同一用户每年补贴总额不超过50万元。", [("50", "per_recipient_cap")]),
         ("对新认定的示范车间，每个车间奖励40万元。", [("40", "per_recipient_cap")]),
         ("对采购企业给予补贴，同一申报主体累计总额最高100万元。", [("100", "per_recipient_cap")]),
+        # per thing a recipient may hold several of, a sum under its ceiling is a rate …
+        ("对开通物流航线的企业，每条航线每年给予最高20万元运营补贴。", [("20", "unit_rate")]),
+        ("对试点车辆运营按每车每年不超过10万元给予补贴。", [("10", "unit_rate")]),
+        # … but per person it caps what one recipient gets, and after a share it caps the share
+        ("对新引进的博士，每人每年最高5万元。", [("5", "per_recipient_cap")]),
+        ("按购置价格的30%给予补贴，每台最高1万元。", [("1", "per_recipient_cap")]),
     ],
 )
 def test_money_roles(sentence: str, expected: list[tuple[str, str]]) -> None:
