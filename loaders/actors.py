@@ -166,3 +166,15 @@ def actor_matches(view: str, found: list[Match], gaz: _Vocabulary,
             m = out[i]
             out[i] = Match(m.start, m.end, kind_of_maker[word], m.scheme, m.surface)
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+_COUNTING = re.compile(r"(?:每家|单家|单个|同一|每个|每户|单户|各)$")
+
+
+def counted_generic(view: str, measure_matches: Iterable[Match], generic: str | None) -> bool:
+    """Every mention of the generic kind ``generic`` in a measure counts recipients
+    (``每家企业每年最高``, ``单个企业``, ``同一企业``): it names the unit of a cap, not an actor."""
+    mentions = [m for m in measure_matches if m.concept == generic]
+    return bool(mentions) and all(
+        _COUNTING.search(view, max(0, m.start - 2), m.start) for m in mentions)
+

@@ -541,6 +541,11 @@ class _Parser:
         masked = self._masks(s, e, notes)
         measure.categories = self._concepts("category", s, e, masked)
         self._coordinated_categories(measure, s, e, masked)
+        generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
+        if len(measure.categories) > 1 and actors.counted_generic(
+                self.view, self._all_matches().within("category", s, e), generic):
+            # 对中小企业…，每家企业每年最高: the kind named is the actor, 每家企业 counts it
+            measure.categories = [c for c in measure.categories if c.concept != generic]
         # a sector word inside a category's name (制造业创新中心) is no sector of its own
         # (a kind of enterprise, 人工智能企业, still names the sector it works in)
         inside = [(m.start, m.end) for m in self._all_matches().within("category", s, e)

@@ -82,10 +82,11 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(
     rf"每\s*{_MEASURE_WORD}({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准: a rate by its standard
-_RATE_STANDARD_BEFORE = re.compile(r"按\s*每\s*([^，。；每\d]{1,8}?)\s*$")
+_RATE_STANDARD_BEFORE = re.compile(
+    r"按(?:照)?\s*每\s*([^，。；每\d]{1,8}?)(?:\s*每\s*(月|年|天|日|次|小时))?\s*$")
 _PER_ITEM_DONE = re.compile(
-    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)[一1]?[个家项条台套名]?([\u4e00-\u9fff]{1,6}?)"
-    r"\s*(?:给予|奖励|补贴|补助)?\s*$")
+    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育|挂牌|上架|落地|招引)[一1]?[个家项条台套名款]?"
+    r"([\u4e00-\u9fff]{1,6}?)\s*(?:给予|奖励|补贴|补助)?\s*$")
 _PER_ITEM_SERVED_DONE = re.compile(
     r"每(?:服务|帮助|带动|支持|培训)[一1]?[个家项条台套名]([\u4e00-\u9fff]{1,4}?)(?:完成|实现|通过|开展)"
     r"[^，。；]{1,14}?(?:给予|奖励|补贴|补助)\s*$")
@@ -140,7 +141,8 @@ def per_unit(segment_before: str, after: str, clause_before: str,
         return re.sub(r"[\s/／每]+", "·", m.group(1)).strip("·")
     m = _RATE_STANDARD_BEFORE.search(segment_before)
     if m and (_RATE_STANDARD_AFTER.match(after) or _GIVING_AFTER.match(after)):
-        return m.group(1)  # 按每头奶牛2000元的标准, 按每小时有效数据100元给予奖励
+        # 按每头奶牛2000元的标准, 按每小时有效数据100元给予奖励, 按照每P每月800元的标准
+        return m.group(1) + (f"·{m.group(2)}" if m.group(2) else "")
     m = _PER_ITEM_DONE.search(segment_before)
     if m and not _CAP_WORDS.search(segment_before):
         return m.group(1)  # 每完成一个诊断项目给予2万元

@@ -48,6 +48,9 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         # … but per person it caps what one recipient gets, and after a share it caps the share
         ("对新引进的博士，每人每年最高5万元。", [("5", "per_recipient_cap")]),
         ("按购置价格的30%给予补贴，每台最高1万元。", [("1", "per_recipient_cap")]),
+        # a rate by its standard per unit and per month
+        ("按照每P每月800元的标准给予算力补贴。", [("0.08", "unit_rate")]),
+        ("对上架数据产品的企业，每上架1款数据产品奖励1万元。", [("1", "unit_rate")]),
     ],
 )
 def test_money_roles(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -67,6 +67,19 @@ def test_a_maker_word_said_alone_names_the_kind_the_text_gives_in_full(heading: 
     assert _categories(text)[0] == kinds
 
 
+@pytest.mark.parametrize(("item", "kinds"), [
+    # 每家企业 / 单个企业 / 同一企业 count the kind the measure names: no generic 企业 beside it
+    ("对购买算力服务的中小企业，按合同金额的30%给予补贴，每家企业每年最高20万元。", {"sme"}),
+    ("对首次认定的专精特新中小企业给予奖励，同一企业不重复支持。", {"specialized-sme"}),
+    # a generic mention that names an actor stays; a counting mention alone names the actor
+    ("对中小企业和其他企业采购服务的，给予补贴，单个企业最高20万元。", {"sme", "enterprise"}),
+    ("按合同金额的30%给予补贴，每家企业每年最高20万元。", {"enterprise"}),
+])
+def test_a_generic_enterprise_that_only_counts_recipients_is_no_actor(item: str,
+                                                                     kinds: set[str]) -> None:
+    assert _categories(f"一、支持服务。{item}\n二、附则。本措施自印发之日起施行。")[0] == kinds
+
+
 def test_sectors_coordinated_before_one_enterprise_word_name_each_kind() -> None:
     text = ("一、首次上榜奖励。对首次入选独角兽企业榜单的人工智能或机器人企业，给予500万元奖励。\n"
             "二、规模奖励。对人工智能、机器人企业营业收入首次突破1亿元的，给予100万元奖励。\n"
