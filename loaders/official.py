@@ -95,6 +95,7 @@ _REGULATION_TITLE = re.compile(r"(?:条例|规定|办法|法|细则)$")
 # 中国（福建）自由贸易试验区条例: a zone of the nation named with its province in brackets
 _BRACKETED_AREA = re.compile(r"^中国[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经营|业务|活动)?的(?:企业|单位)")
+_ORGAN_WORD = re.compile(r"[局厅委办署院部处科室]")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
 # the field naming a record of a table typed as records (项目：智慧港航物流)
@@ -610,8 +611,8 @@ class _Parser:
             return
         known = {c.concept for c in measure.categories}
         for m in _COORDINATED.finditer(self.view, s, e):
-            if any(a <= m.start() < b for a, b in masked):
-                continue
+            if any(a <= m.start() < b for a, b in masked) or _ORGAN_WORD.search(m.group(2)):
+                continue  # 工业和信息化局中小企业科: an office of a body, no two kinds
             for g in (1, 2):
                 word = m.group(g)  # the first conjunct may carry words before it: 鼓励人工智能
                 for k in range(len(word) - 1 if g == 1 else 1):

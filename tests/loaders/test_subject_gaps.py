@@ -80,6 +80,12 @@ def test_a_generic_enterprise_that_only_counts_recipients_is_no_actor(item: str,
     assert _categories(f"一、支持服务。{item}\n二、附则。本措施自印发之日起施行。")[0] == kinds
 
 
+def test_an_office_of_a_bureau_named_with_and_is_no_pair_of_kinds() -> None:
+    text = ("一、支持服务。对中小企业采购服务的，给予补贴。\n"
+            "二、附则。本措施自印发之日起施行。联系人：市工业和信息化局中小企业科。")
+    assert "manufacturing-enterprise" not in _categories(text)[1]
+
+
 def test_sectors_coordinated_before_one_enterprise_word_name_each_kind() -> None:
     text = ("一、首次上榜奖励。对首次入选独角兽企业榜单的人工智能或机器人企业，给予500万元奖励。\n"
             "二、规模奖励。对人工智能、机器人企业营业收入首次突破1亿元的，给予100万元奖励。\n"
