@@ -27,7 +27,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
 _BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
     r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
-_SUB_BUDGET = re.compile(r"其中[^，。；]{0,12}$")
+_SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)"
@@ -60,6 +60,7 @@ _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补
 # what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
 # eligibility even where its sentence names no support (a 认定范围 item)
 _SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
+                           r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额"
                            r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)|(?:注册|实缴|实收)资本|资产总额|净资产")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")

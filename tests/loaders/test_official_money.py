@@ -51,6 +51,10 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         # a rate by its standard per unit and per month
         ("按照每P每月800元的标准给予算力补贴。", [("0.08", "unit_rate")]),
         ("对上架数据产品的企业，每上架1款数据产品奖励1万元。", [("1", "unit_rate")]),
+        # a contract's size as a condition of eligibility; a part of a budget after 其中
+        ("租用算力服务的合同金额达到20万元以上。", [("20", "threshold")]),
+        ("市财政每年安排算力券资金5000万元，其中用于大模型训练的额度不超过2000万元。",
+         [("5000", "total_budget"), ("2000", "total_budget")]),
     ],
 )
 def test_money_roles(sentence: str, expected: list[tuple[str, str]]) -> None:
