@@ -13,7 +13,12 @@ A name as written (``市发展改革委``, ``上海市第十五届人民代表�
 4. the full name is looked up in the ``agency`` vocabulary for a concept; the jurisdiction is the
    concept's, else the most specific area of the vocabulary the name begins with.
 
-Unknown bodies keep their name (with steps 1–3 applied), no concept, and the area read from it.
+Unknown bodies keep their name (with steps 1–3 applied), no concept, and the area read from it;
+a district's government the vocabulary does not know (``香洲区人民政府``) lies in the city that
+issues the document.
+
+Why this module is longer than 400 lines: the four steps share the prefixes read from the
+issuers and the area rules that complete a name; split apart, each would import the others.
 """
 
 from __future__ import annotations
@@ -310,6 +315,7 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
     if gaz is None:
         return Organisation(written, resolved)
     resolved = complete_area(resolved, gaz, prefixes)
+    resolved = _district_of_the_city(resolved, prefixes, gaz)
     concept = _vocabulary_agency(short, resolved, gaz)
     split = split_department(resolved, gaz) or misspelt_department(resolved, gaz)
     name = resolved
@@ -333,6 +339,19 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
     area_part = split[0] if split is not None and split[0] else name
     area = area_in_name(area_part, gaz) or _parent_body_area(name, gaz)
     return Organisation(written, name, None, area, dept)
+
+
+_DISTRICT_GOVERNMENT = re.compile(
+    r"^(?![省市区县州])(?!.*(?:新区|自治))[\u4e00-\u9fff]{1,4}[区县](?:人民政府办公室|人民政府|政府)$")
+
+
+def _district_of_the_city(name: str, prefixes: dict[str, str], gaz: Gazetteer) -> str:
+    """``香洲区人民政府`` in a document of 珠海市 → ``珠海市香洲区人民政府``: a district or county
+    the vocabulary does not know, named in a city's document, lies in that city."""
+    city = prefixes.get("市", "")
+    if city.endswith("市") and _DISTRICT_GOVERNMENT.match(name) and not gaz.find_all(name, "area"):
+        return city + name
+    return name
 
 
 def _parent_body_area(name: str, gaz: Gazetteer) -> str | None:

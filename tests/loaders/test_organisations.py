@@ -280,3 +280,13 @@ def test_a_department_name_misspelt_by_one_character_resolves() -> None:
     gaz = load_gazetteer()
     assert resolve_organisation("某市住房和城乡建管理委员会", {}, gaz).name == "某市住房和城乡建设管理委员会"
     assert resolve_organisation("某市税务局", {}, gaz).name == "某市税务局"
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("香洲区人民政府", "珠海市香洲区人民政府"),  # a district the vocabulary does not know
+    ("斗门区政府", "珠海市斗门区人民政府"),
+    ("市住房城乡建设局", "珠海市住房和城乡建设局"),  # the relative prefix as before
+    ("横琴新区管委会", "横琴新区管理委员会"),  # a zone is no district of the city's by its name
+])
+def test_a_district_government_a_city_names_lies_in_that_city(written: str, full: str) -> None:
+    assert resolve(written, jurisdiction_prefixes(["珠海市人民政府办公室"])).name == full
