@@ -17,6 +17,8 @@ Roles: ``lead`` (牵头/主责), ``support`` (配合/协同/参与/协助/支持
 (责任单位/负责/按职责分工负责, and a bare list of names). A name must end like a government
 body's name (:func:`loaders.agencies.looks_like_agency`) or be a body the agency vocabulary
 knows (``中国人民银行``, ``民航局``, which take no place from the list); ``等有关部门`` tails are dropped.
+A company takes a role only beside a government body (``省发展改革委牵头，国网…电力有限公司配合``)
+or under a label (``配合单位：``); a list of companies alone names no unit.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from ..ontology.gazetteer import Gazetteer
 from .agencies import NATIONAL_SHORT, SpanOf, agency_ref, looks_like_agency
 from .records import AgencyRef, UnitRole
 
+# a company given a role in a measure's units (国网西藏电力有限公司配合)
+_COMPANY = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|集团公司|集团|分公司)$")
 _PLACE = re.compile(r"^(?:自治区|新区|[省市区县]|[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|新区|区|县))")
 # a national body or a branch named with its own place (国家税务总局湖北省税务局, 武汉海关) takes
 # no place from the first name of its list
@@ -131,19 +135,23 @@ class _Units:
         return (self.gaz is not None and not _RELATIVE_NAME.match(name)
                 and self.gaz.lookup(name, "agency") is not None)
 
-    def is_agency(self, name: str) -> bool:
+    def is_agency(self, name: str, companies: bool = False) -> bool:
         """True when ``name`` ends like a government body's name or is a body the vocabulary
-        knows (``中国人民银行`` ends in no agency ending)."""
-        return looks_like_agency(name) or self.known(name)
+        knows (``中国人民银行`` ends in no agency ending); with ``companies``, a company given a
+        role beside a body (``国网西藏电力有限公司配合``) too."""
+        return (looks_like_agency(name) or self.known(name)
+                or companies and bool(_COMPANY.match(name)))
 
-    def all_agencies(self, text: str) -> bool:
-        """True when ``text`` is a non-empty list of names that are all government bodies."""
+    def all_agencies(self, text: str, companies: bool = False) -> bool:
+        """True when ``text`` is a non-empty list of names that are all government bodies (or,
+        with ``companies``, companies)."""
         names = [n for n, _s, _e in split_names(text, 0)]
         return bool(names) and all(
-            self.is_agency(strip_etc(_MARK.sub("", re.sub(r"^(?:由|和|及|与)", "", n))))
+            self.is_agency(strip_etc(_MARK.sub("", re.sub(r"^(?:由|和|及|与)", "", n))), companies)
             for n in names)
 
-    def names(self, text: str, offset: int, role: UnitRole, strict: bool = True) -> int:
+    def names(self, text: str, offset: int, role: UnitRole, strict: bool = True,
+              companies: bool = False) -> int:
         """Add every agency name of ``text`` (a list) with ``role``; the number added."""
         found = []
         shared = None  # 自治区发展改革委、工业和信息化厅: the first name's place holds for the rest
@@ -159,7 +167,7 @@ class _Units:
             short = strip_etc(name)
             if short.startswith("各"):
                 continue  # 各县市区人民政府, 各地区管理局: a class of bodies, no one unit
-            if len(short) < 2 or not self.is_agency(short):
+            if len(short) < 2 or not self.is_agency(short, companies):
                 if strict:
                     return 0
                 continue
@@ -188,7 +196,8 @@ class _Units:
         for i, m in enumerate(labels):
             stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
             body = text[m.end() : stop].rstrip(" ；;，,。")
-            self.names(body, offset + m.end(), _role_of_label(m.group(1)), strict=False)
+            self.names(body, offset + m.end(), _role_of_label(m.group(1)), strict=False,
+                       companies=True)
         return True
 
     def unlabelled(self, text: str, offset: int) -> bool:
@@ -211,11 +220,15 @@ class _Units:
                 pieces = [(together.group(1), at, "lead"),
                           (together.group(2), at + together.start(2), "support")]
             for piece, _at, _role in pieces:
-                if not self.all_agencies(piece):
+                if not self.all_agencies(piece, companies=word is not None):
                     return False
             plan += pieces
+        # a company takes a role only beside a government body (A牵头，B公司配合)
+        companies = any(self.all_agencies(body) for body, _at, _role in plan)
+        if plan and not companies and not all(self.all_agencies(b) for b, _a, _r in plan):
+            return False
         for body, at, role in plan:
-            self.names(body, at, role)
+            self.names(body, at, role, companies=companies)
         return bool(plan)
 
 

@@ -32,6 +32,10 @@ def _units(sentence: str) -> list[tuple[str, str | None]]:
      [("湖北省科学技术厅", "responsible"), ("湖北省财政厅", "responsible")]),
     ("省市场监管局牵头负责。", [("湖北省市场监督管理局", "lead")]),
     ("省科技厅负责政策解释。", []),
+    # a company given a role beside a government body is a unit; companies alone are none
+    ("（省发展改革委牵头，国网湖北省电力有限公司配合）",
+     [("湖北省发展和改革委员会", "lead"), ("国网湖北省电力有限公司", "support")]),
+    ("（武汉甲乙科技有限公司、武汉丙丁智能有限公司）", []),
 ])
 def test_unit_forms(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _units(sentence) == expected
