@@ -212,6 +212,8 @@ _ORGAN_ENDINGS = ("人民政府办公厅", "人民政府办公室", "人民政�
 _AREA_ENDING = re.compile(r"(?:新区|开发区|高新区|园区|示范区|试验区|合作区|片区|保税区|[省市区县州盟旗镇乡])$")
 
 
+_CITY_BUREAU = re.compile(r"^(?!国家|中国|中央)([\u4e00-\u9fff]{1,6}?[市州盟](?!场))"
+                          r"([^区县旗省市州]{2,12}(?:局|委员会|办公室|中心))$")
 _DISTRICT_BUREAU = re.compile(r"^(.{2,}?[市州].{1,6}?[区县旗])([^区县旗省市州]{2,10}(?:局|委员会|办公室|中心))$")
 
 
@@ -226,8 +228,9 @@ def area_part(name: str, gaz: Gazetteer) -> str | None:
     if prefix is None:
         split = split_department(name, gaz)
         prefix = split[0] if split is not None else None
-    if prefix is None and (m := _DISTRICT_BUREAU.match(name)):
-        prefix = m.group(1)  # 佛山市顺德区经济促进局: a district's bureau of a kind the vocabulary lacks
+    if prefix is None and (m := _DISTRICT_BUREAU.match(name) or _CITY_BUREAU.match(name)):
+        prefix = m.group(1)  # 佛山市顺德区经济促进局, 张家界市文化旅游广电体育局: a bureau of a kind
+        # the vocabulary lacks, of a district or a city
     if not prefix or not _AREA_ENDING.search(prefix) or len(prefix) < 3:
         return None
     return prefix

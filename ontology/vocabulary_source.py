@@ -451,7 +451,7 @@ SECTORS: list[C] = [
       alt=["互联网和相关服务", "互联网", "互联网软件"], en_alt=["internet services", "internet"]),
     C("logistics", "物流", "logistics", alt=["现代物流", "智慧物流"],
       en_alt=["modern logistics"]),
-    C("culture-tourism", "文旅", "culture and tourism", alt=["文化旅游", "文化和旅游", "文化产业"],
+    C("culture-tourism", "文旅", "culture and tourism", alt=["文化旅游", "文化和旅游", "文化产业", "旅游"],
       en_alt=["cultural tourism", "tourism"]),
     C("environmental-protection", "环保", "environmental protection",
       alt=["生态环境", "节能环保", "环境保护"], en_alt=["ecology and environment"]),

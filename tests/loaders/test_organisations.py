@@ -9,6 +9,7 @@ import pytest
 from policykg.loaders.agencies import (
     agency_ref,
     area_in_name,
+    area_part,
     body_name,
     jurisdiction_prefixes,
     resolve_organisation,
@@ -290,3 +291,11 @@ def test_a_department_name_misspelt_by_one_character_resolves() -> None:
 ])
 def test_a_district_government_a_city_names_lies_in_that_city(written: str, full: str) -> None:
     assert resolve(written, jurisdiction_prefixes(["珠海市人民政府办公室"])).name == full
+
+
+@pytest.mark.parametrize(("name", "area"), [
+    ("张家界市文化旅游广电体育局", "张家界市"),  # a city's bureau of a kind the vocabulary lacks
+    ("国家市场监督管理总局", None),  # 市 of 市场 is no city
+])
+def test_the_area_a_city_bureau_of_an_unlisted_kind_belongs_to(name: str, area: str | None) -> None:
+    assert area_part(name, load_gazetteer()) == area

@@ -105,6 +105,11 @@ def test_low_altitude_logistics_is_low_altitude_economy() -> None:
     assert "low-altitude-economy" in _sectors("一、对开通低空物流航线的企业，每条航线给予10万元补贴。\n二、其他。\n")
 
 
+def test_tourism_is_culture_and_tourism() -> None:
+    assert "culture-tourism" in _sectors(
+        "一、对建设智慧导览系统的A级旅游景区，按投资额的30%给予补助，最高100万元。\n二、其他。\n")
+
+
 def test_a_sum_per_enterprise_served_and_transformed_is_a_rate() -> None:
     found = _amounts("一、服务商每服务一家企业完成数字化改造给予3万元奖励，单个服务商每年奖励不超过100万元。\n"
                      "二、其他。\n")
