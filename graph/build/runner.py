@@ -76,8 +76,7 @@ class LocalRunner:
         ``jobs`` + 1 items in flight (the parent prepares the next while the workers run)."""
         if self.jobs <= 1:
             return map(fn, items)
-        if self.pool is None:
-            warm_resolver()
+        if self.pool is None:  # (validation alone needs no vocabularies in the workers)
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
         return windowed(self.pool.submit, fn, items, self.jobs + 1)
 
