@@ -10,8 +10,8 @@ process tree (``run.measure``):
   graphs, in the build's workers) and, as its baseline, the same build with ``--no-validate``;
 * whole-graph validation of the finished TriG dump with the Oxigraph engine (what the build ran
   before: every unit in one scratch store) — the baseline of
-* per-graph validation of the finished store (:func:`policykg.shapes.per_graph.validate_store`
-  with a pool of N workers), and whether its report is byte-identical to the whole-graph one
+* per-graph validation of the finished store and its TriG dump
+  (:func:`policykg.shapes.per_graph.validate_store` with a pool of N workers), and whether its report is byte-identical to the whole-graph one
   (and to the build's ``validation.ttl``).
 
 Figures and ratios go to ``benchmarks/results/validation-<date>.json`` and ``.md``.
@@ -48,7 +48,7 @@ from policykg.graph.build.runner import LocalRunner
 from policykg.shapes.per_graph import validate_store
 store = ox.Store.read_only(sys.argv[1])
 with LocalRunner(int(sys.argv[2]), Path(sys.argv[4]), None) as runner:
-    result = validate_store(store, mapper=runner.map_bounded)
+    result = validate_store(store, mapper=runner.map_bounded, trig=Path(sys.argv[5]))
 Path(sys.argv[3]).write_text(result.to_ttl(), encoding="utf-8")
 """
 
@@ -77,7 +77,8 @@ def run_size(n: int, jobs: int) -> dict:
                                          str(work / "whole.ttl")))
     print(f"[{n}] per-graph validation of the store …", flush=True)
     row["per_graph"] = measure(_python(_PER_GRAPH, str(work / "build_with_validation-store"),
-                                       str(jobs), str(work / "per-graph.ttl"), str(work / "pool")))
+                                       str(jobs), str(work / "per-graph.ttl"), str(work / "pool"),
+                                       str(built / "policykg.trig")))
     whole = (work / "whole.ttl").read_bytes()
     row["identical_reports"] = (whole == (work / "per-graph.ttl").read_bytes()
                                 == (built / "validation.ttl").read_bytes())

@@ -19,10 +19,13 @@ must be empty (a build store's is); ``ValueError`` says so otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
@@ -45,11 +48,13 @@ Mapper = Callable[[Callable, Iterable], Iterator]
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Some units cut from a store: each graph's own N-Triples, and their context as N-Quads
-    (each context triple placed in the unit graph that needs it)."""
+    """Some units cut from a store: each graph's own N-Triples (or, read from a TriG dump, one
+    TriG document holding their blocks), and their context as N-Quads (each context triple
+    placed in the unit graph that needs it)."""
 
     graphs: tuple[tuple[str, bytes], ...]
     context: bytes
+    trig: bytes = b""
 
 
 def _values(nodes: Iterable) -> str:
@@ -92,9 +97,65 @@ def batches(store: ox.Store, batch_quads: int = BATCH_QUADS) -> Iterator[Batch]:
         yield Batch(tuple(pending), _context(store, [n for n, _ in pending]))
 
 
+_BLOCK = re.compile(r"^<([^>]*)> \{$")
+
+
+def trig_batches(trig: Path, store: ox.Store, batch_quads: int = BATCH_QUADS) -> Iterator[Batch]:
+    """The units of a TriG dump written by policykg (a header of ``@base``/``@prefix`` lines, then
+    one block ``<graph> {`` … ``}`` per graph, literals on one line), cut into batches of about
+    ``batch_quads`` lines; the context comes from ``store``, which holds the same quads. Reading
+    the dump's text is much faster than serialising the store's graphs again."""
+    header: list[str] = []
+    base = ""
+    pending: list[str] = []
+    names: list[str] = []
+    name, size = None, 0
+    with open(trig, encoding="utf-8") as fh:
+        for line in fh:
+            if name is not None:  # inside a block
+                pending.append(line)
+                size += 1
+                if line.rstrip("\n") == "}":
+                    name = None
+                    if size >= batch_quads:
+                        yield _trig_batch(store, header, names, pending)
+                        pending, names, size = [], [], 0
+                continue
+            opened = _BLOCK.match(line.rstrip("\n"))
+            if opened:
+                name = urljoin(base, opened.group(1))
+                if name == str(ONTOLOGY_IRI):  # not a unit: its block is skipped
+                    name = _skip_block(fh)
+                    continue
+                names.append(name)
+                pending.append(line)
+            elif line.startswith(("@prefix", "@base")):
+                header.append(line)
+                if line.startswith("@base"):
+                    base = line.split("<", 1)[1].rsplit(">", 1)[0]
+            elif line.strip() and not line.startswith("#"):
+                raise ValueError(f"{trig}: a triple outside a graph block; per-graph validation "
+                                 "reads policykg's own TriG dumps only.")
+    if names:
+        yield _trig_batch(store, header, names, pending)
+
+
+def _skip_block(fh) -> None:
+    for line in fh:
+        if line.rstrip("\n") == "}":
+            return None
+    return None
+
+
+def _trig_batch(store: ox.Store, header: list[str], names: list[str], lines: list[str]) -> Batch:
+    return Batch((), _context(store, names), "".join(header + lines).encode("utf-8"))
+
+
 def check_batch(checks: list[engine.Check], batch: Batch) -> tuple[list[dict], int]:
     """Worker entry: run the local ``checks`` on one batch; (findings, units with a focus node)."""
     scratch = ox.Store()
+    if batch.trig:
+        scratch.bulk_load(batch.trig, ox.RdfFormat.TRIG)
     for name, data in batch.graphs:
         if data:
             scratch.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
@@ -119,15 +180,18 @@ def _cross(store: ox.Store, checks: list[engine.Check]) -> tuple[list[dict], boo
 
 
 def validate_store(store: ox.Store, *, mapper: Mapper | None = None,
-                   batch_quads: int = BATCH_QUADS) -> ValidationResult:
+                   batch_quads: int = BATCH_QUADS, trig: Path | None = None) -> ValidationResult:
     """Validate every named graph of ``store`` per batch (see the module docstring).
 
     ``mapper(fn, batches)`` runs ``fn`` on each batch and yields the results in order, lazily
     (a process pool with a bounded window of batches in flight); by default, in this process.
+    ``trig``: policykg's TriG dump of the same quads, read for the graphs' own triples
+    (:func:`trig_batches`).
     """
     _, _, cross_shapes = _shape_index()
     compiled = engine.compile_shapes(load_shapes(), _store_hierarchy(store), cross_shapes)
-    todo = batches(store, batch_quads)
+    unit_graphs(store)  # (refuses a default graph with triples)
+    todo = batches(store, batch_quads) if trig is None else trig_batches(trig, store, batch_quads)
     ahead = [b for b in (next(todo, None), next(todo, None)) if b is not None]
     # one batch (a small corpus) runs here: starting worker processes would cost more
     run = mapper if mapper is not None and len(ahead) > 1 else map

@@ -262,7 +262,8 @@ def _validate(result: ParallelResult, trig: Path, jobs: int, engine: str, runner
         return
     try:
         if engine == "oxigraph":
-            result.validation = validate_store(result.store, mapper=getattr(runner, "map_bounded", None))
+            result.validation = validate_store(result.store, trig=trig if trig.is_file() else None,
+                                               mapper=getattr(runner, "map_bounded", None))
         else:
             result.validation = validate_file(trig, jobs=jobs, engine=engine)
     except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal

@@ -56,7 +56,9 @@ def test_batches_in_worker_processes_give_the_whole_report_on_a_generated_corpus
     assert all(sum(d.count(b"\n") for _, d in b.graphs[:-1]) < 3000 for b in small)
     with LocalRunner(2, tmp_path / "work", None) as runner:
         pooled = validate_store(result.store, mapper=runner.map_bounded, batch_quads=3000)
-    assert pooled.to_ttl() == whole.to_ttl()
+        from_dump = validate_store(result.store, mapper=runner.map_bounded, batch_quads=3000,
+                                   trig=tmp_path / "out" / "policykg.trig")
+    assert pooled.to_ttl() == from_dump.to_ttl() == whole.to_ttl()
     assert (pooled.units, pooled.conforms) == (whole.units, whole.conforms)
 
 
