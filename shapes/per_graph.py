@@ -41,7 +41,7 @@ from policykg.shapes.validate import (
     results_from_found,
 )
 
-BATCH_QUADS = 100_000  # a batch's own quads (before context): bounds a worker's scratch store
+BATCH_QUADS = 25_000  # a batch's own quads (TriG: lines) before context: bounds a worker's scratch store
 
 Mapper = Callable[[Callable, Iterable], Iterator]
 
