@@ -180,14 +180,15 @@ def _cross(store: ox.Store, checks: list[engine.Check]) -> tuple[list[dict], boo
 
 
 def validate_store(store: ox.Store, *, mapper: Mapper | None = None,
-                   batch_quads: int = BATCH_QUADS, trig: Path | None = None) -> ValidationResult:
+                   batch_quads: int | None = None, trig: Path | None = None) -> ValidationResult:
     """Validate every named graph of ``store`` per batch (see the module docstring).
 
     ``mapper(fn, batches)`` runs ``fn`` on each batch and yields the results in order, lazily
     (a process pool with a bounded window of batches in flight); by default, in this process.
     ``trig``: policykg's TriG dump of the same quads, read for the graphs' own triples
-    (:func:`trig_batches`).
+    (:func:`trig_batches`). ``batch_quads`` defaults to ``BATCH_QUADS``.
     """
+    batch_quads = batch_quads or BATCH_QUADS
     _, _, cross_shapes = _shape_index()
     compiled = engine.compile_shapes(load_shapes(), _store_hierarchy(store), cross_shapes)
     unit_graphs(store)  # (refuses a default graph with triples)
