@@ -1,11 +1,19 @@
-"""Synthetic corpus of official-style policy documents, with the answer key of facts put in.
+"""Synthetic corpus of policy documents, with the answer key of facts put in.
 
-``python benchmarks/corpus.py --docs N --seed S --out DIR`` writes ``DIR/docs/*.txt`` and
-``DIR/answers.json``. Deterministic: the same N and S give the same bytes. Names (areas) come
-from the vocabularies in ``ontology/vocab``; sentences come from the templates below, never
-from seed documents. Shapes vary: numbering styles, both scripts, UTF-8/GB18030/Big5,
-pinyin annotations, doubled punctuation, page furniture, every money role, ratios, quotas,
-tiers, responsible units, validity forms and repeals of earlier generated documents.
+``python benchmarks/corpus.py --docs N --seed S --out DIR`` writes ``DIR/docs/`` and
+``DIR/answers.json`` (the official documents' facts) and ``DIR/reports.json`` (the news
+reports). Deterministic: the same N and S give the same bytes. Names (areas) come from the
+vocabularies in ``ontology/vocab``; sentences come from the templates here and in
+``corpus_mix.py``, never from real documents. The mix is drawn from distributions measured on
+real notices and regulations (``distributions.json``, see ``corpus_mix.py``): measures per
+document, how many of them state funding figures (most state none) and of which kind,
+responsible units; 15 % of the officials are shaped as long regulations, ~30 % of sources are
+scraped web pages, ~3 % are news reports on an earlier document quoting the head of its
+issuing bureau. Every document number is unique, and so is the IRI it mints. Shapes vary:
+numbering styles, both scripts, UTF-8/GB18030/Big5, pinyin annotations, doubled punctuation,
+page furniture, every money role, ratios, quotas, tiers, responsible units, validity forms and
+repeals of earlier generated documents. ``--plain`` writes the earlier dense shape (text files
+only, 3-8 measures each with offers) that the loader tests score.
 """
 
 from __future__ import annotations
@@ -20,13 +28,34 @@ from decimal import Decimal
 from pathlib import Path
 
 import opencc
+from corpus_forms import (
+    anniversary_minus_one_day,
+    chinese_number,
+    date_text,
+    money_text,
+    numbering,
+)
+from corpus_mix import (
+    FILLERS,
+    HTML_SHARE,
+    NOTICES,
+    REGULATION_SHARE,
+    REGULATIONS,
+    REPORT_SHARE,
+    clause_kind,
+    figure_count,
+    html_page,
+    measure_count,
+    news_report,
+    unit_count,
+)
 from pypinyin import Style, pinyin
 
+from policykg.graph.model.iri import document_iri
 from policykg.ontology.gazetteer import load_gazetteer
 
 _S2T = opencc.OpenCC("s2t")
 _S2TW = opencc.OpenCC("s2tw")
-CN_DIGITS = "〇一二三四五六七八九"
 
 # Document-number prefixes per area level; combined with the area's one-character short form.
 NUMBER_KINDS = ["政办发", "政规", "工信规字", "科规", "发改规", "府办", "经信规字", "财规"]
@@ -47,6 +76,7 @@ INSTRUMENTS = ["奖励", "补贴", "资助", "补助"]
 VOUCHERS = ["算力券", "模型券", "数据券", "场景券", "语料券"]
 COST_BASES = ["实际购买算力服务费用", "年度研发投入", "项目总投资", "设备购置费用", "数据服务费用"]
 PURPOSES = ["加快人工智能产业高质量发展", "推动数字经济与实体经济深度融合", "培育新质生产力"]
+CLAUSE_KINDS = ["cap", "per", "budget", "threshold", "quota", "share", "tiers", "onetime", "voucher"]
 WAN_CHOICES = [5, 10, 20, 30, 50, 80, 100, 150, 200, 300, 500, 800, 1000, 2000, 3000, 5000]
 
 
@@ -99,72 +129,21 @@ def _areas() -> list[Area]:
     return out
 
 
-def money_text(rng: random.Random, wan: int) -> str:
-    """Render an amount given in 万元 in one of the forms documents use."""
-    form = rng.random()
-    if wan >= 5000 and form < 0.5:
-        yi = Decimal(wan) / Decimal(10000)
-        return f"{yi.normalize():f}亿元"
-    if form < 0.15 and wan % 10 == 0 and wan < 10000:
-        return f"{chinese_number(wan)}万元"
-    return f"{wan}万元"
-
-
-def chinese_number(n: int) -> str:
-    """Chinese numeral for 0 < n < 10000 (e.g. 1500 → 一千五百)."""
-    units = [(1000, "千"), (100, "百"), (10, "十")]
-    out, zero = "", False
-    for value, unit in units:
-        digit, n = divmod(n, value)
-        if digit:
-            if zero:
-                out += "零"
-            out += ("" if (unit == "十" and digit == 1 and not out) else CN_DIGITS[digit]) + unit
-            zero = False
-        elif out:
-            zero = True
-    if n:
-        out += ("零" if zero else "") + CN_DIGITS[n]
-    return out
-
-
-def date_text(rng: random.Random, d: dt.date) -> str:
-    form = rng.randrange(3)
-    if form == 0:
-        return f"{d.year}年{d.month}月{d.day}日"
-    if form == 1:
-        year = "".join(CN_DIGITS[int(c)] for c in str(d.year))
-        return f"{year}年{chinese_number(d.month)}月{chinese_number(d.day)}日"
-    return d.isoformat()
-
-
-def anniversary_minus_one_day(d: dt.date, years: int) -> dt.date:
-    try:
-        end = d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        end = d.replace(year=d.year + years, day=28) + dt.timedelta(days=1)
-    return end - dt.timedelta(days=1)
-
-
-def numbering(style: str, n: int) -> str:
-    cn = chinese_number(n)
-    return {"yi": f"{cn}、", "tiao": f"第{cn}条 ", "paren": f"（{cn}）", "arabic": f"{n}．"}[style]
-
-
 class Generator:
     """Builds documents one by one; later documents may repeal earlier ones of the same area."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, plain: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.plain = plain  # the dense answer-key shape: 3-8 measures, each with 1-2 offers
         self.areas = _areas()
         self.issued: dict[str, list[tuple[str, str, dt.date]]] = {}  # area → [(title, no., date)]
-        self.numbers: set[str] = set()
+        self.numbers: set[str] = set()  # document IRIs minted so far
+        self.batches: dict[tuple[str, str, int], int] = {}  # (area, subject, year) → titles
+        self.officials: list[tuple[DocKey, str]] = []  # (key, issuer) of the documents so far
 
-    def clause(self, m: MeasureKey) -> str:
-        """One funding clause; records every figure it states in ``m``."""
+    def clause(self, m: MeasureKey, kind: str) -> str:
+        """One funding clause of ``kind``; records every figure it states in ``m``."""
         rng = self.rng
-        kind = rng.choice(["cap", "per", "budget", "threshold", "quota", "share", "tiers",
-                           "onetime", "voucher"])
         cat = rng.choice(CATEGORIES)
         inst = rng.choice(INSTRUMENTS)
         wan = rng.choice(WAN_CHOICES)
@@ -214,29 +193,54 @@ class Generator:
         return (f"政策有效期内，发放总额不超过{money_text(rng, wan)}“{voucher}”，"
                 f"单个企业最高可享受{money_text(rng, per)}。")
 
-    def document(self, index: int) -> tuple[str, DocKey]:
+    def header(self) -> tuple[Area, int, dt.date, str]:
+        """Area, year, date and document number of the next document. The number is unique in
+        the corpus, and so is the IRI it mints (homophone prefixes such as 杭/航 share a pinyin
+        slug, so the IRI is what is kept unique): a taken serial moves to the next free one."""
         rng = self.rng
         area = rng.choice(self.areas)
         year = rng.choice([2021, 2022, 2023, 2024, 2025])
         issued = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 29))
-        number = ""
-        while not number or number in self.numbers:
-            number = f"{area.short}{rng.choice(NUMBER_KINDS)}〔{year}〕{rng.randrange(1, 60)}号"
-        self.numbers.add(number)
+        prefix, serial = f"{area.short}{rng.choice(NUMBER_KINDS)}", rng.randrange(1, 60)
+        while str(document_iri(f"{prefix}〔{year}〕{serial}号")) in self.numbers:
+            serial += 1
+        number = f"{prefix}〔{year}〕{serial}号"
+        self.numbers.add(str(document_iri(number)))
+        return area, year, issued, number
+
+    def measure(self, i: int, heading: str, area: Area, tree: str) -> tuple[MeasureKey, str]:
+        """Measure ``i``: as many funding figures as real measures of ``tree`` state (most state
+        none: a sentence of intent), then its responsible units, if any."""
+        rng = self.rng
+        m = MeasureKey(i, heading)
+        if self.plain:
+            clauses = [self.clause(m, rng.choice(CLAUSE_KINDS)) for _ in range(rng.randrange(1, 3))]
+            units = rng.sample(BUREAUS, rng.randrange(1, 3))
+        else:
+            wanted, clauses = figure_count(rng, tree), []
+            while len(m.amounts) + len(m.ratios) + len(m.quotas) < wanted:
+                clauses.append(self.clause(m, clause_kind(rng, tree)))
+            units = rng.sample(BUREAUS, min(unit_count(rng, tree), len(BUREAUS)))
+        text = " ".join(clauses) or rng.choice(FILLERS)
+        m.responsible = [area.name + u for u in units]
+        return m, text + (f"（责任单位：{'、'.join(m.responsible)}）" if units else "")
+
+    def document(self, index: int, tree: str = NOTICES) -> tuple[str, DocKey]:
+        rng = self.rng
+        area, year, issued, number = self.header()
         issuer = area.name + rng.choice(BUREAUS)
         subject = rng.choice(["人工智能产业", "机器人产业", "数字经济", "软件产业", "算力产业"])
-        title = f"{area.name}支持{subject}高质量发展若干措施（第{chinese_number(index % 97 + 1)}批）"
-        style = rng.choice(["yi", "tiao", "tiao_h", "paren", "arabic"])
-        n_measures = rng.randrange(3, 9)
+        batch = self.batches[(area.iri, subject, year)] = self.batches.get((area.iri, subject, year), 0) + 1
+        kind = "若干措施" if tree == NOTICES else "发展促进办法"
+        title = f"{area.name}支持{subject}{kind}（{year}年第{chinese_number(batch)}批）"
+        style = rng.choice(["yi", "tiao", "tiao_h", "paren", "arabic"]) if tree == NOTICES else "tiao"
+        n_measures = rng.randrange(3, 9) if self.plain else measure_count(rng, tree)
         measures: list[MeasureKey] = []
         body: list[str] = []
         for i in range(1, n_measures + 1):
             heading = rng.choice(HEADINGS)
-            m = MeasureKey(i, heading)
-            clauses = " ".join(self.clause(m) for _ in range(rng.randrange(1, 3)))
-            units = rng.sample(BUREAUS, rng.randrange(1, 3))
-            m.responsible = [area.name + u for u in units]
-            resp = f"（责任单位：{'、'.join(m.responsible)}）"
+            m, clauses = self.measure(i, heading, area, tree)
+            resp = ""
             if style == "tiao_h":
                 body.append(f"第{chinese_number(i)}条 【{heading}】{clauses}{resp}")
             else:
@@ -300,38 +304,69 @@ class Generator:
         return text
 
 
-def generate(n: int, seed: int, out: Path) -> list[DocKey]:
-    """Write ``n`` documents and ``answers.json`` under ``out``; return the answer key."""
-    gen = Generator(seed)
+def _encoded(gen: Generator, text: str, key_script: list[str], title: str,
+             page: bool) -> tuple[bytes, str]:
+    """A source's bytes: encoding and script drawn, scraping noise, as a web page when ``page``."""
+    choice = gen.rng.random()
+    encoding = "gb18030" if choice < 0.2 else "utf-8"
+    if gen.rng.random() < 0.3:
+        key_script[0] = "zh-Hant"
+        if choice < 0.4:
+            # Big5 pages use Taiwan forms (為), the circle ○ for 〇, and carry no pinyin.
+            encoding = "big5"
+            text, title = (_S2TW.convert(t).replace("〇", "○") for t in (text, title))
+        else:
+            encoding = "utf-8"
+            text, title = _S2T.convert(text), _S2T.convert(title)
+    text = gen.noise(text, pinyin_ok=encoding != "big5")
+    if page:
+        text = html_page(text.splitlines(), title, encoding)
+    try:
+        return text.encode(encoding), encoding
+    except UnicodeEncodeError:
+        if page:
+            text = text.replace(f'charset="{encoding}"', 'charset="utf-8"')
+        return text.encode("utf-8"), "utf-8"
+
+
+def generate(n: int, seed: int, out: Path, plain: bool = False) -> list[DocKey]:
+    """Write ``n`` sources and the answer keys under ``out``: ``answers.json`` (the official
+    documents) and ``reports.json`` (the news reports, a few per hundred sources, each naming
+    the document it reports on and the official it quotes); return the officials' keys.
+    ``plain``: only official documents, as text files ``doc_NNNNNN.txt``, each measure with
+    offers (the dense shape the loader tests score)."""
+    gen = Generator(seed, plain)
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
-    keys = []
+    keys, reports = [], []
     for i in range(n):
-        text, key = gen.document(i)
-        choice = gen.rng.random()
-        encoding = "gb18030" if choice < 0.2 else "utf-8"
-        if gen.rng.random() < 0.3:
-            key.script = "zh-Hant"
-            if choice < 0.4:
-                # Big5 pages use Taiwan forms (為), the circle ○ for 〇, and carry no pinyin.
-                encoding = "big5"
-                text = _S2TW.convert(text).replace("〇", "○")
-            else:
-                encoding = "utf-8"
-                text = _S2T.convert(text)
-        text = gen.noise(text, pinyin_ok=encoding != "big5")
-        try:
-            data = text.encode(encoding)
-        except UnicodeEncodeError:
-            encoding, data = "utf-8", text.encode("utf-8")
-        key.file, key.encoding = f"doc_{i:06d}.txt", encoding
+        page = not plain and gen.rng.random() < HTML_SHARE
+        suffix = ".html" if page else ".txt"
+        if not plain and gen.officials and gen.rng.random() < REPORT_SHARE:
+            text, report = news_report(gen.rng, gen.officials, BUREAUS)
+            script = ["zh-Hans"]
+            data, encoding = _encoded(gen, text, script, text.split("\n", 1)[0], page)
+            report.update(file=f"news_{i:06d}{suffix}", encoding=encoding, script=script[0])
+            (docs_dir / report["file"]).write_bytes(data)
+            reports.append(report)
+            continue
+        tree = REGULATIONS if not plain and gen.rng.random() < REGULATION_SHARE else NOTICES
+        text, key = gen.document(i, tree)
+        script = [key.script]
+        data, key.encoding = _encoded(gen, text, script, key.title, page)
+        key.script, key.file = script[0], f"doc_{i:06d}{suffix}"
         (docs_dir / key.file).write_bytes(data)
         keys.append(key)
-    answers = [_as_json(k) for k in keys]
-    tmp = out / "answers.json.tmp"
-    tmp.write_text(json.dumps(answers, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
-    tmp.replace(out / "answers.json")
+        gen.officials.append((key, text.split("\n", 1)[0].split("关于印发", 1)[0]))
+    _write_json(out / "answers.json", [_as_json(k) for k in keys])
+    _write_json(out / "reports.json", reports)
     return keys
+
+
+def _write_json(path: Path, data: list) -> None:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+    tmp.replace(path)
 
 
 def _as_json(key: DocKey) -> dict:
@@ -345,12 +380,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=100, help="number of documents")
     parser.add_argument("--seed", type=int, default=1, help="random seed")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument("--plain", action="store_true",
+                        help="official text files only, every measure with offers (loader tests)")
     args = parser.parse_args(argv)
     if args.docs < 1:
         print("--docs must be at least 1.", file=sys.stderr)
         return 2
-    generate(args.docs, args.seed, args.out)
-    print(f"wrote {args.docs} documents and answers.json to {args.out}")
+    generate(args.docs, args.seed, args.out, plain=args.plain)
+    print(f"wrote {args.docs} sources, answers.json and reports.json to {args.out}")
     return 0
 
 

@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 CACHE = HERE / "cache"
 RESULTS = HERE / "results"
 SEED = 1
+GENERATOR = "mix2"  # the generator's version in cached corpus names (issue 20: the realistic mix)
 
 TARGETS = {
     "build_10k_seconds": 300, "build_10k_rss_mb": 2048, "speedup_vs_naive_1k": 2.0,
@@ -118,7 +119,7 @@ def policykg(*args: str) -> list[str]:
 
 def corpus(n: int) -> Path:
     """The generated corpus of ``n`` documents (cached)."""
-    folder = CACHE / f"corpus-{n}-seed{SEED}"
+    folder = CACHE / f"corpus-{GENERATOR}-{n}-seed{SEED}"
     if not (folder / "answers.json").is_file():
         sys.path.insert(0, str(HERE))
         from corpus import generate  # benchmarks/corpus.py
@@ -128,15 +129,18 @@ def corpus(n: int) -> Path:
     return folder / "docs"
 
 
-def _changed_source(work: Path) -> tuple[Path, bytes]:
-    """A replacement text for the first source: a document of another seed."""
+def _change_first_source(src: Path, work: Path) -> None:
+    """Replace the first official source by a document of another seed (same file name, the
+    suffix of the new document: one source changed)."""
     sys.path.insert(0, str(HERE))
     from corpus import generate
 
     other = work / "other"
     shutil.rmtree(other, ignore_errors=True)
-    generate(1, SEED + 1000, other)
-    return other / "docs" / "doc_000000.txt", (other / "docs" / "doc_000000.txt").read_bytes()
+    new = other / "docs" / generate(1, SEED + 1000, other)[0].file
+    first = sorted(src.glob("doc_*"))[0]
+    first.unlink()
+    first.with_suffix(new.suffix).write_bytes(new.read_bytes())
 
 
 _QUERY_CHILD = """
@@ -290,9 +294,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
     print(f"[{n}] floor: pyoxigraph bulk load of the finished dump …", flush=True)
     row["floor"] = floor_time(store, work)
     print(f"[{n}] incremental rebuild after one changed source …", flush=True)
-    _, text = _changed_source(work)
-    first = sorted(src.glob("*.txt"))[0]
-    first.write_bytes(text)
+    _change_first_source(src, work)
     inc = measure(policykg("build", str(src), "--out", str(out), "--jobs", str(args.jobs),
                            "--store", str(store), "--incremental", "--no-validate", "--quiet"))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

@@ -350,8 +350,7 @@ def prepare_units(store: ox.Store, *, ontology: str, context: Iterable[Node],
     store.update(f"INSERT {{ GRAPH <{DEFAULT_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}; DROP DEFAULT")
     store.update(f"INSERT {{ GRAPH <{CROSS_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ "
                  f"GRAPH ?g {{ ?s ?p ?o }} VALUES ?p {{ {_values(cross_predicates)} }} }}")
-    store.update(f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?s <{FOCUS_IN}> ?g }} }} WHERE {{ "
-                 f"GRAPH ?g {{ ?s a ?t }} FILTER(isIRI(?s) && ?g != <{ontology}> && ?g != <{CROSS_GRAPH}>) }}")
+    store.update(focus_update(ontology))
     store.update(
         f"INSERT {{ GRAPH ?g {{ ?n ?p ?o }} }} WHERE {{\n"
         f"  {{ SELECT DISTINCT ?g ?n WHERE {{\n"
@@ -359,10 +358,21 @@ def prepare_units(store: ox.Store, *, ontology: str, context: Iterable[Node],
         f"      GRAPH ?g {{ {{ ?n ?x ?y }} UNION {{ ?y ?x ?n }} }} FILTER(isIRI(?n)) }} }}\n"
         f"  VALUES ?p {{ {_values(context)} }}\n"
         f"  GRAPH ?h {{ ?n ?p ?o }} FILTER(?h != ?g)\n}}")
+    cross = bool(store.query(f"ASK {{ GRAPH <{CROSS_GRAPH}> {{ ?s ?p ?o }} }}"))
+    return count_units(store), cross
+
+
+def focus_update(ontology: str) -> str:
+    """The update that indexes each unit's focus nodes: the IRIs its own triples type."""
+    return (f"INSERT {{ GRAPH <{FOCUS_GRAPH}> {{ ?s <{FOCUS_IN}> ?g }} }} WHERE {{ "
+            f"GRAPH ?g {{ ?s a ?t }} FILTER(isIRI(?s) && ?g != <{ontology}> && ?g != <{CROSS_GRAPH}>) }}")
+
+
+def count_units(store: ox.Store) -> int:
+    """The number of units with a focus node in the focus index."""
     units = next(iter(store.query(
         f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH <{FOCUS_GRAPH}> {{ ?f <{FOCUS_IN}> ?g }} }}")))
-    cross = bool(store.query(f"ASK {{ GRAPH <{CROSS_GRAPH}> {{ ?s ?p ?o }} }}"))
-    return int(units[0].value), cross
+    return int(units[0].value)
 
 
 def unit_name(graph: str) -> str:

@@ -572,12 +572,23 @@ def _validate_scratch(scratch, hierarchy: list[Triple], jobs: int = 1) -> Valida
     cross_unit = has_cross and bool(cross)
     checks = compiled.local + (compiled.cross if cross_unit else [])
     found = engine.run(scratch, checks, jobs)
+    return results_from_found(found, engine.StoreIndex(scratch), local_units + int(cross_unit))
+
+
+def results_from_found(found: list[dict], index, units: int) -> ValidationResult:
+    """The validation result of the Oxigraph engine's findings (:func:`oxigraph_engine.run`, any
+    units, in any order of units), enriched from ``index`` (``objects``/``subjects`` over the
+    union of the data, e.g. :class:`oxigraph_engine.StoreIndex`). Findings are put in the
+    pySHACL unit order first (a stable sort), so the report is the same however they were found.
+    """
+    from policykg.shapes import oxigraph_engine as engine
+
     found.sort(key=lambda f: (f["unit"] == engine.CROSS_GRAPH, f["unit"]))  # the pySHACL unit order
     raws = []
     for f in found:
         name = engine.unit_name(f["unit"])
         raws.append(_sparql_raw(f["sparql"], name) if "sparql" in f else _core_raw(f, name))
-    return _finish(raws, _Lookup(engine.StoreIndex(scratch)), local_units + int(cross_unit))
+    return _finish(raws, _Lookup(index), units)
 
 
 def _core_raw(finding: dict, unit_name: str) -> dict:

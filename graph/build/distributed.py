@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, run_forked
 from policykg.graph.build.parallel import ParallelResult, build_parallel
+from policykg.graph.build.runner import windowed
 from policykg.graph.build.workers import (
     Loaded,
     Outcome,
@@ -108,6 +109,11 @@ class DaskRunner:
                 out = fut.result()
                 self.records.pop(x.index, None)  # an official's record is not needed again
                 yield out
+
+    def map_bounded(self, fn, items: Iterable) -> Iterator:
+        """``fn`` over ``items`` as Dask tasks, in order, a few per worker in flight."""
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        return windowed(lambda f, x: self.client.submit(f, x, pure=False), fn, items, workers + 1)
 
     def record(self, item: Loaded) -> LoadResult:
         if isinstance(item.handle, str):

@@ -82,8 +82,9 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
     also writes ``out/partitions/part-NNNNN.nq``; ``incremental`` reuses the cache of an earlier
-    build in ``out`` (see :mod:`policykg.graph.build.incremental`). Validation reads the TriG dump
-    once it is written, with ``shacl_engine`` (see :func:`policykg.shapes.validate.validate_file`).
+    build in ``out`` (see :mod:`policykg.graph.build.incremental`). Validation with the
+    ``shacl_engine`` "oxigraph" runs per batch of named graphs cut from the store, in the
+    runner's workers (:mod:`policykg.shapes.per_graph`); "pyshacl" reads the TriG dump.
     Each source loads under ``source_timeout`` seconds, and ``exclude`` (with ``out`` and
     ``store``) names folders never read as sources, as in the serial build.
     """
@@ -100,6 +101,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                                  dir=outdir if outdir is not None else None))
     cache = inc.Cache(outdir, enabled=incremental and outdir is not None)
     counts = RunCounts()
+    own_runner = None
     try:
         part_dir = (outdir / "partitions") if (partitions and outdir is not None) else None
         db = cache.open_store(store) if incremental else FreshStore(open_store(store))
@@ -110,15 +112,9 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
             emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
 
-        own_runner = runner is None
-        runner = runner or LocalRunner(jobs, work, source_timeout)
-        if own_runner:
-            runner.__enter__()
-        try:
-            result = _run(paths, runner, cache, counts, progress, emit)
-        finally:
-            if own_runner:
-                runner.__exit__(None, None, None)
+        if runner is None:  # ours: closed in the finally below, after validation used it
+            runner = own_runner = LocalRunner(jobs, work, source_timeout).__enter__()
+        result = _run(paths, runner, cache, counts, progress, emit)
         sink.flush()
         # reports: against the officials now in the store
         reports = result.pop("reports")
@@ -144,7 +140,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                                       partitions=sink.files)
         if validate:
             _validate(build_result, (outdir if outdir is not None else work) / "policykg.trig",
-                      jobs, shacl_engine)
+                      jobs, shacl_engine, runner)
         if outdir is not None:
             _write_reports(build_result, outdir)
             counts.dumps = emit.how
@@ -153,6 +149,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         build_result.seconds = time.perf_counter() - started
         return build_result
     finally:
+        if own_runner is not None:
+            own_runner.__exit__(None, None, None)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -253,13 +251,21 @@ def dataset_from_store(store) -> Dataset:
     return ds
 
 
-def _validate(result: BuildResult, trig: Path, jobs: int, engine: str) -> None:
+def _validate(result: ParallelResult, trig: Path, jobs: int, engine: str, runner) -> None:
+    """SHACL validation of the build: with the Oxigraph engine, per batch of named graphs cut
+    from the store, in the runner's workers (:mod:`policykg.shapes.per_graph`: memory bounded by
+    a batch, the same report as the whole graph); with pySHACL, from the TriG dump."""
     try:
+        from policykg.shapes.per_graph import validate_store
         from policykg.shapes.validate import validate_file
     except ImportError:
         return
     try:
-        result.validation = validate_file(trig, jobs=jobs, engine=engine)
+        if engine == "oxigraph":
+            result.validation = validate_store(result.store, trig=trig if trig.is_file() else None,
+                                               mapper=getattr(runner, "map_bounded", None))
+        else:
+            result.validation = validate_file(trig, jobs=jobs, engine=engine)
     except Exception as err:  # noqa: BLE001 - validation trouble is reported, not fatal
         result.validation_error = _sentence(err)
 

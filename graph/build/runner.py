@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import pickle
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,6 +24,19 @@ from policykg.graph.build.workers import (
 from policykg.loaders.records import LoadResult
 
 INLINE_BELOW = 8  # batches smaller than this run in the parent, not in the process pool
+
+
+def windowed(submit: Callable, fn: Callable, items: Iterable, window: int) -> Iterator:
+    """``fn`` over ``items`` through ``submit(fn, item)`` (a future), results in order, with at
+    most ``window`` items in flight: ``items`` is read lazily, so a producer of large items
+    (validation batches) never gets ahead of the workers by more than the window."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 # ------------------------------------------------------------------ runners
@@ -56,6 +70,15 @@ class LocalRunner:
             warm_resolver()  # workers inherit the vocabularies instead of re-reading
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
         return self.pool.map(fn, *iterables, chunksize=4)
+
+    def map_bounded(self, fn: Callable, items: Iterable) -> Iterator:
+        """``fn`` over ``items`` lazily, in order: inline for ``jobs`` 1, else in the pool with
+        ``jobs`` + 1 items in flight (the parent prepares the next while the workers run)."""
+        if self.jobs <= 1:
+            return map(fn, items)
+        if self.pool is None:  # (validation alone needs no vocabularies in the workers)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=get_context("fork"))
+        return windowed(self.pool.submit, fn, items, self.jobs + 1)
 
     def load(self, items: list[tuple[int, str]]) -> Iterator[Loaded]:
         """Each source loaded in a worker process under the source deadline (inline when there

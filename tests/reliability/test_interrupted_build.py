@@ -65,7 +65,7 @@ def corpus(tmp_path_factory, seeds_dir) -> dict[str, Path]:
         shutil.copyfile(seed_file(prefix), seeds / seed_file(prefix).name)
     generated = root / "generated"
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "corpus.py"), "--docs", "150",
-                    "--seed", "1", "--out", str(generated)], check=True, capture_output=True,
+                    "--seed", "1", "--out", str(generated), "--plain"], check=True, capture_output=True,
                    timeout=300)
     docs = sorted((generated / "docs").iterdir())
     assert len(docs) == 150

@@ -15,10 +15,12 @@ CORPUS = REPO / "benchmarks" / "corpus.py"
 DUMPS = ("policykg.nt", "policykg.ttl", "policykg.trig", "report.json")
 
 
-def generate(out: Path, docs: int, seed: int) -> Path:
-    """Run the corpus generator; return the folder of documents."""
+def generate(out: Path, docs: int, seed: int, plain: bool = True) -> Path:
+    """Run the corpus generator; return the folder of documents (``plain``: official text files
+    ``doc_NNNNNN.txt`` only, dense with offers; else the realistic mix with web pages and news)."""
     subprocess.run([sys.executable, str(CORPUS), "--docs", str(docs), "--seed", str(seed),
-                    "--out", str(out)], check=True, capture_output=True)
+                    "--out", str(out), *(["--plain"] if plain else [])], check=True,
+                   capture_output=True)
     return out / "docs"
 
 
