@@ -28,7 +28,7 @@ _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
 _BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
     r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
 _SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$")
-_BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为)")
+_BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为|支持|扶持|推动|促进)")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)"
     r"|^\s*(?:的)?\s*[^，。；的]{0,8}?券")  # 每年安排3000万元数据券: the vouchers' budget
@@ -80,8 +80,9 @@ _MEASURE_WORD = r"(?:[个条辆台架头只家名位](?=[\u4e00-\u9fff]))?"
 _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), never the unit of a rate
 _PER_UNIT_AFTER = re.compile(
     rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
-_PER_UNIT_BEFORE = re.compile(
-    rf"每\s*{_MEASURE_WORD}({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+_PER_UNIT_BEFORE = re.compile(  # 每条常态化航线, 每飞行小时: a few words may qualify the unit
+    rf"每\s*{_MEASURE_WORD}(?:[\u4e00-\u9fff]{{1,4}}?(?=航线|小时|架次|班次))?"
+    rf"({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(
     r"按(?:照)?\s*每\s*([^，。；每\d]{1,8}?)(?:\s*每\s*(月|年|天|日|次|小时))?\s*$")

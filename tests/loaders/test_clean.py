@@ -165,6 +165,9 @@ def test_a_joined_break_stays_in_the_span_of_the_original() -> None:
         "（一）对首次认定的高新技术企业，给予一次性奖励二十万元，由区财政安排\n（二）对新认定的企业，给予奖励。",
         # a short heading line, a closing line with no clause mark
         "四、保障措施\n各部门要加强协调配合，形成工作合力，确保各项措施落到实处。",
+        # a notice title (organs set apart by 、, no comma) above the addressee line
+        "上海市人民政府关于批转市经济信息化委、市财政局制订的《某某管理办法》的通知\n"
+        "各区人民政府，市政府各委、办、局：",
         "对首次认定的高新技术企业，给予一次性奖励二十万元，资金由区财政安排\n芜湖市经济和信息化局",
     ],
 )

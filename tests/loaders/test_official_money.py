@@ -51,6 +51,11 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         # a rate by its standard per unit and per month
         ("按照每P每月800元的标准给予算力补贴。", [("0.08", "unit_rate")]),
         ("对上架数据产品的企业，每上架1款数据产品奖励1万元。", [("1", "unit_rate")]),
+        # a few words may qualify the unit of a rate
+        ("支持标准为每条常态化航线每年奖励10万元。", [("10", "unit_rate")]),
+        ("短途运输航线按实际飞行小时给予补贴，每飞行小时3000元。", [("0.3", "unit_rate")]),
+        # a budget arranged to support an aim
+        ("市财政三年统筹安排2.5亿元支持低空经济发展。", [("25000", "total_budget")]),
         # a contract's size as a condition of eligibility; a part of a budget after 其中
         ("租用算力服务的合同金额达到20万元以上。", [("20", "threshold")]),
         ("市财政每年安排算力券资金5000万元，其中用于大模型训练的额度不超过2000万元。",
