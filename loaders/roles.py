@@ -60,7 +60,7 @@ _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补
 # what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
 # eligibility even where its sentence names no support (a 认定范围 item)
 _SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
-                           r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额"
+                           r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额|亩均税收|亩均产值"
                            r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)|(?:注册|实缴|实收)资本|资产总额|净资产")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")

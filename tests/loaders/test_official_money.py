@@ -58,6 +58,8 @@ def roles(sentence: str) -> list[tuple[Decimal, str]]:
         ("市财政三年统筹安排2.5亿元支持低空经济发展。", [("25000", "total_budget")]),
         # a contract's size as a condition of eligibility; a part of a budget after 其中
         ("租用算力服务的合同金额达到20万元以上。", [("20", "threshold")]),
+        ("入园企业固定资产投资不低于1亿元，亩均税收不低于30万元。",
+         [("10000", "threshold"), ("30", "threshold")]),
         ("市财政每年安排算力券资金5000万元，其中用于大模型训练的额度不超过2000万元。",
          [("5000", "total_budget"), ("2000", "total_budget")]),
     ],
