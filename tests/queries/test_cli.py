@@ -29,7 +29,7 @@ def test_every_format_carries_the_same_answer(fmt, capsys):
     assert "60000000" in out and "50000000" in out
     if fmt == "json":
         doc = json.loads(out)
-        assert doc["head"]["vars"][:4] == ["level", "number", "ordinal", "yearly"]
+        assert doc["head"]["vars"][:4] == ["level", "number", "ordinal", "yearlyCNY"]
         assert len(doc["results"]["bindings"]) == 5
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
@@ -86,9 +86,9 @@ def test_python_api_rows_and_dataframe():
     import policykg
 
     rows = policykg.query("yearly-commitment", source=MINI, document_number="青府办〔2024〕3号")
-    assert [r["yearly"] for r in rows] == [60000000, 50000000, 10000000]
+    assert [r["yearlyCNY"] for r in rows] == [60000000, 50000000, 10000000]
     frame = policykg.query("vouchers-compared", source=MINI, as_dataframe=True)
-    assert list(frame["maxAmount"]) == [2000000.0, 1000000.0, 500000.0]
+    assert list(frame["amountCNY"]) == [2000000.0, 1000000.0, 500000.0]
     text = policykg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/policykg/ontology#Measure> }",
                           source=MINI)
     assert text == [{"n": 10}]
