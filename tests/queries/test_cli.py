@@ -55,9 +55,18 @@ def test_eligible_accepts_labels_in_either_script_and_english(category, area, ca
 
 def test_eligible_unknown_label_is_one_sentence(capsys):
     code = main(["eligible", "--category", "不存在的类别", "--area", "松湖区", "--graph", str(MINI)])
-    assert code == 2
+    assert code == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "不存在的类别" in err
+
+
+def test_eligible_unknown_label_names_the_nearest_ones(capsys):
+    """A label one character off is refused (exit 1) with the graph's own nearest labels."""
+    code = main(["eligible", "--category", "星火領航企", "--area", "松湖区", "--graph", str(MINI)])
+    assert code == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert "Did you mean: " in captured.err and "星火领航企业" in captured.err
 
 
 def test_query_without_a_graph_uses_the_last_build(tmp_path, monkeypatch, capsys):
