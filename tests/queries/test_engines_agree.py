@@ -79,3 +79,25 @@ def test_push_replaces_graphs_on_re_push(engines, graphs):
     after = run(endpoint, count)[0]["n"].toPython()
     quads = len(set(load_dataset(graphs["mini"]).quads((None, None, None, None))))
     assert before == after == quads
+
+
+def test_an_empty_answer_from_an_endpoint_says_why(engines, tmp_path, capsys):
+    """On a plain server (no union default graph) a query of one's own without GRAPH finds
+    nothing, and the note says the data sit in named graphs; a catalog query whose parameters
+    match nothing says that instead. A server with a union default graph answers the same
+    query of one's own."""
+    from policykg.cli import main
+
+    own = tmp_path / "documents.rq"
+    own.write_text("PREFIX pol: <https://w3id.org/policykg/ontology#>\n"
+                   "SELECT ?d WHERE { ?d a pol:PolicyDocument } ORDER BY ?d\n", encoding="utf-8")
+    plain, union = engines["mini"]["plain"].url, engines["mini"]["endpoint"].url
+    assert main(["query", str(own), "--endpoint", plain]) == 0
+    err = capsys.readouterr().err
+    assert "named graphs" in err and "GRAPH ?g" in err
+    assert main(["query", str(own), "--endpoint", union, "--format", "tsv"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) > 1 and captured.err == ""
+    assert main(["query", "timeline", "--endpoint", plain,
+                 "--param", "from=2090-01-01"]) == 0
+    assert "parameters match nothing" in capsys.readouterr().err
