@@ -19,7 +19,7 @@ areas and sectors are vocabulary labels in Chinese (either script) or English, o
 e.g. --category 专精特新小巨人 --area 黄埔区 --date 2026-01-01.
 """
 
-COLUMNS = ("offer", "type", "match", "categories", "amount", "maxCostShare", "maxRecipients",
+COLUMNS = ("offer", "typeName", "match", "categories", "amount", "maxCostShare", "maxRecipients",
            "period", "budgetCNY", "number", "ordinal", "heading", "jurisdiction", "agencyName")
 
 
