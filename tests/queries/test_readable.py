@@ -85,6 +85,21 @@ def test_funding_ranked_shows_amounts_with_units_and_labels(seed_build, capsys):
     line = next(line for line in rows if little.label("zh-Hans") in line)
     assert "200万元" in line and "专精特新小巨人" in to_plain(text)
     assert not any("id:concept/" in line for line in rows)
+    top_type, shown = rows[0].split()[3:5]  # e.g. pol:Grant, then its label from the ontology
+    assert header[3:5] == ["type", "typeName"]
+    assert shown == ontology_label(top_type.removeprefix("pol:"))
+
+
+def ontology_label(local: str) -> str | None:
+    from rdflib import Graph, Literal
+
+    from policykg.ontology.gazetteer import ontology_file
+    from policykg.ontology.namespace import POL
+
+    g = Graph().parse(ontology_file(), format="turtle")
+    labels = [o for o in g.objects(POL[local], RDFS.label)
+              if isinstance(o, Literal) and o.language == "zh-Hans"]
+    return str(labels[0]) if labels else None
 
 
 def to_plain(text: str) -> str:
