@@ -119,6 +119,7 @@ class POL(DefinedNamespace):
     targetsSector: URIRef
     mentions: URIRef
     # --- instrument properties
+    currency: URIRef
     instrumentType: URIRef
     maxAmount: URIRef
     maxCostShare: URIRef

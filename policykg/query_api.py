@@ -19,6 +19,8 @@ from rdflib import Literal
 from rdflib.graph import Graph
 
 from policykg.queries import catalog
+from policykg.queries.checks import bind_checked
+from policykg.queries.language import with_language
 from policykg.queries.safety import run
 from policykg.store.base import DEFAULT_LIMIT, DEFAULT_TIMEOUT, Rows, Store
 from policykg.store.endpoint import EndpointStore
@@ -79,9 +81,13 @@ def as_store(source: Any = None) -> Store:
 
 def query(name_or_text: str, source: Any = None, *, timeout: float | None = DEFAULT_TIMEOUT,
           limit: int | None = DEFAULT_LIMIT, allow_service: bool = False,
-          allow_update: bool = False, as_dataframe: bool = False, **params: Any):
+          allow_update: bool = False, as_dataframe: bool = False, lang: str = "zh",
+          **params: Any):
     """Run a catalog query (by name), a ``.rq`` file, or SPARQL text on ``source``.
 
+    Parameters are checked as on the command line (a document number in any script or bracket
+    form; an unknown category, area or document raises ``catalog.UnknownName`` naming the nearest
+    ones); ``lang`` (``zh`` or ``en``) is the language of the labels shown.
     Returns :class:`QueryRows`, or a DataFrame when ``as_dataframe`` is true.
     """
     store = as_store(source)
@@ -89,7 +95,7 @@ def query(name_or_text: str, source: Any = None, *, timeout: float | None = DEFA
         parsed = catalog.parse_header(name_or_text, "query")
     else:
         parsed = catalog.load(name_or_text)
-    text = catalog.bind(parsed, params, store=store)
+    text = with_language(bind_checked(parsed, params, store=store), lang)
     rows = QueryRows(run(store, text, allow_service=allow_service, allow_update=allow_update,
                          timeout=timeout, limit=limit))
     return rows.dataframe() if as_dataframe else rows

@@ -7,9 +7,10 @@ Each file starts with a comment header::
     # param: date date 2026-01-01
 
 A ``param`` line is ``name type default`` (``-`` = no default, the variable stays unbound).
-Types: ``iri``, ``string``, ``date``, ``decimal``, ``integer``, ``boolean`` and
+Types: ``iri``, ``string``, ``date``, ``decimal``, ``integer``, ``boolean``,
+``document-number`` (typed in any script, bracket form or spacing; matched in the stored form) and
 ``concept-label:<scheme>`` (a label in Chinese or English, or an IRI, resolved to a concept of
-that vocabulary scheme).
+that vocabulary scheme; an unknown label is an :class:`UnknownName` naming the nearest labels).
 
 Binding never splices user text into SPARQL: each value becomes a typed RDF term, validated and
 serialised with escaping, and all of them go into one ``VALUES (?a ?b …) { (… …) }`` block
@@ -30,6 +31,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
 from policykg.ontology.namespace import BASE, ID
+from policykg.queries.docnumber import normalise_document_number
+from policykg.queries.suggest import concept_names, did_you_mean, nearest
 
 PREFIXES = {
     "pol": BASE + "ontology#",
@@ -38,7 +41,7 @@ PREFIXES = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
 }
-TYPES = ("iri", "string", "date", "decimal", "integer", "boolean", "concept-label")
+TYPES = ("iri", "string", "date", "decimal", "integer", "boolean", "document-number", "concept-label")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -46,6 +49,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 class CatalogError(ValueError):
     """A catalog file, a parameter name or a parameter value is wrong; ``str`` is one sentence."""
+
+
+class UnknownName(CatalogError):
+    """A category, area, sector or document named by the user is not in the graph (exit 1)."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,8 @@ def literal_term(param: Param, value: str) -> Literal:
     """A typed literal for a string/date/decimal/integer/boolean parameter."""
     kind = param.type
     try:
+        if kind == "document-number":
+            return Literal(normalise_document_number(value))
         if kind == "date":
             return Literal(date.fromisoformat(value.strip()).isoformat(), datatype=XSD.date)
         if kind == "decimal":
@@ -328,8 +337,9 @@ def resolve_concept(value: str, scheme: str, store=None) -> URIRef:
         if len(iris) > 1:
             raise CatalogError(f"{value!r} names several {scheme} concepts ({', '.join(iris)}); "
                                "pass the IRI instead.")
-    raise CatalogError(f"no {scheme} concept is called {value!r}; use a label from the "
-                       f"vocabulary (Chinese or English) or the concept IRI.")
+    raise UnknownName(f"no {scheme} concept is called {value!r}; use a label from the "
+                      f"vocabulary (Chinese or English) or the concept IRI."
+                      + did_you_mean(nearest(value, concept_names(scheme, store))))
 
 
 def param_term(param: Param, value: str | URIRef | Literal | None, store=None,

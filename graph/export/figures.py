@@ -139,8 +139,9 @@ def funding_data(store: Store, amount: str = "max", *, timeout: float | None = D
         if doc is None or doc.kind != "official":
             left_out.add(str(row["offer"]))
             continue
-        key = (str(row.get("categoryName") or NO_CATEGORY), doc.jurisdiction)
-        groups.setdefault(key, {})[str(row["offer"])] = Decimal(row["maxAmount"])
+        for category in str(row.get("categories") or NO_CATEGORY).split("; "):
+            key = (category, doc.jurisdiction)
+            groups.setdefault(key, {})[str(row["offer"])] = Decimal(row["amountCNY"])
     bars = [Bar(cat, area, max(caps.values()) if amount == "max" else sum(caps.values()), len(caps))
             for (cat, area), caps in groups.items()]
     best = {}

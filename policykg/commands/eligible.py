@@ -8,7 +8,7 @@ import datetime as dt
 from policykg.errors import UserError
 from policykg.queries import catalog
 
-from .query import add_source_arguments, check_bounds, emit, execute, open_source
+from .query import add_source_arguments, bind_for_user, check_bounds, emit, execute, open_source
 
 DESCRIPTION = """List the funding offers open to an enterprise of a category in an area on a date.
 
@@ -19,8 +19,8 @@ areas and sectors are vocabulary labels in Chinese (either script) or English, o
 e.g. --category 专精特新小巨人 --area 黄埔区 --date 2026-01-01.
 """
 
-COLUMNS = ("offer", "type", "match", "eligibleName", "maxAmount", "maxCostShare", "maxRecipients",
-           "period", "totalBudget", "number", "ordinal", "heading", "jurisdiction", "agencyName")
+COLUMNS = ("offer", "typeName", "match", "categories", "amount", "maxCostShare", "maxRecipients",
+           "period", "budgetCNY", "number", "ordinal", "heading", "jurisdiction", "agencyName")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,14 +53,11 @@ def run(args: argparse.Namespace) -> int:
     query = catalog.load("eligibility")
     store = open_source(args)
     try:
-        try:
-            text = catalog.bind(query, values, store=store)
-        except catalog.CatalogError as err:
-            raise UserError(str(err)) from err
+        text = bind_for_user(query, values, store)
         rows = execute(store, text, args)
     finally:
         store.close()
-    if not args.all_columns and args.format in ("table", "md"):
+    if not args.all_columns and not args.columns and args.format in ("table", "md"):
         rows.variables = [v for v in COLUMNS if v in rows.variables]
     emit(rows, args)
     return 0

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from policykg.errors import EXIT_FAILURE, EXIT_USAGE, UserError
 from policykg.queries import catalog
+from policykg.queries.checks import bind_checked
 from policykg.queries.formats import FORMATS, render
+from policykg.queries.language import LANGUAGES, with_language
+from policykg.queries.probe import explain_empty
 from policykg.queries.safety import QueryRefused
 from policykg.queries.safety import run as run_safely
 from policykg.store.base import (
@@ -39,6 +42,13 @@ RDF terms (never spliced into the query text). Queries may not use SERVICE, FROM
 updates unless --allow-service / --allow-update are given; each query has a deadline
 (--timeout) and a row cap (--limit). `policykg query --list` shows the catalog.
 
+Catalog answers are one row per thing, in the column order the query's `# columns:` header
+documents; --columns picks and orders columns, --offset skips rows, --lang shows labels in
+Chinese (zh, the default) or English (en). Document numbers may be typed in either script and
+any bracket form (粵府辦[2025]6); an unknown category, area, sector or document number is
+refused with the nearest names (exit 1). With --endpoint, an empty answer from an endpoint
+that holds policykg data gets a note on stderr with the likely cause.
+
 An allowed update changes only the store it runs on (a --graph file is read into memory and
 never written back). Exit 1 when a query runs past --timeout or the engine fails; exit 2 when a
 query is refused, invalid, or a parameter or file is wrong.
@@ -50,6 +60,12 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser)
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"return at most N rows (default {DEFAULT_LIMIT})")
+    parser.add_argument("--offset", type=int, default=0, metavar="N",
+                        help="skip the first N rows (with --limit: pages of an answer)")
+    parser.add_argument("--columns", metavar="A,B,…",
+                        help="show only these columns, in this order (see the query's header)")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default="zh",
+                        help="language of the labels shown beside IRIs (default zh)")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="output format (default table)")
     parser.add_argument("--output", metavar="FILE", help="write the answer to FILE instead of stdout")
@@ -117,6 +133,8 @@ def check_bounds(args: argparse.Namespace) -> None:
         raise UserError(f"--timeout {args.timeout:g} is not a positive number of seconds.")
     if args.limit is not None and args.limit <= 0:
         raise UserError("--limit must be a positive number of rows.")
+    if getattr(args, "offset", 0) < 0:
+        raise UserError("--offset must be zero or a positive number of rows.")
     if args.max_response <= 0:
         raise UserError("--max-response must be a positive number of megabytes.")
     output = getattr(args, "output", None)
@@ -142,13 +160,17 @@ def execute(store: Store, text: str, args: argparse.Namespace, trusted: bool = F
     """Run ``text`` with the safety checks (skipped for ``trusted`` text, a query policykg
     ships), mapping failures to one-sentence user errors."""
     network = getattr(args, "allow_network", False)
+    offset = getattr(args, "offset", 0)
+    limit = None if args.limit is None else args.limit + offset
+    text = with_language(text, getattr(args, "lang", "zh"))
     try:
         if trusted:
-            return store.query(text, timeout=remaining(args), limit=args.limit)
-        return run_safely(store, text,
-                          allow_service=getattr(args, "allow_service", False) or network,
-                          allow_update=getattr(args, "allow_update", False),
-                          timeout=remaining(args), limit=args.limit)
+            rows = store.query(text, timeout=remaining(args), limit=limit)
+        else:
+            rows = run_safely(store, text,
+                              allow_service=getattr(args, "allow_service", False) or network,
+                              allow_update=getattr(args, "allow_update", False),
+                              timeout=remaining(args), limit=limit)
     except QueryRefused as err:
         raise UserError(str(err), EXIT_USAGE) from err
     except QueryTimeout as err:
@@ -158,11 +180,31 @@ def execute(store: Store, text: str, args: argparse.Namespace, trusted: bool = F
     except QueryError as err:
         raise UserError(str(err), EXIT_USAGE if "not valid SPARQL" in str(err) else EXIT_FAILURE
                         ) from err
+    if offset:
+        rows[:] = rows[offset:]
+    if not rows and getattr(args, "endpoint", None):
+        note = explain_empty(store, text)
+        if note:
+            print(f"policykg: {note}", file=sys.stderr)
+    return rows
+
+
+def pick_columns(rows: Rows, args: argparse.Namespace) -> None:
+    """Keep the --columns asked for, in that order; an unknown one is a usage error."""
+    if not getattr(args, "columns", None):
+        return
+    wanted = [c.strip() for c in args.columns.split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in rows.variables]
+    if unknown or not wanted:
+        raise UserError(f"--columns {args.columns!r}: this answer has the columns "
+                        f"{', '.join(rows.variables)}.")
+    rows.variables = wanted
 
 
 def emit(rows: Rows, args: argparse.Namespace) -> None:
     """Print (or atomically write) the rows; warn on stderr when the row cap cut them. Tables
     and Markdown are for reading: their text never carries a terminal escape."""
+    pick_columns(rows, args)
     text = render(rows, rows.variables, args.format)
     if args.format in ("table", "md"):
         text = terminal_safe(text)
@@ -177,6 +219,16 @@ def emit(rows: Rows, args: argparse.Namespace) -> None:
     if rows.truncated:
         print(f"policykg: only the first {args.limit} rows are shown; raise --limit to see more.",
               file=sys.stderr)
+
+
+def bind_for_user(query: catalog.CatalogQuery, values: dict, store: Store | None) -> str:
+    """The query bound to values a person typed; an unknown name exits 1, a bad value 2."""
+    try:
+        return bind_checked(query, values, store=store)
+    except catalog.UnknownName as err:
+        raise UserError(str(err), EXIT_FAILURE) from err
+    except catalog.CatalogError as err:
+        raise UserError(str(err)) from err
 
 
 def _list() -> int:
@@ -202,13 +254,11 @@ def run(args: argparse.Namespace) -> int:
             query.param(name)
     except catalog.CatalogError as err:
         raise UserError(str(err)) from err
-    needs_store = any(p.scheme for p in query.params if p.name in values)
+    needs_store = any(p.scheme or p.type == "document-number"
+                      for p in query.params if p.name in values)
     store = open_source(args) if (needs_store or not args.show) else None
     try:
-        try:
-            text = catalog.bind(query, values, store=store)
-        except catalog.CatalogError as err:
-            raise UserError(str(err)) from err
+        text = bind_for_user(query, values, store)
         if args.show:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
             return 0

@@ -196,3 +196,14 @@ def test_external_terms_used_in_axioms_have_one_owl_kind() -> None:
     for cls, sup in g.subject_objects(RDFS.subClassOf):
         if isinstance(sup, URIRef):
             assert (sup, RDF.type, OWL.Class) in g, f"{sup} (superclass of {cls}) undeclared"
+
+
+def test_the_ontology_states_the_currency_of_every_amount():
+    """Money is stated in yuan: each amount property says so with pol:currency "CNY"."""
+    g = ontology()
+    assert (POL.currency, RDF.type, OWL.AnnotationProperty) in g
+    assert {lit.language for lit in g.objects(POL.currency, RDFS.label)} >= {"en", "zh-Hans"}
+    assert "yuan" in str(g.value(POL.currency, RDFS.comment))
+    for prop in (POL.maxAmount, POL.totalBudget, POL.minThreshold, POL.claimedAmount):
+        assert g.value(prop, POL.currency) == Literal("CNY"), prop
+    assert g.value(POL.maxCostShare, POL.currency) is None  # a share has no currency

@@ -1,5 +1,6 @@
 """Fixtures for query tests: the hand-written mini graph, the seed graph built at run time,
-pyoxigraph stores of both, and real ``oxigraph serve`` endpoints filled with ``policykg push``."""
+pyoxigraph stores of both, and real ``oxigraph serve`` endpoints (with and without a union
+default graph) filled with ``policykg push``."""
 
 from __future__ import annotations
 
@@ -53,15 +54,18 @@ def seed_memory(seed_build) -> MemoryStore:
 
 @pytest.fixture(scope="session")
 def engines(graphs, tmp_path_factory) -> Iterator[dict[str, dict[str, object]]]:
-    """For each graph: the rdflib store, a pyoxigraph store, and a pushed oxigraph server."""
+    """For each graph: the rdflib store, a pyoxigraph store, and two pushed ``oxigraph serve``:
+    ``endpoint`` with ``--union-default-graph``, ``plain`` without it."""
     out: dict[str, dict[str, object]] = {}
     with contextlib.ExitStack() as stack:
         for name, path in graphs.items():
             base = tmp_path_factory.mktemp(f"engines-{name}")
             memory = MemoryStore.from_file(path)
             oxi = OxigraphStore.create(base / "store", path)
-            url = stack.enter_context(oxigraph_server(base / "server"))
-            pushed = policykg("push", str(path), "--endpoint", url, "--quiet")
-            assert pushed.returncode == 0, pushed.stderr
-            out[name] = {"memory": memory, "oxigraph": oxi, "endpoint": EndpointStore(url)}
+            out[name] = {"memory": memory, "oxigraph": oxi}
+            for engine, union in (("endpoint", True), ("plain", False)):
+                url = stack.enter_context(oxigraph_server(base / engine, union=union))
+                pushed = policykg("push", str(path), "--endpoint", url, "--quiet")
+                assert pushed.returncode == 0, pushed.stderr
+                out[name][engine] = EndpointStore(url)
         yield out

@@ -88,10 +88,10 @@ def test_mini_policies_in_force(mini_memory):
 
 def test_mini_funding_ranked(mini_memory):
     rows = ask(mini_memory, "funding-ranked")
-    amounts = values(rows, "maxAmount")
+    amounts = values(rows, "amountCNY")
     assert amounts == sorted(amounts, reverse=True)
-    assert rows[0]["maxAmount"].toPython() == Decimal("5000000") and rows[0]["type"] == POL.Grant
-    assert values(ask(mini_memory, "funding-ranked", min_amount="1000000"), "maxAmount") == [
+    assert rows[0]["amountCNY"].toPython() == Decimal("5000000") and rows[0]["type"] == POL.Grant
+    assert values(ask(mini_memory, "funding-ranked", min_amount="1000000"), "amountCNY") == [
         Decimal(x) for x in ("5000000", "2500000", "2000000", "2000000", "1000000", "1000000")]
 
 
@@ -107,7 +107,7 @@ def test_mini_eligibility_includes_containing_areas_and_category_tree(mini_memor
     }
     voucher = next(r for r in rows if r["type"] == POL.ComputeVoucher)
     assert voucher["maxCostShare"].toPython() == Decimal("0.4")
-    assert voucher["totalBudget"].toPython() == Decimal("20000000")
+    assert voucher["budgetCNY"].toPython() == Decimal("20000000")
     assert voucher["agencyName"].toPython() == "青川省工业和信息化厅"
     quota = next(r for r in rows if r["type"] == POL.ModelVoucher)
     assert quota["maxRecipients"].toPython() == 20 and quota["period"] == POL.PerPolicyTerm
@@ -128,7 +128,7 @@ def test_mini_eligibility_sector_and_general_offers(mini_memory):
     assert "doc/2024/qing-fu-ban-3/measure/4/instrument/1" in offers  # general, no sector
     assert "doc/2024/qing-fu-ban-3/measure/1/instrument/1" not in offers  # deep-sea robots only
     general = [r for r in rows if r["match"].toPython() == "any"]
-    assert general and all(r["eligible"] is None and r["eligibleName"] is None for r in general)
+    assert general and all(r["categories"].toPython() == "" for r in general)
 
 
 def test_optional_labels_of_unbound_nodes_stay_unbound(mini_memory):
@@ -140,7 +140,7 @@ def test_optional_labels_of_unbound_nodes_stay_unbound(mini_memory):
 def test_mini_vouchers_compared(mini_memory):
     rows = ask(mini_memory, "vouchers-compared")
     got = [(r["jurisdictionName"].toPython(), r["type"], r["maxCostShare"].toPython(),
-            r["maxAmount"].toPython()) for r in rows]
+            r["amountCNY"].toPython()) for r in rows]
     assert got == [
         ("明州省", POL.ComputeVoucher, Decimal("0.5"), Decimal("2000000")),
         ("青川省", POL.ComputeVoucher, Decimal("0.4"), Decimal("1000000")),
@@ -187,7 +187,7 @@ def test_mini_implements(mini_memory):
 def test_mini_yearly_commitment(mini_memory):
     rows = ask(mini_memory, "yearly-commitment")
     got = [(r["level"].toPython(), r["number"].toPython(),
-            None if r["ordinal"] is None else r["ordinal"].toPython(), r["yearly"].toPython())
+            None if r["ordinal"] is None else r["ordinal"].toPython(), r["yearlyCNY"].toPython())
            for r in rows]
     assert got == [
         ("document", B, None, Decimal("1000000")),
@@ -214,6 +214,7 @@ def test_mini_conflicting_claims(mini_memory):
     assert row["publisher"].toPython() == "Qingchuan Daily"
     assert row["claimed"].toPython() == Decimal("8000000")
     assert row["official"].toPython() == Decimal("5000000")
+    assert (row["claimedRole"].toPython(), row["officialRole"].toPython()) == ("amount", "cap")
     assert (row["number"].toPython(), row["ordinal"].toPython()) == (A, 2)
     unverified = ask(mini_memory, "conflicting-claims", verdict="pol:Unverified")
     assert values(unverified, "number") == [E] and values(unverified, "ordinal") == [None]
@@ -274,20 +275,26 @@ def test_seed_funding_ranked(seed_memory):
     text = seed_text("001")
     top = max(int(x) for x in re.findall(r"最高(\d+)万元", text)) * 10_000
     rows = ask(seed_memory, "funding-ranked")
-    assert rows[0]["maxAmount"].toPython() == Decimal(top) == Decimal("50000000")
+    assert rows[0]["amountCNY"].toPython() == Decimal(top) == Decimal("50000000")
     assert (rows[0]["number"].toPython(), rows[0]["ordinal"].toPython()) == (YUE, 1)
-    amounts = values(rows, "maxAmount")
+    amounts = values(rows, "amountCNY")
     assert amounts == sorted(amounts, reverse=True)
     assert Decimal("100000000") not in amounts  # 超1亿元 is a threshold, never a cap
+    assert rows[0]["amount"].toPython() == f"{top // 10_000}万元"
+    offers = values(rows, "offer")
+    assert len(offers) == len(set(offers))  # one row per offer, its categories joined
+    for r in rows:
+        names = r["categories"].toPython().split("; ") if r["categories"].toPython() else []
+        assert names == sorted(names)
 
 
 def test_seed_eligibility_little_giant_in_huangpu(seed_memory):
     rows = ask(seed_memory, "eligibility", category="专精特新小巨人", area="黄埔区",
                date="2026-01-01")
     little = [r for r in rows if r["match"].toPython() == "exact"]
-    assert [(r["number"].toPython(), r["ordinal"].toPython(), r["maxAmount"].toPython())
+    assert [(r["number"].toPython(), r["ordinal"].toPython(), r["amountCNY"].toPython())
             for r in little] == [(YUE, 2, Decimal("2000000"))]
-    assert Decimal("3000000") not in values(rows, "maxAmount")  # the single-champion reward
+    assert Decimal("3000000") not in values(rows, "amountCNY")  # the single-champion reward
     assert {YUE, SUI} == set(values(rows, "number"))  # provincial and district offers
     before = ask(seed_memory, "eligibility", category="专精特新小巨人", area="黄埔区",
                  date="2025-04-01")
@@ -302,8 +309,8 @@ def test_seed_vouchers_compared(seed_memory):
     words = {"ComputeVoucher": "算力券", "ModelVoucher": "模型券", "SceneVoucher": "场景券",
              "DataVoucher": "数据券"}
     assert types == {t for t, w in words.items() if f"“{w}”" in text}
-    compute = {(r["maxCostShare"] and r["maxCostShare"].toPython(), r["maxAmount"].toPython(),
-                r["totalBudget"] and r["totalBudget"].toPython())
+    compute = {(r["maxCostShare"] and r["maxCostShare"].toPython(), r["amountCNY"].toPython(),
+                r["budgetCNY"] and r["budgetCNY"].toPython())
                for r in official if str(r["type"]).endswith("ComputeVoucher")}
     assert compute == {(Decimal("0.3"), Decimal("5000000"), None),
                        (None, Decimal("500000"), Decimal("10000000"))}
@@ -320,7 +327,7 @@ def test_seed_vouchers_compared_across_jurisdictions(seed_memory):
         by_area.setdefault(str(r["jurisdiction"]).rsplit("/", 1)[-1], []).append(r)
     assert len(by_area) >= 2
     shenzhen = [r for r in by_area["shenzhen"] if str(r["type"]).endswith("ComputeVoucher")]
-    assert [(r["maxCostShare"].toPython(), r["maxAmount"].toPython()) for r in shenzhen] == [
+    assert [(r["maxCostShare"].toPython(), r["amountCNY"].toPython()) for r in shenzhen] == [
         (share, cap)]
 
 
@@ -359,7 +366,7 @@ def test_seed_yearly_commitment(seed_memory):
     assert "最高800万元" in text and quotas == [10, 5]
     rows = ask(seed_memory, "yearly-commitment", document_number=YUE)
     got = [(r["level"].toPython(), r["ordinal"] and r["ordinal"].toPython(),
-            r["yearly"].toPython()) for r in rows]
+            r["yearlyCNY"].toPython()) for r in rows]
     assert got == [("document", None, sum(quotas) * cap), ("measure", 4, quotas[0] * cap),
                    ("measure", 7, quotas[1] * cap)]
 
@@ -383,6 +390,9 @@ def test_seed_conflicting_claims(seed_memory):
     assert row["publisher"].toPython() in news and str(row["reportDate"]) in news
     assert (row["number"].toPython(), row["ordinal"].toPython()) == (YUE, 1)
     assert row["claimed"].toPython() == Decimal("100000000")
+    # like with like: the report's "up to" is a cap, the official 1亿元 is a threshold (超1亿元)
+    assert "超1亿元" in seed_text("001")
+    assert (row["claimedRole"].toPython(), row["officialRole"].toPython()) == ("cap", "threshold")
 
 
 def test_seed_theme_coverage(seed_memory):

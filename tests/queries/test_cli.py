@@ -29,7 +29,7 @@ def test_every_format_carries_the_same_answer(fmt, capsys):
     assert "60000000" in out and "50000000" in out
     if fmt == "json":
         doc = json.loads(out)
-        assert doc["head"]["vars"][:4] == ["level", "number", "ordinal", "yearly"]
+        assert doc["head"]["vars"][:4] == ["level", "number", "ordinal", "yearlyCNY"]
         assert len(doc["results"]["bindings"]) == 5
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
@@ -55,9 +55,18 @@ def test_eligible_accepts_labels_in_either_script_and_english(category, area, ca
 
 def test_eligible_unknown_label_is_one_sentence(capsys):
     code = main(["eligible", "--category", "不存在的类别", "--area", "松湖区", "--graph", str(MINI)])
-    assert code == 2
+    assert code == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "不存在的类别" in err
+
+
+def test_eligible_unknown_label_names_the_nearest_ones(capsys):
+    """A label one character off is refused (exit 1) with the graph's own nearest labels."""
+    code = main(["eligible", "--category", "星火領航企", "--area", "松湖区", "--graph", str(MINI)])
+    assert code == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert "Did you mean: " in captured.err and "星火领航企业" in captured.err
 
 
 def test_query_without_a_graph_uses_the_last_build(tmp_path, monkeypatch, capsys):
@@ -86,9 +95,9 @@ def test_python_api_rows_and_dataframe():
     import policykg
 
     rows = policykg.query("yearly-commitment", source=MINI, document_number="青府办〔2024〕3号")
-    assert [r["yearly"] for r in rows] == [60000000, 50000000, 10000000]
+    assert [r["yearlyCNY"] for r in rows] == [60000000, 50000000, 10000000]
     frame = policykg.query("vouchers-compared", source=MINI, as_dataframe=True)
-    assert list(frame["maxAmount"]) == [2000000.0, 1000000.0, 500000.0]
+    assert list(frame["amountCNY"]) == [2000000.0, 1000000.0, 500000.0]
     text = policykg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/policykg/ontology#Measure> }",
                           source=MINI)
     assert text == [{"n": 10}]

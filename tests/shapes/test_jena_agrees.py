@@ -1,22 +1,16 @@
 """A second SHACL engine, Apache Jena (Debian ``libapache-jena-java``), agrees with pySHACL.
 
-Jena's ``shacl validate`` runs with ``java -cp`` on the jars in /usr/share/java. Every fixture
+Jena's ``shacl validate`` runs with ``java -cp`` on the jars in /usr/share/java
+(``tests/store/jena.py``). Every fixture
 (conforming and violating) is checked in ONE Jena run: each fixture's instance IRIs are moved
 under their own prefix so they cannot meet. For each fixture and for the seed graph the two
 engines must give the same verdict (a Violation or none) and the same findings
 (sh:sourceShape, focus node, severity).
-
-Debian's Jena 4.5 jars relocate Xerces to the package ``xerces`` but keep its message bundles
-under ``org/apache/jena/ext/xerces``; the bundles are copied to where the classes look for them
-(a small folder put first on the class path), else Jena fails at start-up.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -29,44 +23,17 @@ from policykg.shapes.validate import (
     validate_dataset,
     validate_graph,
 )
+from tests.store.jena import jena_classpath, unavailable
 
 from .conftest import FIXTURES, fixture_graph
 
-JARS = Path("/usr/share/java")
 ID = "https://w3id.org/policykg/id/"
-# Jena's SHACL command and what it needs at run time (Debian package names of the jars).
-NEEDED = (
-    "jena-shacl", "jena-cmds", "jena-arq", "jena-core", "jena-base", "jena-iri", "jena-shaded-guava",
-    "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage", "jena-dboe-trans-data",
-    "jena-dboe-transaction", "jena-tdb", "jena-tdb2", "jena-rdfconnection", "jena-shex",
-    "slf4j-api", "slf4j-nop", "commons-cli", "commons-codec", "commons-compress", "commons-io",
-    "commons-lang3", "commons-csv", "dexx.collection", "gson", "jackson-core", "jackson-databind",
-    "jackson-annotations", "jsonld-java", "titanium-json-ld", "protobuf", "thrift", "httpclient",
-    "httpcore", "jakarta.json-api", "guava",
-)
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def jena(tmp_path_factory: pytest.TempPathFactory):
     """A function running Jena SHACL on an N-Triples file; returns the report graph."""
-    java = shutil.which("java")
-    if java is None or not (JARS / "jena-shacl.jar").is_file():
-        _unavailable("java or Apache Jena (libapache-jena-java) is not installed")
-    jars = [JARS / f"{name}.jar" for name in NEEDED if (JARS / f"{name}.jar").is_file()]
-    fix = tmp_path_factory.mktemp("jena-xerces-bundles")
-    with zipfile.ZipFile(JARS / "jena-core.jar") as jar:
-        for name in jar.namelist():
-            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
-                target = fix / "xerces" / name.removeprefix("org/apache/jena/ext/xerces/")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(jar.read(name))
-    classpath = os.pathsep.join([str(fix)] + [str(j) for j in jars])
+    java, classpath = jena_classpath(tmp_path_factory.mktemp("jena-xerces-bundles"))
 
     def run(data: Path) -> Graph:
         proc = subprocess.run(
@@ -75,7 +42,7 @@ def jena(tmp_path_factory: pytest.TempPathFactory):
             capture_output=True, text=True, timeout=300,
         )
         if proc.returncode != 0 and not proc.stdout.strip():
-            _unavailable(f"Jena SHACL did not run: {proc.stderr.strip()[:400]}")
+            unavailable(f"Jena SHACL did not run: {proc.stderr.strip()[:400]}")
         return Graph().parse(data=proc.stdout, format="turtle")
 
     return run

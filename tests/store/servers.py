@@ -41,15 +41,17 @@ def wait_http(url: str, seconds: float = 30.0) -> None:
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A read-write ``oxigraph serve`` on a free loopback port; yields the query URL."""
+def oxigraph_server(location: Path, union: bool = True) -> Iterator[str]:
+    """A read-write ``oxigraph serve`` on a free loopback port; yields the query URL. ``union``
+    starts it with ``--union-default-graph``; without it the default graph is its own, as on
+    most public endpoints."""
     if not OXIGRAPH.is_file():
         if os.environ.get("CI"):
             pytest.fail("the oxigraph CLI is missing from the environment")
         pytest.skip("the oxigraph CLI is not installed")
     port = free_port()
     proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(location), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph"],
+                             f"127.0.0.1:{port}", *(["--union-default-graph"] if union else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_http(f"http://127.0.0.1:{port}/")
