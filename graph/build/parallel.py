@@ -39,8 +39,11 @@ from policykg.graph.build.serial import (
     find_sources,
     source_totals,
 )
+from policykg.graph.build.similar import similarity_pieces
 from policykg.graph.build.sink import FreshStore, QuadSink, open_store
 from policykg.graph.build.workers import Loaded, Outcome, title_index
+from policykg.graph.compare.links import LINKS_GRAPH
+from policykg.graph.compare.similarity import DEFAULT_THRESHOLD as DEFAULT_SIMILARITY
 from policykg.queries.counts import count_pyoxigraph
 from policykg.store.base import term_from_oxigraph
 
@@ -77,7 +80,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                    runner=None, partitions: bool = False,
                    incremental: bool = False, shacl_engine: str = "oxigraph",
                    source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
-                   exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
+                   exclude: Iterable[str | os.PathLike] = (),
+                   similarity_threshold: float | None = DEFAULT_SIMILARITY) -> BuildResult:
     """Build like :func:`policykg.graph.build.serial.build`, in parallel and streaming (see module doc).
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
@@ -85,7 +89,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
     build in ``out`` (see :mod:`policykg.graph.build.incremental`). Validation reads the TriG dump
     once it is written, with ``shacl_engine`` (see :func:`policykg.shapes.validate.validate_file`).
     Each source loads under ``source_timeout`` seconds, and ``exclude`` (with ``out`` and
-    ``store``) names folders never read as sources, as in the serial build.
+    ``store``) names folders never read as sources, as in the serial build. Similar measures
+    are linked once every official graph is in the store (``similarity_threshold``, as there).
     """
     from policykg.graph.build import incremental as inc
 
@@ -134,6 +139,13 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         for p in report_pieces:
             emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
+        linking = BuildResult(Dataset(), [], {})
+        db.forget([str(LINKS_GRAPH)])
+        links = similarity_pieces(db.store, linking, similarity_threshold)
+        if links is not None:
+            taken.add(str(LINKS_GRAPH))
+            emit(links.info(), lambda: links, count_source=False, keep=True)
+            sink.flush()
         db.drop_stale(taken)
         sources_reports: list[SourceReport] = sorted(result["sources"] + noted,
                                                      key=lambda r: r.path)
@@ -142,6 +154,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
                                       partitions=sink.files)
+        build_result.similarity, build_result.link_seconds = linking.similarity, linking.link_seconds
         if validate:
             _validate(build_result, (outdir if outdir is not None else work) / "policykg.trig",
                       jobs, shacl_engine)
