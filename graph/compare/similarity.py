@@ -35,8 +35,9 @@ WEIGHTS = {"text": 0.35, "heading": 0.15, "theme": 0.20, "instrument": 0.10, "ca
            "sector": 0.05, "amount": 0.05}
 DEFAULT_THRESHOLD = 0.12  # chosen on the seed gold (tests/fixtures/gold/compare); see docs/compare.md
 ALL_PAIRS_MAX = 1500  # measures; above it candidates come from MinHash LSH
-LSH_THRESHOLD = 0.25
+LSH_THRESHOLD = 0.3
 LSH_PERMUTATIONS = 64
+LSH_CANDIDATES = 20  # per measure: the LSH hits with the highest estimated Jaccard
 COMMON_SHARE = 0.2  # a bigram in more than this share of measures is too common to find candidates
 
 
@@ -67,23 +68,28 @@ class Scorer:
         self.grams = {p.iri: bigrams(p.text) for p in profiles}
         self.heads = {p.iri: bigrams(p.heading) for p in profiles}
         df: Counter = Counter()
-        for grams in self.grams.values():
-            df.update(grams)
+        for p in profiles:
+            df.update(self.grams[p.iri] | self.heads[p.iri])
         for p in profiles:
             df.update(p.themes | p.instruments | p.categories | p.sectors)
         self.df = df
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
         self.common = {k for k, c in df.items() if c > COMMON_SHARE * n and n >= 20}
+        self.idf2 = {k: w * w for k, w in self.idf.items()}
+        self.norms = {(kind, iri): math.sqrt(sum(self.idf2[x] for x in grams))
+                      for kind, table in (("t", self.grams), ("h", self.heads))
+                      for iri, grams in table.items()}
 
     def _weighted(self, a: frozenset, b: frozenset) -> float:
         idf = self.idf
         union = sum(idf.get(x, 1.0) for x in a | b)
         return sum(idf.get(x, 1.0) for x in a & b) / union if union else 0.0
 
-    def _cosine(self, a: frozenset, b: frozenset) -> float:
-        idf = self.idf
-        norm = math.sqrt(sum(idf.get(x, 1.0) ** 2 for x in a) * sum(idf.get(x, 1.0) ** 2 for x in b))
-        return sum(idf.get(x, 1.0) ** 2 for x in a & b) / norm if norm else 0.0
+    def _cosine(self, kind: str, a: MeasureProfile, b: MeasureProfile) -> float:
+        table = self.grams if kind == "t" else self.heads
+        norm = self.norms[(kind, a.iri)] * self.norms[(kind, b.iri)]
+        idf2 = self.idf2
+        return sum(idf2[x] for x in table[a.iri] & table[b.iri]) / norm if norm else 0.0
 
     def score(self, a: MeasureProfile, b: MeasureProfile) -> Match:
         """The weighted score of two measures and the features that contributed to it."""
@@ -91,10 +97,10 @@ class Scorer:
         features: list[str] = []
         ga, gb = self.grams[a.iri], self.grams[b.iri]
         if ga or gb:
-            parts["text"] = self._cosine(ga, gb)
+            parts["text"] = self._cosine("t", a, b)
         ha, hb = self.heads[a.iri], self.heads[b.iri]
         if ha or hb:
-            parts["heading"] = self._cosine(ha, hb)
+            parts["heading"] = self._cosine("h", a, b)
         for kind, x, y in (("theme", a.themes, b.themes), ("instrument", a.instruments, b.instruments),
                            ("category", a.categories, b.categories), ("sector", a.sectors, b.sectors)):
             if not (x or y):
@@ -127,6 +133,9 @@ def _all_pairs(profiles: list[MeasureProfile]) -> Iterator[tuple[int, int]]:
 
 
 def _lsh_pairs(profiles: list[MeasureProfile], scorer: Scorer) -> Iterator[tuple[int, int]]:
+    """For each measure, its LSH hits of other documents, the :data:`LSH_CANDIDATES` with the
+    highest estimated Jaccard (ties: lower index first); each pair once (i < j)."""
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=LSH_PERMUTATIONS)
@@ -136,10 +145,20 @@ def _lsh_pairs(profiles: list[MeasureProfile], scorer: Scorer) -> Iterator[tuple
         mh.update_batch([t.encode("utf-8") for t in scorer.tokens(p)])
         hashes.append(mh)
         lsh.insert(i, mh, check_duplication=False)
+    values = np.array([mh.hashvalues for mh in hashes])
+    seen: set[tuple[int, int]] = set()
     for i, mh in enumerate(hashes):
-        for j in sorted(lsh.query(mh)):
-            if j > i and profiles[j].doc != profiles[i].doc:
-                yield i, j
+        hits = np.array(sorted(j for j in lsh.query(mh) if profiles[j].doc != profiles[i].doc),
+                        dtype=np.int64)
+        if not len(hits):
+            continue
+        estimate = (values[hits] == values[i]).mean(axis=1)
+        order = np.lexsort((hits, -estimate))[:LSH_CANDIDATES]
+        for j in sorted(int(j) for j in hits[order]):
+            pair = (min(i, j), max(i, j))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def candidate_pairs(profiles: list[MeasureProfile], scorer: Scorer,

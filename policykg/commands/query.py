@@ -160,6 +160,26 @@ def execute(store: Store, text: str, args: argparse.Namespace, trusted: bool = F
                         ) from err
 
 
+def ask_catalog(name: str, values: dict[str, str], args: argparse.Namespace) -> Rows:
+    """Check the text values, bind them to catalog question ``name`` and run it on the source the
+    arguments name; a bad value or failure is a one-sentence :class:`UserError`."""
+    try:
+        for key, value in values.items():
+            catalog.check_text(f"--{key.replace('_', '-')}", value)
+    except catalog.CatalogError as err:
+        raise UserError(str(err)) from err
+    query = catalog.load(name)
+    store = open_source(args)
+    try:
+        try:
+            text = catalog.bind(query, values, store=store)
+        except catalog.CatalogError as err:
+            raise UserError(str(err)) from err
+        return execute(store, text, args)
+    finally:
+        store.close()
+
+
 def emit(rows: Rows, args: argparse.Namespace) -> None:
     """Print (or atomically write) the rows; warn on stderr when the row cap cut them. Tables
     and Markdown are for reading: their text never carries a terminal escape."""

@@ -20,6 +20,10 @@ PARAMS = {
     },
 }
 NAMES = [q.name for q in catalog.list_queries()]
+# Questions about similarity links (graph/compare): the hand-written mini graph has none, and the
+# seeds have no two documents of one jurisdiction; tests/graph/compare checks them on fixtures.
+NO_ANSWER = {("mini", "similar-measures"), ("mini", "followers"), ("mini", "compare-documents"),
+             ("mini", "offer-changes"), ("seeds", "offer-changes")}
 
 pytestmark = pytest.mark.server
 
@@ -27,6 +31,8 @@ pytestmark = pytest.mark.server
 @pytest.mark.parametrize("graph", ["mini", "seeds"])
 @pytest.mark.parametrize("name", NAMES)
 def test_same_rows_on_every_engine(engines, graph, name):
+    if (graph, name) in NO_ANSWER:
+        pytest.skip(f"the {graph} graph has no answer to {name}")
     stores = engines[graph]
     text = catalog.bind(catalog.load(name), PARAMS[graph].get(name, {}), store=stores["memory"])
     answers = {engine: run(store, text) for engine, store in stores.items()}
