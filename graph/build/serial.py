@@ -280,9 +280,9 @@ def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
                      f"{rep.warnings[0]['message'].rstrip('.')}).")
 
 
-def link_similar(g: Graph, result: BuildResult, threshold: float | None) -> Graph | None:
-    """The graph of similarity links among the measures of ``g`` (None when ``threshold`` is
-    None: linking is off), its statistics and time recorded on ``result``."""
+def link_similar(g: Graph, result: BuildResult, threshold: float | None) -> list[tuple] | None:
+    """The triples of the similarity links among the measures of ``g`` (None when ``threshold``
+    is None: linking is off), their statistics and time recorded on ``result``."""
     if threshold is None:
         return None
     from policykg.graph.compare.links import link_measures
@@ -291,7 +291,7 @@ def link_similar(g: Graph, result: BuildResult, threshold: float | None) -> Grap
     result.similarity = {**{k: v for k, v in linked.as_json().items() if k != "seconds"},
                          "threshold": threshold}
     result.link_seconds = linked.seconds
-    return linked.graph
+    return linked.triples
 
 
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",

@@ -27,4 +27,4 @@ def similarity_pieces(store, result: BuildResult, threshold: float | None) -> Pi
     links = link_similar(profile_projection(store), result, threshold)
     if links is None:
         return None
-    return render(LINKS_GRAPH, links.triples((None, None, None)))
+    return render(LINKS_GRAPH, links)

@@ -2,8 +2,8 @@
 
 Contract: :func:`link_measures` reads the measures of a graph (see :mod:`.profile`), scores the
 candidate pairs (:mod:`.similarity`), keeps a pair when its score is at least ``threshold`` and it
-is among the ``top`` best links of one of its two measures, and returns the named graph
-:data:`LINKS_GRAPH` with, per kept pair (ordered by IRI, stated once):
+is among the ``top`` best links of one of its two measures, and returns the triples of the named
+graph :data:`LINKS_GRAPH` with, per kept pair (ordered by IRI, stated once):
 
 - ``<a> pol:similarTo <b>`` (``a`` sorts before ``b``; the property is symmetric);
 - a ``pol:MeasureLink`` node ``<a>/similar/<path of b>`` with ``pol:linksMeasure`` a and b,
@@ -37,7 +37,7 @@ class LinkResult:
     """The link graph and what it took: measures profiled, pairs scored, links kept, seconds."""
 
     name: URIRef
-    graph: Graph
+    triples: list[tuple]  # the link graph's triples, each once, in link order
     method: str = ""
     measures: int = 0
     scored: int = 0
@@ -68,7 +68,14 @@ def _keep(matches: list[Match], threshold: float, top: int) -> list[Match]:
     return [kept[k] for k in sorted(kept, key=lambda k: (str(k[0]), str(k[1])))]
 
 
-def _describe(g: Graph, m: Match, docs: dict[URIRef, DocumentInfo], method: str) -> None:
+class _Triples(list):
+    """A list of triples with rdflib's ``Graph.add`` spelling (links never repeat a triple)."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+
+def _describe(g: _Triples, m: Match, docs: dict[URIRef, DocumentInfo], method: str) -> None:
     node = URIRef(f"{m.a.iri}/similar/{_path(m.b.iri)}")
     g.add((m.a.iri, POL.similarTo, m.b.iri))
     g.add((node, RDF.type, POL.MeasureLink))
@@ -113,12 +120,12 @@ def link_measures(g: Graph, threshold: float = DEFAULT_THRESHOLD, top: int = DEF
     matches, scored = [], 0
     for i, j in pairs:
         scored += 1
-        m = scorer.score(profs[i], profs[j])
-        if m.score >= threshold:
+        m = scorer.score(profs[i], profs[j], threshold)
+        if m is not None:
             matches.append(m)
     kept = _keep(matches, threshold, top)
-    out = Graph()
+    out = _Triples()
     for m in kept:
         _describe(out, m, docs, method)
-    return LinkResult(LINKS_GRAPH, out, method, len(profs), scored, len(kept),
+    return LinkResult(LINKS_GRAPH, list(out), method, len(profs), scored, len(kept),
                       time.perf_counter() - started, kept)

@@ -91,31 +91,42 @@ class Scorer:
         idf2 = self.idf2
         return sum(idf2[x] for x in table[a.iri] & table[b.iri]) / norm if norm else 0.0
 
-    def score(self, a: MeasureProfile, b: MeasureProfile) -> Match:
-        """The weighted score of two measures and the features that contributed to it."""
+    def _parts(self, a: MeasureProfile, b: MeasureProfile) -> dict[str, float]:
+        """The similarity of each feature at least one of the two measures has."""
         parts: dict[str, float] = {}
-        features: list[str] = []
-        ga, gb = self.grams[a.iri], self.grams[b.iri]
-        if ga or gb:
+        if self.grams[a.iri] or self.grams[b.iri]:
             parts["text"] = self._cosine("t", a, b)
-        ha, hb = self.heads[a.iri], self.heads[b.iri]
-        if ha or hb:
+        if self.heads[a.iri] or self.heads[b.iri]:
             parts["heading"] = self._cosine("h", a, b)
         for kind, x, y in (("theme", a.themes, b.themes), ("instrument", a.instruments, b.instruments),
                            ("category", a.categories, b.categories), ("sector", a.sectors, b.sectors)):
-            if not (x or y):
-                continue
-            parts[kind] = self._weighted(x, y)
-            features += [f"{kind}:{_slug(c)}" for c in x & y]
-        features += [f"level:{_slug(c).lower()}" for c in a.levels & b.levels]
+            if x or y:
+                parts[kind] = self._weighted(x, y)
         ma, mb = a.max_amount, b.max_amount
         if ma and mb:
             parts["amount"] = float(min(ma, mb) / max(ma, mb))
+        return parts
+
+    def value(self, a: MeasureProfile, b: MeasureProfile, parts: dict[str, float] | None = None) -> float:
+        """The weighted score of two measures (rounded to 4 places), without the explanation."""
+        parts = self._parts(a, b) if parts is None else parts
         total = sum(WEIGHTS[k] for k in parts)
-        score = sum(WEIGHTS[k] * v for k, v in parts.items()) / total if total else 0.0
+        return round(sum(WEIGHTS[k] * v for k, v in parts.items()) / total, 4) if total else 0.0
+
+    def score(self, a: MeasureProfile, b: MeasureProfile, threshold: float = 0.0) -> Match | None:
+        """The weighted score of two measures and the features that contributed to it (None
+        when the score is below ``threshold``: nothing to explain)."""
+        parts = self._parts(a, b)
+        value = self.value(a, b, parts)
+        if value < threshold:
+            return None
+        features = [f"{kind}:{_slug(c)}" for kind, x, y in (
+            ("theme", a.themes, b.themes), ("instrument", a.instruments, b.instruments),
+            ("category", a.categories, b.categories), ("sector", a.sectors, b.sectors)) for c in x & y]
+        features += [f"level:{_slug(c).lower()}" for c in a.levels & b.levels]
         features += [f"{k}:{parts[k]:.2f}" for k in ("text", "heading", "amount") if parts.get(k)]
         first, second = (a, b) if str(a.iri) <= str(b.iri) else (b, a)
-        return Match(first, second, round(score, 4), tuple(sorted(features)))
+        return Match(first, second, value, tuple(sorted(features)))
 
     def tokens(self, p: MeasureProfile) -> list[str]:
         """What LSH hashes for a measure: its rarer text bigrams, themes, instruments, categories."""
@@ -126,9 +137,10 @@ class Scorer:
 
 
 def _all_pairs(profiles: list[MeasureProfile]) -> Iterator[tuple[int, int]]:
-    for i, a in enumerate(profiles):
+    docs = [str(p.doc) for p in profiles]
+    for i, doc in enumerate(docs):
         for j in range(i + 1, len(profiles)):
-            if profiles[j].doc != a.doc:
+            if docs[j] != doc:
                 yield i, j
 
 
@@ -146,10 +158,11 @@ def _lsh_pairs(profiles: list[MeasureProfile], scorer: Scorer) -> Iterator[tuple
         hashes.append(mh)
         lsh.insert(i, mh, check_duplication=False)
     values = np.array([mh.hashvalues for mh in hashes])
+    doc_ids: dict[str, int] = {}
+    docs = [doc_ids.setdefault(str(p.doc), len(doc_ids)) for p in profiles]
     seen: set[tuple[int, int]] = set()
     for i, mh in enumerate(hashes):
-        hits = np.array(sorted(j for j in lsh.query(mh) if profiles[j].doc != profiles[i].doc),
-                        dtype=np.int64)
+        hits = np.array(sorted(j for j in lsh.query(mh) if docs[j] != docs[i]), dtype=np.int64)
         if not len(hits):
             continue
         estimate = (values[hits] == values[i]).mean(axis=1)
