@@ -74,6 +74,7 @@ class BuildResult:
     seconds: float = 0.0
     similarity: dict | None = None  # what linking similar measures did (graph/compare)
     link_seconds: float = 0.0
+    similarity_note: str | None = None  # why no links were made, for the summary
 
     @property
     def failed(self) -> list[SourceReport]:

@@ -128,7 +128,9 @@ def summary(result) -> str:
                      else "SHACL: does not conform, see validation.ttl")
     elif result.validation_error:
         lines.append(f"SHACL: not run ({result.validation_error})")
-    if result.similarity:
+    if getattr(result, "similarity_note", None):
+        lines.append(f"similar measures: not linked ({result.similarity_note})")
+    elif result.similarity:
         sim = result.similarity
         lines.append(f"similar measures: {sim['links']} links among {sim['measures']} measures "
                      f"(score >= {sim['threshold']:g}, {sim['method']}, "
