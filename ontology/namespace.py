@@ -38,6 +38,7 @@ class POL(DefinedNamespace):
     SourceFile: URIRef
     Evidence: URIRef
     ReportLink: URIRef
+    MeasureLink: URIRef
     # --- classes: funding instruments
     FundingInstrument: URIRef
     Grant: URIRef
@@ -173,3 +174,18 @@ class POL(DefinedNamespace):
     pageCount: URIRef
     page: URIRef
     boundingBox: URIRef
+    # --- measures compared across documents
+    similarTo: URIRef
+    linksMeasure: URIRef
+    similarityScore: URIRef
+    linkFeature: URIRef
+    similarityMethod: URIRef
+    leader: URIRef
+    follower: URIRef
+    lagDays: URIRef
+    leaderLevel: URIRef
+    followerLevel: URIRef
+    amountChange: URIRef
+    categoryAdded: URIRef
+    categoryRemoved: URIRef
+    acrossVersions: URIRef

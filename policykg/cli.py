@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "validate": "Validate a graph against the SHACL shapes.",
     "query": "Run a catalog query or a SPARQL file against a graph, store or endpoint.",
     "eligible": "List the funding offers an enterprise of a category in an area can get.",
+    "compare": "Print two documents' similar measures side by side, with their amounts.",
     "export": "Export a build as RDF dumps, a linked-data site, graph-tool files or an explorer.",
     "diff": "List what changed between two builds: documents added, changed, removed, repealed.",
     "serve": "Serve a built store read-only (SPARQL), or an exported site with content negotiation.",

@@ -25,7 +25,7 @@ def test_readme_tour_names_every_graph_subpackage() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     architecture = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     subpackages = sorted(p.parent.name for p in (REPO / "graph").glob("*/__init__.py"))
-    assert subpackages == ["build", "claims", "export", "model", "publish"]
+    assert subpackages == ["build", "claims", "compare", "export", "model", "publish"]
     for name in subpackages:
         assert f"`graph/{name}/`" in readme, name
         assert f"graph/{name}/" in architecture, name

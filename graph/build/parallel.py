@@ -39,8 +39,11 @@ from policykg.graph.build.serial import (
     find_sources,
     source_totals,
 )
+from policykg.graph.build.similar import similarity_pieces
 from policykg.graph.build.sink import FreshStore, QuadSink, open_store
 from policykg.graph.build.workers import Loaded, Outcome, title_index
+from policykg.graph.compare.links import LINKS_GRAPH
+from policykg.graph.compare.similarity import DEFAULT_THRESHOLD as DEFAULT_SIMILARITY
 from policykg.queries.counts import count_pyoxigraph
 from policykg.store.base import term_from_oxigraph
 
@@ -77,7 +80,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
                    runner=None, partitions: bool = False,
                    incremental: bool = False, shacl_engine: str = "oxigraph",
                    source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
-                   exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
+                   exclude: Iterable[str | os.PathLike] = (),
+                   similarity_threshold: float | None = DEFAULT_SIMILARITY) -> BuildResult:
     """Build like :func:`policykg.graph.build.serial.build`, in parallel and streaming (see module doc).
 
     ``store`` is a folder for an on-disk pyoxigraph store (in memory when None); ``partitions``
@@ -86,7 +90,9 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
     ``shacl_engine`` "oxigraph" runs per batch of named graphs cut from the store, in the
     runner's workers (:mod:`policykg.shapes.per_graph`); "pyshacl" reads the TriG dump.
     Each source loads under ``source_timeout`` seconds, and ``exclude`` (with ``out`` and
-    ``store``) names folders never read as sources, as in the serial build.
+    ``store``) names folders never read as sources, as in the serial build. Similar measures
+    are linked once every official graph is in the store (``similarity_threshold``, as there),
+    except in an incremental build, which makes no links.
     """
     from policykg.graph.build import incremental as inc
 
@@ -130,7 +136,19 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         for p in report_pieces:
             emit(p.info(), lambda p=p: p, count_source=False, keep=True)
         sink.flush()
+        # similar measures: once the store holds exactly this build's official graphs
+        linking = BuildResult(Dataset(), [], {})
+        db.forget([str(LINKS_GRAPH)])
         db.drop_stale(taken)
+        # an incremental build does not link: links depend on the whole corpus, and patching
+        # the dumps with a changed link graph is not exact yet (docs/compare.md)
+        links = similarity_pieces(db.store, linking, None if incremental else similarity_threshold)
+        if incremental and similarity_threshold is not None:
+            linking.similarity_note = ("an incremental build makes no links; build without "
+                                       "--incremental to link similar measures")
+        if links is not None:
+            emit(links.info(), lambda: links, count_source=False, keep=True)
+            sink.flush()
         sources_reports: list[SourceReport] = sorted(result["sources"] + noted,
                                                      key=lambda r: r.path)
         written = emit.write(outdir if outdir is not None else work)
@@ -138,6 +156,8 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         ds = Dataset(default_union=True)
         build_result = ParallelResult(ds, sources_reports, totals_, store=db.store, counts=counts,
                                       partitions=sink.files)
+        build_result.similarity, build_result.link_seconds = linking.similarity, linking.link_seconds
+        build_result.similarity_note = linking.similarity_note
         if validate:
             _validate(build_result, (outdir if outdir is not None else work) / "policykg.trig",
                       jobs, shacl_engine, runner)

@@ -23,6 +23,7 @@ from policykg.graph.build import dump
 from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT, Stopped, check_timeout, run_all
 from policykg.graph.build.sources import SourceNotFound as SourceNotFound  # callers import it here
 from policykg.graph.build.sources import find_paths
+from policykg.graph.compare.similarity import DEFAULT_THRESHOLD as DEFAULT_SIMILARITY
 from policykg.graph.model.dataset import add_graph, assemble
 from policykg.graph.model.iri import document_iri
 from policykg.graph.model.resolve import Resolver
@@ -71,6 +72,9 @@ class BuildResult:
     validation: object | None = None
     validation_error: str | None = None
     seconds: float = 0.0
+    similarity: dict | None = None  # what linking similar measures did (graph/compare)
+    link_seconds: float = 0.0
+    similarity_note: str | None = None  # why no links were made, for the summary
 
     @property
     def failed(self) -> list[SourceReport]:
@@ -92,6 +96,7 @@ class BuildResult:
             "sources": [s.as_json() for s in self.sources],
             "totals": dict(sorted(self.totals.items())),
             "validation": validation,
+            "similarity": self.similarity,
             "exit_code": self.exit_code,
         }
 
@@ -276,18 +281,35 @@ def apply_strict(ds: Dataset, sources: list[SourceReport]) -> None:
                      f"{rep.warnings[0]['message'].rstrip('.')}).")
 
 
+def link_similar(g: Graph, result: BuildResult, threshold: float | None) -> list[tuple] | None:
+    """The triples of the similarity links among the measures of ``g`` (None when ``threshold``
+    is None: linking is off), their statistics and time recorded on ``result``."""
+    if threshold is None:
+        return None
+    from policykg.graph.compare.links import link_measures
+
+    linked = link_measures(g, threshold=threshold)
+    result.similarity = {**{k: v for k, v in linked.as_json().items() if k != "seconds"},
+                         "threshold": threshold}
+    result.link_seconds = linked.seconds
+    return linked.triples
+
+
 def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = "build",
           progress: Progress | None = None, validate: bool = True,
           strict: bool = False, shacl_engine: str = "oxigraph",
           source_timeout: float | None = DEFAULT_SOURCE_TIMEOUT,
-          exclude: Iterable[str | os.PathLike] = ()) -> BuildResult:
+          exclude: Iterable[str | os.PathLike] = (),
+          similarity_threshold: float | None = DEFAULT_SIMILARITY) -> BuildResult:
     """Run the whole pipeline; write outputs into ``out`` unless it is None.
 
     Each source loads in a worker process under ``source_timeout`` seconds (None: inline, no
     deadline); one over it is reported (stage ``timeout``) and left out. ``exclude`` names
     folders never read as sources (``out`` always is one). With ``strict``, a source with
     warnings fails (see :func:`apply_strict`); ``shacl_engine`` chooses the validator (see
-    :func:`policykg.shapes.validate.validate_dataset`).
+    :func:`policykg.shapes.validate.validate_dataset`). Measures of different documents that
+    score at least ``similarity_threshold`` are linked in their own graph (see
+    :mod:`policykg.graph.compare.links`; None: no linking).
     """
     started = time.perf_counter()
     check_timeout(source_timeout)
@@ -309,7 +331,13 @@ def build(sources: Iterable[str | os.PathLike], out: str | os.PathLike | None = 
     if strict:
         apply_strict(ds, reports)
     reports = sorted(reports + noted, key=lambda r: r.path)
-    result = BuildResult(ds, reports, totals(ds, reports))
+    result = BuildResult(ds, reports, {})
+    links = link_similar(ds, result, similarity_threshold)
+    if links is not None:
+        from policykg.graph.compare.links import LINKS_GRAPH
+
+        add_graph(ds, LINKS_GRAPH, links)
+    result.totals = totals(ds, reports)
     validator = _validator() if validate else None
     if validator is not None:
         try:

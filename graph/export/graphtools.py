@@ -32,13 +32,14 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from policykg.graph.export.diffusion import diffusion_view
 from policykg.ontology.namespace import ID, OA, ONTOLOGY_IRI, ORG, POL, SCHEMA
 from policykg.store.xmlsafe import xml_safe, xml_safe_bytes
 
-VIEWS = ("full", "supersession", "agencies", "funding")
+VIEWS = ("full", "supersession", "agencies", "funding", "diffusion")
 FORMATS = ("graphml", "gexf", "cyjs", "dot")
 
-_SKIP_TYPES = {POL.Evidence, POL.SourceFile, POL.ReportLink}
+_SKIP_TYPES = {POL.Evidence, POL.SourceFile, POL.ReportLink, POL.MeasureLink}
 _SKIP_PROPS = {RDF.type, POL.evidence, POL.source, POL.partOf, POL.repealedBy, POL.hasLink,
                POL.fromVocabulary}
 _VOCAB_GRAPH = URIRef(str(ID) + "graph/vocab")
@@ -201,6 +202,8 @@ def build_view(quads: list[Quad], view: str = "full") -> nx.MultiDiGraph:
     """The networkx multigraph of one view, nodes and edges added in sorted order."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    if view == "diffusion":
+        return diffusion_view(quads)
     facts = _Facts(quads)
     classes, props = _VIEW_SPEC[view]
 

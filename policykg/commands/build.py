@@ -7,6 +7,7 @@ import sys
 
 from policykg.errors import EXIT_USAGE, UserError
 from policykg.graph.build.deadline import DEFAULT_SOURCE_TIMEOUT
+from policykg.graph.compare.similarity import DEFAULT_THRESHOLD as DEFAULT_SIMILARITY
 
 DESCRIPTION = """Build the knowledge graph from source files or folders (.txt, .html, .md, .pdf, .docx,
 .doc/.wps with a converter, .ofd).
@@ -43,6 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="S",
                         help="stop loading a source after S seconds; it is reported (stage "
                              f"timeout) and the build goes on (default {DEFAULT_SOURCE_TIMEOUT:g})")
+    parser.add_argument("--similarity-threshold", type=share, default=DEFAULT_SIMILARITY,
+                        metavar="X",
+                        help="link measures of different documents whose similarity score is at "
+                             f"least X, 0-1 (default {DEFAULT_SIMILARITY:g}; see docs/compare.md)")
+    parser.add_argument("--no-similarity", action="store_true",
+                        help="do not link similar measures across documents")
     scale = parser.add_argument_group("scale (parallel, incremental, distributed)")
     scale.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="load and convert sources in N processes, streaming the quads "
@@ -56,6 +63,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="where the per-source work runs (dask: a dask.distributed cluster)")
     scale.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask)")
+
+
+def share(text: str) -> float:
+    """An argparse type: a number between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number between 0 and 1")
+    return value
 
 
 def seconds(text: str) -> float:
@@ -110,9 +128,20 @@ def summary(result) -> str:
                      else "SHACL: does not conform, see validation.ttl")
     elif result.validation_error:
         lines.append(f"SHACL: not run ({result.validation_error})")
+    if getattr(result, "similarity_note", None):
+        lines.append(f"similar measures: not linked ({result.similarity_note})")
+    elif result.similarity:
+        sim = result.similarity
+        lines.append(f"similar measures: {sim['links']} links among {sim['measures']} measures "
+                     f"(score >= {sim['threshold']:g}, {sim['method']}, "
+                     f"{result.link_seconds:.1f} s)")
     if result.out is not None:
         lines.append(f"wrote {result.out}/policykg.nt, policykg.ttl, policykg.trig, report.json")
     return "\n".join(lines)
+
+
+def _threshold(args: argparse.Namespace) -> float | None:
+    return None if args.no_similarity else args.similarity_threshold
 
 
 def _scaled(args: argparse.Namespace) -> bool:
@@ -132,7 +161,7 @@ def _build_scaled(args: argparse.Namespace, out, progress):
         raise UserError(f"--jobs {jobs} is not a number of processes; give 1 or more.", EXIT_USAGE)
     kwargs = {"store": args.store, "validate": not args.no_validate, "progress": progress,
               "incremental": args.incremental, "jobs": jobs, "shacl_engine": args.shacl_engine,
-              "source_timeout": args.source_timeout}
+              "source_timeout": args.source_timeout, "similarity_threshold": _threshold(args)}
     if args.executor == "dask":
         if not args.scheduler:
             raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786).",
@@ -171,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = build(args.sources, out=out, progress=progress,
                            validate=not args.no_validate, strict=args.strict,
-                           shacl_engine=args.shacl_engine, source_timeout=args.source_timeout)
+                           shacl_engine=args.shacl_engine, source_timeout=args.source_timeout,
+                           similarity_threshold=_threshold(args))
     except SourceNotFound as err:
         raise UserError(f"{err}; give source files or folders of .txt/.html files.",
                         EXIT_USAGE) from err

@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from policykg.errors import UserError
-from policykg.queries import catalog
-
-from .query import add_source_arguments, bind_for_user, check_bounds, emit, execute, open_source
+from .query import add_source_arguments, ask_catalog, check_bounds, emit
 
 DESCRIPTION = """List the funding offers open to an enterprise of a category in an area on a date.
 
@@ -45,18 +42,7 @@ def run(args: argparse.Namespace) -> int:
               "include_general": "true" if args.include_general else "false"}
     if args.sector:
         values["sector"] = args.sector
-    try:
-        for name, value in values.items():
-            catalog.check_text(f"--{name.replace('_', '-')}", value)
-    except catalog.CatalogError as err:
-        raise UserError(str(err)) from err
-    query = catalog.load("eligibility")
-    store = open_source(args)
-    try:
-        text = bind_for_user(query, values, store)
-        rows = execute(store, text, args)
-    finally:
-        store.close()
+    rows = ask_catalog("eligibility", values, args)
     if not args.all_columns and not args.columns and args.format in ("table", "md"):
         rows.variables = [v for v in COLUMNS if v in rows.variables]
     emit(rows, args)

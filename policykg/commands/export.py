@@ -17,7 +17,8 @@ DESCRIPTION = """Export a build as linked open data or for graph tools.
 
 Formats: ttl, nt (sorted), nq, trig, rdfxml, jsonld (compacted, context embedded) — RDF dumps;
 void (VoID + DCAT description); site (static linked-data site, --out is a folder);
-graphml, gexf, cyjs, dot (graph tools; --view picks full, supersession, agencies or funding);
+graphml, gexf, cyjs, dot (graph tools; --view picks full, supersession, agencies, funding or diffusion:
+the documents whose measures are linked as similar, on a timeline of dates issued);
 html (one self-contained interactive explorer page); all (everything into the --out folder).
 Every file is written atomically; the same build gives byte-identical files."""
 
@@ -36,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", "-o", required=True, metavar="PATH",
                         help="output file, or folder for site/all (an existing folder gets the default file name)")
     parser.add_argument("--view", default="full",
-                        choices=("full", "supersession", "agencies", "funding"),
+                        choices=("full", "supersession", "agencies", "funding", "diffusion"),
                         help="graph view for graphml/gexf/cyjs/dot/html (default: full)")
     parser.add_argument("--endpoint", metavar="URL",
                         help="SPARQL endpoint to announce in the VoID description")

@@ -201,6 +201,22 @@ def pick_columns(rows: Rows, args: argparse.Namespace) -> None:
     rows.variables = wanted
 
 
+def ask_catalog(name: str, values: dict[str, str], args: argparse.Namespace) -> Rows:
+    """Check the text values, bind them to catalog question ``name`` and run it on the source the
+    arguments name; a bad value or failure is a one-sentence :class:`UserError`."""
+    try:
+        for key, value in values.items():
+            catalog.check_text(f"--{key.replace('_', '-')}", value)
+    except catalog.CatalogError as err:
+        raise UserError(str(err)) from err
+    query = catalog.load(name)
+    store = open_source(args)
+    try:
+        return execute(store, bind_for_user(query, values, store), args)
+    finally:
+        store.close()
+
+
 def emit(rows: Rows, args: argparse.Namespace) -> None:
     """Print (or atomically write) the rows; warn on stderr when the row cap cut them. Tables
     and Markdown are for reading: their text never carries a terminal escape."""

@@ -21,7 +21,7 @@ QUESTIONS = {
     "policies-in-force", "funding-ranked", "eligibility", "vouchers-compared",
     "agencies-by-measures", "supersession", "implements", "yearly-commitment",
     "sectors-by-jurisdiction", "conflicting-claims", "theme-coverage", "measure-evidence",
-    "timeline",
+    "timeline", "similar-measures", "followers", "offer-changes", "compare-documents",
 }
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 

@@ -25,6 +25,10 @@ PARAMS = {
     },
 }
 NAMES = [q.name for q in catalog.list_queries()]
+# Questions about similarity links (graph/compare): the hand-written mini graph has none, and the
+# seeds have no two documents of one jurisdiction; tests/graph/compare checks them on fixtures.
+NO_ANSWER = {("mini", "similar-measures"), ("mini", "followers"), ("mini", "compare-documents"),
+             ("mini", "offer-changes"), ("seeds", "offer-changes")}
 
 pytestmark = pytest.mark.server
 
@@ -47,6 +51,8 @@ def jena_answers(engines, graphs, tmp_path_factory) -> dict[str, dict[str, objec
 @pytest.mark.parametrize("graph", ["mini", "seeds"])
 @pytest.mark.parametrize("name", NAMES)
 def test_same_rows_on_every_engine(engines, jena_answers, graph, name):
+    if (graph, name) in NO_ANSWER:
+        pytest.skip(f"the {graph} graph has no answer to {name}")
     stores = engines[graph]
     text = _text(graph, name, stores["memory"])
     answers = {engine: run(store, text) for engine, store in stores.items()}

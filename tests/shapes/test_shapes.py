@@ -99,6 +99,12 @@ EXPECTED: dict[str, set[tuple[str, str, str]]] = {
         ("ReportShape-reportsOn", "report/2025-07-01/example-news", "Violation"),
         ("ReportShape-source", "report/2025-07-01/example-news", "Violation"),
     },
+    "MeasureLinkShape": {
+        (f"MeasureLinkShape-{rule}", "doc/2025/qu-fu-ban-4/measure/1/similar/doc/2025/shi-fu-ban-3/measure/1",
+         "Violation")
+        for rule in ("linksMeasure", "similarityScore", "similarityMethod", "lagDays", "amountChange",
+                     "acrossVersions")
+    },
     "SourceFileShape": {
         ("SourceFileShape-fileName", "source/0123456789abcdef", "Violation"),
         ("SourceFileShape-sha256", "source/0123456789abcdef", "Violation"),
