@@ -5,7 +5,9 @@ Each source document's statements live in their own named graph (``id:graph/<pat
 main resource is ``id:<path>``), so a change is found per named graph: a graph only in the new
 build is a resource **added**, one only in the old build **removed**, one whose statements
 differ **changed** (with the statements added and removed); a document that is repealed in the
-new build and was not in the old one is also listed as **repealed**.
+new build and was not in the old one is also listed as **repealed**. Graphs computed across
+documents (``id:graph/links/…``, the similarity links) change with the documents they link and
+are no resource of their own: they are not listed.
 
 The feed is Atom (RFC 4287) rather than an RDF changeset: it is what legislation.gov.uk offers
 for its changes, every feed reader and crawler follows it without RDF tooling, and each entry
@@ -34,6 +36,7 @@ from policykg.ontology.namespace import ID, ONTOLOGY_IRI, POL
 
 Quad = tuple[Node, Node, Node, Node | None]
 GRAPH_PREFIX = f"{ID}graph/"
+DERIVED_PREFIX = f"{ID}graph/links/"  # graphs computed across documents (similar measures)
 KINDS = ("added", "changed", "removed", "repealed")
 
 
@@ -130,8 +133,8 @@ def diff(old: list[Quad], new: list[Quad]) -> Changes:
     entries: list[Change] = []
     for graph in sorted(set(before) | set(after)):
         was, now = before.get(graph), after.get(graph)
-        if was == now:
-            continue
+        if was == now or graph.startswith(DERIVED_PREFIX):
+            continue  # the similarity links follow from the documents: no resource of their own
         resource = _resource(graph)
         label = names.get(resource, "the ontology" if graph == str(ONTOLOGY_IRI) else "")
         gained, lost = (now or set()) - (was or set()), (was or set()) - (now or set())
