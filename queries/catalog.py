@@ -213,6 +213,9 @@ def sparql_term(term: URIRef | Literal) -> str:
     text = str(term)
     escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
                .replace("\r", "\\r").replace("\t", "\\t"))
+    # a backslash before u/U would read as a code point escape (\\u0041), which SPARQL expands
+    # before parsing: the letter is written as the escape of itself
+    escaped = re.sub(r"\\\\([uU])", lambda m: f"\\\\\\U{ord(m.group(1)):08X}", escaped)
     escaped = "".join(c if ord(c) >= 0x20 else f"\\u{ord(c):04X}" for c in escaped)
     out = f'"{escaped}"'
     if term.language:

@@ -75,6 +75,14 @@ def test_hostile_strings_round_trip_as_data(hostile):
     assert rows[0]["n"].toPython() == len(hostile)
 
 
+@pytest.mark.parametrize("text", ["\\U0000", "\\u0041", "\\U00000041", "\\\\u0041",
+                                  "x\\U0001F600y", "\\u", "u\\"])
+def test_a_backslash_before_u_is_no_code_point_escape(text):
+    # SPARQL expands \uXXXX before parsing: "\\u0041" must stay a backslash, u and digits
+    rows = run(MemoryStore(), catalog.bind(ECHO, {"value": text}), timeout=None)
+    assert str(rows[0]["value"]) == text
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_binds_to_itself(text):
