@@ -32,6 +32,7 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from policykg.ontology.namespace import BASE, ID
 from policykg.queries.docnumber import normalise_document_number
+from policykg.queries.groups import outermost_group_start
 from policykg.queries.suggest import concept_names, did_you_mean, nearest
 
 PREFIXES = {
@@ -230,46 +231,6 @@ def sparql_term(term: URIRef | Literal) -> str:
 # ------------------------------------------------------------------ injection point
 
 
-def _values_position(text: str) -> int:
-    """Offset just after the ``{`` opening the outermost group pattern of a query.
-
-    Comments, strings and IRIs are skipped; braces inside parentheses (``EXISTS { }`` in a
-    projection) are not taken.
-    """
-    i, n, parens = 0, len(text), 0
-    while i < n:
-        c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n:
-                if text[j] == "\\":
-                    j += 2
-                    continue
-                if text.startswith(quote, j):
-                    break
-                j += 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>').match(text, i)
-            if m:
-                i = m.end()
-                continue
-        if c == "(":
-            parens += 1
-        elif c == ")":
-            parens = max(0, parens - 1)
-        elif c == "{" and parens == 0:
-            return i + 1
-        i += 1
-    raise CatalogError("the query has no group pattern { … } to bind parameters into.")
-
-
 def values_block(terms: dict[str, URIRef | Literal | None]) -> str:
     """``VALUES (?a ?b) { (term term) }`` with ``UNDEF`` for unbound parameters."""
     names = list(terms)
@@ -295,7 +256,9 @@ def inject_values(text: str, terms: dict[str, URIRef | Literal | None]) -> str:
     marker = _MARKER.search(text)
     if marker:
         return f"{text[:marker.start()]}  {values_block(terms)}{text[marker.end():]}"
-    pos = _values_position(text)
+    pos = outermost_group_start(text)
+    if pos < 0:
+        raise CatalogError("the query has no group pattern { … } to bind parameters into.")
     return f"{text[:pos]}\n  {values_block(terms)}\n{text[pos:]}"
 
 
