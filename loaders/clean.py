@@ -367,7 +367,8 @@ def join_wrapped_lines(v: View) -> View:
     """A line break that wraps a sentence at a fixed width (``…单台（套）最\n高200万元。``) is
     dropped: the line before is a body line (25 characters or more, a comma in it) ending in a
     Han character, the line after goes on the sentence (10 characters or more, a sentence or
-    clause mark in it) and starts with no numbering marker."""
+    clause mark in it; or 4 characters or more ending the sentence) and starts with no numbering
+    marker."""
     edits: list[Edit] = []
     text = v.text
     joined_to, sentence_start = -1, 0  # the last break joined, where its logical line starts
@@ -379,8 +380,10 @@ def join_wrapped_lines(v: View) -> View:
         before = text[start:a]
         stop = text.find("\n", a + 1)
         after = text[a + 1 : stop if stop >= 0 else len(text)]
-        if (len(before) >= 25 and "，" in before and len(after) >= 10
-                and re.search(r"[。，；]", after) and not _LINE_MARKER.match(after)):
+        goes_on = len(after) >= 10 and re.search(r"[。，；]", after)
+        ends_it = len(after) >= 4 and after.rstrip().endswith(("。", "；"))  # …最高不\n超过100万元。
+        if (len(before) >= 25 and "，" in before and (goes_on or ends_it)
+                and not _LINE_MARKER.match(after)):
             edits.append((a, a + 1, ""))
             joined_to, sentence_start = a, start
     return apply_edits(v, edits)

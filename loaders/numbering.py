@@ -362,7 +362,12 @@ def _paragraph_follows(view: str, pos: int, end: int) -> bool:
         return False
     stop = view.find("\n", nxt + 1)
     line = view[nxt + 1 : stop if 0 <= stop < end else end].strip()
+    line = _CLOSING_NOTE.sub("", line)  # …。（牵头单位：市科技局；配合单位：市财政局）
     return len(line) > 30 and line.endswith(("。", "；"))
+
+
+# a note in parentheses closing a paragraph after its sentence end
+_CLOSING_NOTE = re.compile(r"(?<=[。；])\s*[（(][^（）()\n]{2,80}[）)]\s*$")
 
 
 def chapters(view: str) -> list[tuple[int, int, str]]:

@@ -18,8 +18,19 @@ import dataclasses
 import re
 from bisect import bisect_left
 
-from ..ontology.gazetteer import Gazetteer, load_gazetteer, to_simplified
-from . import actors, agencies, citations, clauses, header, numbering, subjects, unit_table, units
+from ..ontology.gazetteer import Gazetteer, Match, load_gazetteer, to_simplified
+from . import (
+    actors,
+    agencies,
+    citations,
+    clauses,
+    header,
+    numbering,
+    recipients,
+    subjects,
+    unit_table,
+    units,
+)
 from .clean import CleanText, clean, furniture_lines
 from .matchindex import MatchIndex
 from .records import (
@@ -99,7 +110,7 @@ _ORGAN_WORD = re.compile(r"[局厅委办署院部处科室]")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
 # the field naming a record of a table typed as records (项目：智慧港航物流)
-_RECORD_NAME = re.compile(r"^[ \t\u3000]*(?:项目|项目名称|名称|事项|支持方向|政策名称|内容)[ \t\u3000]*[：:]"
+_RECORD_NAME = re.compile(r"^[ \t\u3000]*(?:项目|项目名称|名称|事项|支持事项|扶持事项|支持方向|政策名称|内容)[ \t\u3000]*[：:]"
                           r"[ \t\u3000]*([^\n]{1,80})$", re.M)
 
 class _Parser:
@@ -508,6 +519,12 @@ class _Parser:
                     have = getattr(measure, kind)
                     have.extend(r for r in getattr(own, kind)
                                 if all(h.concept != r.concept for h in have))
+            if item.group is not None and not numbering.CHAPTER.match(self.view, item.group[0]):
+                # the section heading names the field of its leaves (二、加快人工智能赋能); a
+                # regulation's 第X章 chapter (第三章 安全保障) is a topic, not the field supported
+                _, gs, ge = self._group_heading(*item.group)
+                measure.sectors.extend(r for r in self._concepts("sector", gs, ge, self._masks(
+                    gs, ge, []), True) if all(h.concept != r.concept for h in measure.sectors))
             measure.organizations = self._concepts("organization", item.start, end, self._masks(
                 item.start, end, notes))
             measure.programs = self._programs(item.start, end)
@@ -540,13 +557,20 @@ class _Parser:
     def _subjects(self, measure: Measure, s: int, e: int, notes: list[tuple[int, int]]) -> None:
         """The categories, sectors and themes ``view[s:e]`` names, into ``measure``."""
         masked = self._masks(s, e, notes)
-        measure.categories = self._concepts("category", s, e, masked)
+        not_recipients = (masked + recipients.misconduct_masks(self.view, s, e)
+                          + subjects.exclusion_masks(self.view, s, e))
+        measure.categories = self._concepts("category", s, e, not_recipients)
+        for offer in measure.offers:
+            offer.categories = [c for c in offer.categories if not self._names_no_recipient(
+                c, not_recipients)]
         self._coordinated_categories(measure, s, e, masked)
         generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
         if len(measure.categories) > 1 and actors.counted_generic(
                 self.view, self._all_matches().within("category", s, e), generic):
             # 对中小企业…，每家企业每年最高: the kind named is the actor, 每家企业 counts it
             measure.categories = [c for c in measure.categories if c.concept != generic]
+            for offer in measure.offers:  # also in an offer whose clause names only 单个企业
+                offer.categories = [c for c in offer.categories if c.concept != generic]
         # a sector word inside a category's name (制造业创新中心) is no sector of its own
         # (a kind of enterprise, 人工智能企业, still names the sector it works in)
         inside = [(m.start, m.end) for m in self._all_matches().within("category", s, e)
@@ -577,6 +601,15 @@ class _Parser:
         spans += [(m.start(), m.end()) for m in _BODY_NAME.finditer(self.view, s, e)]
         return spans
 
+    def _names_no_recipient(self, c: ConceptRef, masks: list[tuple[int, int]]) -> bool:
+        """An offer's category word inside a mask or naming a lender, investee or served party."""
+        if c.span is None:
+            return False
+        a, b = self.ct.to_view(c.span.start), self.ct.to_view(c.span.end)
+        if any(x < b and a < y for x, y in masks):
+            return True
+        return recipients.not_supported(self.view, Match(a, b, c.concept, "category", self.view[a:b]))
+
     def _concepts(self, scheme: str, s: int, e: int,
                   masked: list[tuple[int, int]] | None = None,
                   subjects_only: bool = False) -> list[ConceptRef]:
@@ -599,6 +632,8 @@ class _Parser:
                 continue
             if subjects.inside_event_name(self.view, m) or subjects.split_word(self.view, m):
                 continue
+            if scheme == "category" and recipients.not_supported(self.view, m):
+                continue  # 银行贷款, 投资…初创企业, 被服务企业: named, not supported
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
         return out

@@ -25,7 +25,7 @@ from .segments import Fig, Segment
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
-_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费|额度)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
     r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
 _SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为|支持|扶持|推动|促进)")
@@ -86,8 +86,11 @@ _PER_UNIT_BEFORE = re.compile(  # 每条常态化航线, 每飞行小时: a few 
 # 按每家被服务企业2万元的标准: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(
     r"按(?:照)?\s*每\s*([^，。；每\d]{1,8}?)(?:\s*每\s*(月|年|天|日|次|小时))?\s*$")
+# 每培训1名学员, 每上云1台（套）设备: any verb before "one" and a measure word is an item done
+_ONE_ITEM = (r"[\u4e00-\u9fff]{1,3}?[一1]\s*[个家项条台套名款架件位户]"
+             r"(?:\s*[（(][个家项条台套名款架件位户][)）])?")
 _PER_ITEM_DONE = re.compile(
-    r"每(?:完成|建成|引进|认定|新增|开通|服务|培育|挂牌|上架|落地|招引)[一1]?[个家项条台套名款]?"
+    rf"每(?:(?:完成|建成|引进|认定|新增|开通|服务|培育|挂牌|上架|落地|招引)[一1]?[个家项条台套名款]?|{_ONE_ITEM})"
     r"([\u4e00-\u9fff]{1,6}?)\s*(?:给予|奖励|补贴|补助)?\s*$")
 _PER_ITEM_SERVED_DONE = re.compile(
     r"每(?:服务|帮助|带动|支持|培训)[一1]?[个家项条台套名]([\u4e00-\u9fff]{1,4}?)(?:完成|实现|通过|开展)"
@@ -292,7 +295,7 @@ def _labelled_tiers(view: str, figs: list[Fig]) -> None:
 # 对服务商每服务1家企业完成改造的，奖励1万元: the item is named in a clause before the sum
 _PER_ITEM_DONE_CLAUSE = re.compile(
     r"每(?:完成|建成|引进|认定|新增|开通|服务|培育)[一1]?[个家项条台套名]([\u4e00-\u9fff]{1,6}?)"
-    r"[^，。；]{0,20}的$")
+    rf"[^，。；]{{0,20}}的$|每{_ONE_ITEM}([\u4e00-\u9fff]{{1,6}}?)[^，。；]{{0,20}}$")
 _GIVING_ALONE = re.compile(r"^\s*(?:一次性)?\s*(?:给予|奖励|补贴|补助|资助)?\s*$")
 
 
@@ -302,7 +305,7 @@ def _per_item_done_before(view: str, clauses: list[Segment], f: Fig, segment: st
         return None
     prev = clauses[f.clause - 1]
     m = _PER_ITEM_DONE_CLAUSE.search(view[prev.start : prev.end].rstrip("，,"))
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # 每个产品给予1万元: a sum per item, with no cap word of its own

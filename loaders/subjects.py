@@ -45,6 +45,7 @@ _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本�
 _BENEFIT_AFTER = re.compile(r"(?:保障|保险|费用|待遇|补贴|救助|资源)")
 _PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
+_RATE_OF = re.compile(r"(?:支持|补助|补贴|奖励|扶持|资助|收费|计费|发放|兑现)$")
 
 
 def exclusion_masks(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -116,6 +117,8 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
     context, and a service provided (提供…金融服务) is never a sector."""
     if m.surface.endswith("服务") and _PROVIDED.search(view, max(0, m.start - 24), m.start):
         return False  # 提供…金融服务: the means of support, not a sector it targets
+    if m.surface == "标准" and _RATE_OF.search(view, max(0, m.start - 2), m.start):
+        return False  # 支持标准, 补贴标准: the rate of the support, no standard-setting
     if compound(view, m):
         return False
     if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and not m.surface.endswith(

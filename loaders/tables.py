@@ -15,6 +15,12 @@ rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one l
   50万元。``, so a figure sits in a clause that says what it is; a unit in the header (``奖励金额（万元）``)
   goes to a bare number in the cell (``50`` → ``50万元``). The header line itself is not
   written: every row carries it;
+* a **list of measures** (a first column 序号/编号 numbering the rows 1, 2, 3…, and figures of
+  money or shares in at least half of the rows: 序号 | 支持事项 | 支持标准 | 责任单位) gives each
+  row as a record of labelled lines, ``序号：1`` on a line of its own and then ``支持事项：…``,
+  ``支持标准：…``, ``责任单位：…``, as :mod:`loaders.numbering` reads a table typed as records:
+  each row is a measure with its own units (a division-of-labour table of headings without
+  figures stays as above, matched to the measures it names);
 * a table without a header row (a page's metadata table: ``发文字号： | 粤府〔2025〕6号``) keeps
   its rows with cells separated by a space.
 
@@ -106,6 +112,34 @@ def _labelled_rows(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
+_FIGURE = re.compile(r"\d(?:[\d.,，]*)\s*(?:万元|亿元|千元|元|%|％)")
+_ROW_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]?\s*$")
+
+
+def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
+    """A first column numbering the rows 1, 2, 3… and figures in at least half of the rows."""
+    if len(keys) < 3 or keys[0] not in _ORDINAL_COLUMNS or not body:
+        return False
+    numbers = [_ROW_NUMBER.match(row[0]) if row else None for row in body]
+    if not all(numbers) or [int(m.group(1)) for m in numbers] != list(range(1, len(body) + 1)):
+        return False
+    with_figures = sum(1 for row in body if any(_FIGURE.search(c) for c in row[1:]))
+    return 2 * with_figures >= len(body)
+
+
+def _record_rows(header: list[str], body: list[list[str]]) -> list[str]:
+    """Each row as ``序号：N`` and one ``column：cell`` line per non-empty cell."""
+    out = []
+    for n, row in enumerate(body, 1):
+        out.append(f"序号：{n}")
+        for name, value in zip(header[1:], row[1:], strict=False):
+            value = _tidy(value)
+            if value:
+                out.append(f"{_key(name)}：{value}")
+        out.append("")
+    return out
+
+
 def _filled(rows: list[list[str | None]]) -> list[list[str]]:
     """``None`` (the lower part of a merged cell) → the text of the cell above it."""
     out: list[list[str]] = []
@@ -127,6 +161,8 @@ def table_lines(rows: list[list[str | None]]) -> list[str]:
     rows = [row for row in _filled(rows) if any(c.strip() for c in row)]
     header, body = rows[0], rows[1:]
     keys = [_key(c) for c in header]
+    if _is_measure_list(keys, body):
+        return _record_rows(header, body)
     if any(k in ROLE_COLUMNS for k in keys):
         return _unit_rows(header, body)
     if any(k in _TITLE_COLUMNS for k in keys) and all(

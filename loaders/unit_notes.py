@@ -21,8 +21,8 @@ def inline_note(view: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def block_notes(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Units notes on lines of their own among a chapter's sub-items, each closing the block of
-    sub-items since the one before (（一）1. 2.（责任单位：A、B）（二）3. 4.（责任单位：A）: A and B hold
+    """Units notes on lines of their own (bracketed, or labelled ``责任单位：…``) among a
+    chapter's sub-items, each closing the block of sub-items since the one before (（一）1. 2.（责任单位：A、B）（二）3. 4.（责任单位：A）: A and B hold
     for 1 and 2, A for 3 and 4)."""
     return [(m.start(), m.end()) for m in _UNITS_LINE.finditer(view, start, end)]
 
@@ -30,7 +30,10 @@ def block_notes(view: str, start: int, end: int) -> list[tuple[int, int]]:
 _UNIT_WORDS = re.compile(r"牵头|配合|负责|责任单位|责任部门")
 # a line that is one bracketed units note and nothing else
 _UNITS_LINE = re.compile(r"^[ \t\u3000]*[（(【](?=[^\n]*?(?:牵头|配合|负责|责任单位|责任部门))"
-                         r"[^\n（）()【】]{2,120}[）)】][ \t\u3000。；]*$", re.M)
+                         r"[^\n（）()【】]{2,120}[）)】][ \t\u3000。；]*$"
+                         # or a labelled line: 责任单位：区工业和信息化局、区财政局
+                         r"|^[ \t\u3000]*(?:责任|牵头|配合)(?:单位|部门)[ \t\u3000]*[：:][^\n]{2,120}$",
+                         re.M)
 
 
 def closing_note(view: str, start: int, end: int) -> tuple[int, int] | None:
