@@ -4,7 +4,7 @@ or patched with the changed graphs only when the last build's dumps are intact."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from policykg.graph.build import dump
@@ -66,6 +66,15 @@ class Emitter:
         load = self.db.prepare(info)
         if load or self.sink.partitions is not None:
             self.sink.add(pieces or get(), load=load, count_source=count_source)
+
+    def stream(self, name: str, parts: Iterable[Pieces]) -> None:
+        """Hand a graph too large to hold rendered (the similarity links) to the dumps and the
+        store part by part (:func:`policykg.graph.build.render.render_part`): a full build only,
+        as neither the cache nor the patched dumps know a graph in parts."""
+        if self.patching or self.from_cache or getattr(self.cache, "enabled", False):
+            raise RuntimeError(f"{name}: an incremental build cannot take a graph in parts")
+        for pieces in self.dumps.add_parts(name, parts):
+            self.sink.add(pieces, count_source=False)
 
     def write(self, out: Path) -> int:
         """Write (or patch) the dumps in ``out`` once the store holds the new build; the number

@@ -39,7 +39,7 @@ from policykg.graph.build.serial import (
     find_sources,
     source_totals,
 )
-from policykg.graph.build.similar import similarity_pieces
+from policykg.graph.build.similar import similarity_parts
 from policykg.graph.build.sink import FreshStore, QuadSink, open_store
 from policykg.graph.build.workers import Loaded, Outcome, title_index
 from policykg.graph.compare.links import LINKS_GRAPH
@@ -111,7 +111,7 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
     try:
         part_dir = (outdir / "partitions") if (partitions and outdir is not None) else None
         db = cache.open_store(store) if incremental else FreshStore(open_store(store))
-        sink = QuadSink(db.store, part_dir)
+        sink = QuadSink(db.store, part_dir, work)
         emit = Emitter(db, sink, cache, work)
         fixed = cache.fixed_graphs(fixed_graphs)
         for p in fixed:
@@ -142,12 +142,12 @@ def build_parallel(sources: Iterable[str | os.PathLike], out: str | os.PathLike 
         db.drop_stale(taken)
         # an incremental build does not link: links depend on the whole corpus, and patching
         # the dumps with a changed link graph is not exact yet (docs/compare.md)
-        links = similarity_pieces(db.store, linking, None if incremental else similarity_threshold)
+        parts = similarity_parts(db.store, linking, None if incremental else similarity_threshold)
         if incremental and similarity_threshold is not None:
             linking.similarity_note = ("an incremental build makes no links; build without "
                                        "--incremental to link similar measures")
-        if links is not None:
-            emit(links.info(), lambda: links, count_source=False, keep=True)
+        if parts is not None:  # the largest graph: rendered, dumped and loaded part by part
+            emit.stream(str(LINKS_GRAPH), parts)
             sink.flush()
         sources_reports: list[SourceReport] = sorted(result["sources"] + noted,
                                                      key=lambda r: r.path)

@@ -110,6 +110,30 @@ def render(name: URIRef, triples: Iterable[tuple[Node, Node, Node]],
                   agencies, has_bnodes)
 
 
+def render_part(name: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> Pieces:
+    """Part of a graph too large to render whole (the similarity links): its sorted N-Triples
+    lines and Turtle records, no TriG block (:meth:`Dumps.add_parts` makes it from the records
+    of every part). Blank nodes are refused: their labels need the whole graph."""
+    triples = set(triples)
+    if any(isinstance(t, BNode) for tr in triples for t in (tr[0], tr[2])):
+        raise ValueError(f"{name}: a graph rendered in parts cannot have blank nodes")
+    cache: dict[Node, str] = {}
+
+    def spell(t: Node) -> str:
+        text = cache.get(t)
+        if text is None:
+            text = cache[t] = dump.nt_term(t)
+        return text
+
+    nt = sorted({f"{spell(s)} {spell(p)} {spell(o)} .\n" for s, p, o in triples})
+    term = dump.TurtleTerms({})
+    ttl = sorted({ttl_record(s, p, o, term) for s, p, o in triples})
+    preds = set(_agency_predicates())
+    agencies = frozenset(str(o) for _, p, o in triples if p in preds)
+    used = frozenset(term.used)
+    return Pieces(str(name), nt, ttl, "", used, used, agencies)
+
+
 # ------------------------------------------------------------------ external sort
 
 
@@ -127,13 +151,17 @@ class SortedUnion:
         if len(self.buffer) >= self.limit:
             self._spill()
 
+    def __bool__(self) -> bool:
+        return bool(self.buffer or self.runs)
+
     def _spill(self) -> None:
         if not self.buffer:
             return
         fd, name = tempfile.mkstemp(prefix="run-", suffix=".txt", dir=self.workdir)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             last = None
-            for line in sorted(self.buffer):
+            self.buffer.sort()  # in place: no second copy of the buffer
+            for line in self.buffer:
                 if line != last:
                     fh.write(line if line.endswith("\n") else line + "\n")
                     last = line
@@ -160,6 +188,9 @@ class SortedUnion:
         finally:
             for fh in files:
                 fh.close()
+            for run in self.runs:  # read once: the runs go as soon as they are merged
+                run.unlink(missing_ok=True)
+            self.runs = []
 
 
 class Dumps:
@@ -185,6 +216,28 @@ class Dumps:
         data = pieces.trig.encode("utf-8")
         self.trig_index.append((pieces.name, self._trig.tell(), len(data)))
         self._trig.write(data)
+
+    def add_parts(self, name: str, parts: Iterable[Pieces]) -> Iterator[Pieces]:
+        """Add one graph given in parts (:func:`render_part`), yielding each part once added (the
+        caller hands it on, then lets it go); its TriG block is assembled from the Turtle records
+        of every part (a graph without blank nodes is spelled alike in both) after the last one.
+        Nothing holds more than a part and the sort buffers."""
+        records = SortedUnion(self.workdir)
+        for pieces in parts:
+            lines = [r + "\n" for r in pieces.ttl]
+            self.nt.add(pieces.nt)
+            self.ttl.add(lines)
+            records.add(lines)
+            self.used_ttl |= pieces.used_ttl
+            self.used_trig |= pieces.used_trig
+            self.agencies |= pieces.agencies
+            yield pieces
+        offset = self._trig.tell()
+        self._trig.write(f"{dump.TurtleTerms({})(URIRef(name))} {{\n".encode())
+        for i, block in enumerate(subject_blocks(records, "    ")):
+            self._trig.write((block if i == 0 else "\n" + block).encode("utf-8"))
+        self._trig.write(b"}\n")
+        self.trig_index.append((name, offset, self._trig.tell() - offset))
 
     @staticmethod
     def _header(used: set[str]) -> str:
@@ -220,23 +273,28 @@ class Dumps:
         return paths
 
     def _write_turtle(self, fh) -> None:
-        subject_key = None
-        block: list[str] = []
-        first = True
-        for record in self.ttl:
-            skey = record.split(SEP, 1)[0]
-            if skey != subject_key and block:
-                fh.write(("" if first else "\n") + turtle_block(block))
-                first = False
-                block = []
-            subject_key = skey
-            block.append(record)
-        if block:
-            fh.write(("" if first else "\n") + turtle_block(block))
+        for i, block in enumerate(subject_blocks(self.ttl)):
+            fh.write(block if i == 0 else "\n" + block)
 
 
-def turtle_block(records: list[str]) -> str:
-    """The Turtle block of one subject from its sorted :func:`ttl_record` lines."""
+def subject_blocks(records: Iterable[str], indent: str = "") -> Iterator[str]:
+    """The Turtle block of each subject, in order, from sorted :func:`ttl_record` lines."""
+    subject_key = None
+    block: list[str] = []
+    for record in records:
+        skey = record.split(SEP, 1)[0]
+        if skey != subject_key and block:
+            yield turtle_block(block, indent)
+            block = []
+        subject_key = skey
+        block.append(record)
+    if block:
+        yield turtle_block(block, indent)
+
+
+def turtle_block(records: list[str], indent: str = "") -> str:
+    """The Turtle block of one subject from its sorted :func:`ttl_record` lines (``indent``:
+    the TriG writer's, inside a graph)."""
     subject = ""
     preds: list[tuple[str, list[str]]] = []
     for record in records:
@@ -246,8 +304,9 @@ def turtle_block(records: list[str]) -> str:
             preds[-1][1].append(obj)
         else:
             preds.append((p, [obj]))
-    body = (" ;\n" + "    ").join(f"{p} " + (",\n" + "        ").join(objs) for p, objs in preds)
-    return f"{subject} {body} .\n"
+    body = (" ;\n" + indent + "    ").join(
+        f"{p} " + (",\n" + indent + "        ").join(objs) for p, objs in preds)
+    return f"{indent}{subject} {body} .\n"
 
 
 class AtomicText:

@@ -4,9 +4,10 @@ sorted partition files ``partitions/part-NNNNN.nq``."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
-from policykg.graph.build.render import GraphInfo, Pieces
+from policykg.graph.build.render import GraphInfo, Pieces, SortedUnion
 
 PARTITION_SOURCES = 1000  # sources per N-Quads partition (fixed, so partitions are deterministic)
 STORE_BATCH = 50_000  # quads handed to the store's bulk loader at a time (bounds the parent's memory)
@@ -19,10 +20,11 @@ class QuadSink:
     """Streams N-Quads into a pyoxigraph store a partition at a time; optionally writes the
     partition files ``partitions/part-NNNNN.nq`` (each sorted)."""
 
-    def __init__(self, store, partitions: Path | None = None) -> None:
+    def __init__(self, store, partitions: Path | None = None, workdir: Path | None = None) -> None:
         self.store = store
         self.partitions = partitions
-        self.lines: list[str] = []  # every quad of the partition (for the file)
+        self.workdir = workdir  # where a partition's quads spill, sorted, past SortedUnion's limit
+        self.lines = self._sorter()  # every quad of the partition (for the file)
         self.load: list[str] = []  # the quads the store still needs
         self.sources = 0
         self.number = 0
@@ -35,7 +37,7 @@ class QuadSink:
     def add(self, pieces: Pieces, load: bool = True, count_source: bool = True) -> None:
         quads = pieces.nquads()
         if self.partitions is not None:
-            self.lines.extend(quads)
+            self.lines.add(quads)
         if load and self.store is not None:
             self.load.extend(quads)
             if len(self.load) >= STORE_BATCH:
@@ -61,16 +63,19 @@ class QuadSink:
         self.sources = 0  # (reset even without partition files: else every later source flushed)
         if not self.lines:
             return
-        self.lines.sort()
-        data = "".join(self.lines).encode("utf-8")
         if self.partitions is not None:
             target = self.partitions / f"part-{self.number:05d}.nq"
             tmp = target.with_suffix(".nq.tmp")
-            tmp.write_bytes(data)
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                fh.writelines(self.lines)  # sorted, merged from the spilled runs
             os.replace(tmp, target)
             self.files.append(target)
         self.number += 1
-        self.lines = []
+        self.lines = self._sorter()
+
+    def _sorter(self) -> SortedUnion:
+        """A partition's lines: sorted on the way out, spilled to ``workdir`` past its limit."""
+        return SortedUnion(self.workdir if self.workdir is not None else Path(tempfile.gettempdir()))
 
 
 def open_store(path: str | os.PathLike | None, fresh: bool = True):

@@ -18,13 +18,15 @@ The same input graph and options always give the same triples.
 from __future__ import annotations
 
 import time
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from policykg.graph.compare.diffusion import diffuse
-from policykg.graph.compare.profile import DocumentInfo, documents, profiles
+from policykg.graph.compare.profile import DocumentInfo, MeasureProfile, documents, profiles
 from policykg.graph.compare.similarity import DEFAULT_THRESHOLD, Match, Scorer, candidate_pairs
 from policykg.ontology.namespace import ID, POL
 
@@ -55,17 +57,32 @@ def _path(iri: URIRef) -> str:
     return str(iri).removeprefix(str(ID))
 
 
-def _keep(matches: list[Match], threshold: float, top: int) -> list[Match]:
-    """Matches at or above ``threshold`` among the ``top`` best of either measure, sorted."""
-    above = [m for m in matches if m.score >= threshold]
-    best: dict[URIRef, list[Match]] = {}
-    for m in sorted(above, key=lambda m: (-m.score, str(m.a.iri), str(m.b.iri))):
-        for end in (m.a.iri, m.b.iri):
-            best.setdefault(end, [])
-            if len(best[end]) < top:
-                best[end].append(m)
-    kept = {(m.a.iri, m.b.iri): m for ms in best.values() for m in ms}
-    return [kept[k] for k in sorted(kept, key=lambda k: (str(k[0]), str(k[1])))]
+def keep_pairs(first: array, second: array, scores: array, measures: int,
+               top: int) -> list[tuple[int, int]]:
+    """The pairs to link, sorted: a pair (i < j; profiles are sorted by IRI, so index order is
+    IRI order) is kept when it is among the ``top`` best of either of its measures, best meaning
+    the highest score, ties broken by (i, j). The columns hold the pairs at or above the
+    threshold only: three numbers per pair, not a :class:`Match`."""
+    import numpy as np
+
+    if not scores:
+        return []
+    i = np.frombuffer(first, dtype=np.int64)
+    j = np.frombuffer(second, dtype=np.int64)
+    order = np.lexsort((j, i, -np.frombuffer(scores, dtype=np.float64)))
+    count = [0] * measures
+    kept = []
+    for k in order.tolist():
+        a, b = int(i[k]), int(j[k])
+        take = False
+        for end in (a, b):
+            if count[end] < top:
+                count[end] += 1
+                take = True
+        if take:
+            kept.append((a, b))
+    kept.sort()
+    return kept
 
 
 class _Triples(list):
@@ -107,9 +124,39 @@ def _describe(g: _Triples, m: Match, docs: dict[URIRef, DocumentInfo], method: s
     g.add((node, POL.acrossVersions, Literal(d.versions)))
 
 
-def link_measures(g: Graph, threshold: float = DEFAULT_THRESHOLD, top: int = DEFAULT_TOP,
-                  method: str | None = None) -> LinkResult:
-    """The similarity links among the measures of ``g`` (see the module doc)."""
+@dataclass(slots=True)
+class Linking:
+    """The links found, before any triple is made: the profiles, the documents, the scorer and
+    the kept index pairs (a few numbers per link, so the parallel build can stream the triples)."""
+
+    profiles: list[MeasureProfile]
+    docs: dict[URIRef, DocumentInfo]
+    scorer: Scorer
+    method: str
+    scored: int
+    pairs: list[tuple[int, int]]
+    seconds: float = 0.0
+
+    def matches(self) -> Iterator[Match]:
+        """The kept links, scored again with their features, in link order."""
+        profs = self.profiles
+        for i, j in self.pairs:
+            m = self.scorer.score(profs[i], profs[j])
+            assert m is not None
+            yield m
+
+    def triples(self) -> Iterator[list[tuple]]:
+        """The triples of each kept link, link by link (see the module doc)."""
+        for m in self.matches():
+            out = _Triples()
+            _describe(out, m, self.docs, self.method)
+            yield out
+
+
+def find_links(g: Graph, threshold: float = DEFAULT_THRESHOLD, top: int = DEFAULT_TOP,
+               method: str | None = None) -> Linking:
+    """Profile, score and keep the links among the measures of ``g`` (see the module doc);
+    only the scores of the pairs at or above ``threshold`` are held, three numbers each."""
     if not 0 <= threshold <= 1:
         raise ValueError(f"the similarity threshold must be between 0 and 1, not {threshold}")
     started = time.perf_counter()
@@ -117,15 +164,27 @@ def link_measures(g: Graph, threshold: float = DEFAULT_THRESHOLD, top: int = DEF
     profs = profiles(g, docs)
     scorer = Scorer(profs)
     method, pairs = candidate_pairs(profs, scorer, method)
-    matches, scored = [], 0
+    first, second, scores = array("q"), array("q"), array("d")
+    scored = 0
     for i, j in pairs:
         scored += 1
-        m = scorer.score(profs[i], profs[j], threshold)
-        if m is not None:
-            matches.append(m)
-    kept = _keep(matches, threshold, top)
+        value = scorer.value(profs[i], profs[j])
+        if value >= threshold:
+            first.append(i)
+            second.append(j)
+            scores.append(value)
+    kept = keep_pairs(first, second, scores, len(profs), top)
+    return Linking(profs, docs, scorer, method, scored, kept, time.perf_counter() - started)
+
+
+def link_measures(g: Graph, threshold: float = DEFAULT_THRESHOLD, top: int = DEFAULT_TOP,
+                  method: str | None = None) -> LinkResult:
+    """The similarity links among the measures of ``g`` (see the module doc), every triple in hand."""
+    started = time.perf_counter()
+    found = find_links(g, threshold, top, method)
+    kept = list(found.matches())
     out = _Triples()
     for m in kept:
-        _describe(out, m, docs, method)
-    return LinkResult(LINKS_GRAPH, list(out), method, len(profs), scored, len(kept),
-                      time.perf_counter() - started, kept)
+        _describe(out, m, found.docs, found.method)
+    return LinkResult(LINKS_GRAPH, list(out), found.method, len(found.profiles), found.scored,
+                      len(kept), time.perf_counter() - started, kept)

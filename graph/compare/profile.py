@@ -1,7 +1,8 @@
 """A comparable profile of every measure of the loaded documents, read from RDF.
 
 Contract: :func:`profiles` reads a graph holding (at least) the triples whose predicates are in
-:data:`PROFILE_PREDICATES` — the union of a built dataset, or a projection of a store — and
+:data:`PROFILE_PREDICATES` — the union of a built dataset, or a projection of a store (any
+object with rdflib's ``objects``, ``subjects`` and ``value`` reads) — and
 returns one :class:`MeasureProfile` per measure of a document whose own text was loaded
 (``pol:source``), sorted by IRI. A profile holds what is compared: instrument types, amounts by
 role (yuan), enterprise categories, sectors, themes, recognition levels, conditions, heading and

@@ -175,7 +175,19 @@ def _build_scaled(args: argparse.Namespace, out, progress):
                             f"({err}); start one with `dask scheduler`.", EXIT_USAGE) from err
     from policykg.graph.build.parallel import build_parallel
 
-    return build_parallel(args.sources, out=out, **kwargs)
+    if args.store is not None or args.incremental:
+        return build_parallel(args.sources, out=out, **kwargs)
+    # no --store: the graph still goes into an on-disk store (a scratch one in --out, removed
+    # after the build), as an in-memory store would hold the whole corpus in this process
+    import shutil
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix=".policykg-store-", dir=out)
+    try:
+        return build_parallel(args.sources, out=out, **{**kwargs, "store": scratch})
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:
