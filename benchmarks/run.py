@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -91,13 +92,15 @@ class PeakRSS(threading.Thread):
 def measure(cmd: list[str], timeout: float | None = None) -> dict:
     """Run ``cmd``; its wall time (s), peak RSS of its process tree (MB) and exit code."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # its own session, so a run stopped at ``timeout`` is stopped with the workers it forked
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
     sampler = PeakRSS(proc.pid)
     sampler.start()
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
     seconds = time.perf_counter() - started
     peak = sampler.stop()

@@ -4,7 +4,8 @@ parts that use it) and Apache's ``.htaccess``.
 
 Every extension-less IRI path (``/id/…``, ``/ontology``) is answered with the file of the
 variant the ``Accept`` header prefers (HTML, Turtle, JSON-LD, RDF/XML, N-Triples; q-values
-honoured), ``406`` when it accepts none of them, and ``Vary: Accept`` either way; the files
+honoured), ``406`` when it accepts none of them, and ``Vary: Accept`` either way; a hosted IRI
+(``…/similar/…``, ``…/evidence/…``) with the file of the resource it lies under; the files
 themselves (``….ttl``, ``….nt``…) are served with their media types. See docs/publishing.md.
 """
 
@@ -24,6 +25,10 @@ FILE_TYPES = {**{s.lstrip("."): m for s, m in MEDIA_TYPE.items()},
               "atom": "application/atom+xml", "json": "application/json", "js": "text/javascript"}
 _TEXT_TYPES = sorted({m for m in FILE_TYPES.values() if m not in ("text/html", "text/css")})
 _PATH = r"^/(id/[A-Za-z0-9_~/-]+|ontology)$"  # extension-less IRI paths (see safepath)
+# A similarity link or an evidence span (…/similar/…, …/evidence/…) has no files of its own:
+# it is answered with those of the resource its IRI lies under, whose page and RDF describe it
+# (siteindex.host_path). Named groups: nginx's "if" would reset numbered captures.
+_HOSTED = r"^/(?<policykg_host>id/[A-Za-z0-9_~-]+(?:/[A-Za-z0-9_~-]+)*?)/(?:similar|evidence)/[A-Za-z0-9_~/-]+$"
 
 CONNEG_JS = """\
 // policykg linked-data site: content negotiation for nginx's JavaScript module (njs).
@@ -109,6 +114,16 @@ types {
 default_type application/octet-stream;
 charset utf-8;
 charset_types %(text_types)s;
+# A similarity link or an evidence span is answered with the files of the resource its IRI
+# lies under (…/measure/3/similar/… → …/measure/3), whose page and RDF describe it.
+location ~ "%(hosted)s" {
+    add_header Vary Accept always;
+    default_type text/plain;
+    if ($policykg_ext = "") {
+        return 406 "%(not_acceptable)s\\n";
+    }
+    try_files /$policykg_host$policykg_ext =404;
+}
 location ~ "%(path)s" {
     add_header Vary Accept always;
     default_type text/plain;
@@ -130,6 +145,9 @@ DirectorySlash Off
 %(addtypes)sAddCharset utf-8 .html .ttl .jsonld .nt .nq .trig .rdf
 Header append Vary Accept
 RewriteEngine On
+# A similarity link or an evidence span (…/measure/3/similar/…) is answered as the resource its
+# IRI lies under (…/measure/3), whose page and RDF describe it.
+RewriteRule ^(id/[A-Za-z0-9_~-]+(?:/[A-Za-z0-9_~-]+)*?)/(?:similar|evidence)/[A-Za-z0-9_~/-]+$ $1 [DPI]
 %(rules)sRewriteCond %%{REQUEST_FILENAME}.html -f
 RewriteRule ^(id/.+|ontology)$ $1.html [L]
 """
@@ -168,7 +186,7 @@ def nginx_server() -> str:
     """The ``server`` part of the nginx configuration (``nginx/server.conf``)."""
     types = "".join(f"    {m:<24} {s};\n" for s, m in sorted(FILE_TYPES.items()))
     return NGINX_SERVER % {"types": types, "text_types": " ".join(_TEXT_TYPES), "path": _PATH,
-                           "not_acceptable": NOT_ACCEPTABLE}
+                           "hosted": _HOSTED, "not_acceptable": NOT_ACCEPTABLE}
 
 
 def htaccess() -> str:

@@ -187,6 +187,7 @@ class Renderer:
         parts.append(also)
         parts.append(self.property_table(here, node, outgoing=True))
         parts.append(self.property_table(here, node, outgoing=False))
+        parts.append(self.hosted(here, node))
         graphs = sorted(idx.graphs_of.get(node, set()), key=str)
         if graphs:
             parts.append("<h2>Named graphs</h2>\n<ul>" + "".join(
@@ -208,7 +209,8 @@ class Renderer:
                 f'<h2>Resources</h2>\n<ul class="list">{items}</ul>\n')
         return self.page(here, str(gid), body, alt, lang="en")
 
-    def property_table(self, here: PurePosixPath, node: Node, outgoing: bool) -> str:
+    def property_table(self, here: PurePosixPath, node: Node, outgoing: bool,
+                       level: int = 2) -> str:
         """Outgoing ("Statements") or incoming ("Linked from") statements, one row per relation,
         each phrased from this page's point of view (:mod:`wording`)."""
         idx = self.idx
@@ -217,7 +219,8 @@ class Renderer:
         else:
             mine = set(idx.out_edges.get(node, []))
             edges = [(p, s) for p, s in idx.in_edges.get(node, [])
-                     if s not in idx.inline  # shown on the page of the node they support
+                     if (s not in idx.inline  # shown on the page of the node they support
+                         or (s in idx.hosted_nodes and idx.inline[s][0] != node))
                      and (idx.inverses.get(p), s) not in mine]  # already read the other way
         if not edges:
             return ""
@@ -233,7 +236,23 @@ class Renderer:
                         f"<td><ul>{cells}</ul></td></tr>")
         title = "Statements" if outgoing else "Linked from"
         cls = "out" if outgoing else "in"
-        return (f'<h2>{title}</h2>\n<table class="{cls}">\n' + "\n".join(rows) + "\n</table>\n")
+        return (f'<h{level}>{title}</h{level}>\n<table class="{cls}">\n' + "\n".join(rows)
+                + "\n</table>\n")
+
+    def hosted(self, here: PurePosixPath, node: Node) -> str:
+        """The similarity links a measure's page holds (no pages of their own): one anchored
+        section each, with every statement of the link."""
+        idx = self.idx
+        links = idx.hosted.get(node)
+        if not links:
+            return ""
+        order = sorted(links, key=lambda n: (idx.value_key(n), str(n)))
+        return (f"<h2>Similar measures ({len(order)})</h2>\n" + "".join(
+            f'<section id="{esc(idx.inline[n][1])}" class="hosted">\n'
+            f"<h3>{esc(idx.label(n))}</h3>\n"
+            f'<p class="iri"><code>{esc(str(n))}</code></p>\n'
+            f"{self.property_table(here, n, outgoing=True, level=4)}</section>\n"
+            for n in order))
 
     def phrase(self, p: Node, outgoing: bool) -> str:
         """The relation in words as read from the page: "repeals" out, "repealed by" in."""

@@ -146,8 +146,13 @@ class SiteWork:
                  explorer: bytes | Callable[[], bytes] | None) -> None:
         self.idx, self.render, self.files, self.quads = idx, render, files, quads
         self.void_args, self.with_dumps, self.explorer = void_args, with_dumps, explorer
+        # a named graph holding more than a part's share of the statements (the links graph of
+        # a large build) is a task of its own, claimed first, so it does not finish last
+        share = len(quads) / _PAGE_PARTS
+        self.heavy = [iri for iri in sorted(idx.graph_pages)
+                      if len(idx.graph_triples[URIRef(iri)]) > share]
         self.items = ([("r", iri) for iri in sorted(idx.pages)]
-                      + [("g", iri) for iri in sorted(idx.graph_pages)])
+                      + [("g", iri) for iri in sorted(set(idx.graph_pages) - set(self.heavy))])
         self.void: bytes = b""
         self.dumps: dict[str, bytes] | None = None  # rendered already by the caller
         self.changes_atom: bytes | None = None  # the change feed against a previous build
@@ -155,10 +160,10 @@ class SiteWork:
         self.pylode = False
 
     def tasks(self) -> list[tuple[str, int]]:
-        """The parent's tasks (dumps with VoID, explorer), then the shared ones: the ontology
-        and the pages in parts."""
-        return ([("dumps", 0), ("explorer", 0), ("ontology", 0)]
-                + [("pages", k) for k in range(_PAGE_PARTS)])
+        """The parent's tasks (dumps with VoID, explorer), then the shared ones: the heavy
+        named graphs, the ontology and the pages in parts."""
+        return ([("dumps", 0), ("explorer", 0)] + [("heavy", k) for k in range(len(self.heavy))]
+                + [("ontology", 0)] + [("pages", k) for k in range(_PAGE_PARTS)])
 
     def task(self, task: tuple[str, int]) -> bytes | None:
         """Run one task; the dumps task returns the VoID description's bytes, the ontology
@@ -172,6 +177,9 @@ class SiteWork:
             if self.explorer is not None:
                 html = self.explorer() if callable(self.explorer) else self.explorer
                 self.files.write("explorer.html", html)
+            return None
+        if name == "heavy":
+            self.write_graph_page(self.heavy[k])
             return None
         self.write_pages(k, _PAGE_PARTS)
         return None
@@ -191,6 +199,8 @@ class SiteWork:
             return
         for kind, iri in self.items:  # folders first, so processes never race to make them
             self.files.folder((self.idx.pages if kind == "r" else self.idx.graph_pages)[iri])
+        for iri in self.heavy:
+            self.files.folder(self.idx.graph_pages[iri])
         self.files.folder(PurePosixPath("explorer.html"))
         ctx = mp.get_context("fork")
         shared = tasks[len(_PARENT_TASKS):]
@@ -232,9 +242,14 @@ class SiteWork:
                 files.write(page_file(rel, ".html"), render.resource(node))
                 files.write_rdf(rel, description(idx, node))
             else:
-                rel = idx.graph_pages[iri]
-                files.write(page_file(rel, ".html"), render.graph_page(node))
-                files.write_rdf(rel, idx.graph_triples[node])
+                self.write_graph_page(iri)
+
+    def write_graph_page(self, iri: str) -> None:
+        """A named graph's page and its statements in every RDF syntax."""
+        node = URIRef(iri)
+        rel = self.idx.graph_pages[iri]
+        self.files.write(page_file(rel, ".html"), self.render.graph_page(node))
+        self.files.write_rdf(rel, self.idx.graph_triples[node])
 
     def write_dumps(self) -> bytes:
         """The dumps, their JSON-LD context and the VoID description (returned as Turtle)."""

@@ -2,8 +2,10 @@
 named graphs, which resources get a page, figures' source kinds and offers' labels.
 
 Contract: :meth:`SiteIndex.of` reads canonical quads once; pages go to IRIs under ``id:``
-except evidence nodes (shown inline in the page of the node they support) and vocabulary
-terms no document or report refers to; a figure is "official" or "report" after the graph it
+except evidence nodes (shown inline in the page of the node they support, preferably the one
+their IRI lies under), similarity links (hosted by the measure their IRI lies under: a section
+of its page, statements in its files; :func:`host_path`) and vocabulary terms no document or
+report refers to; a figure is "official" or "report" after the graph it
 is stated in; everything is deterministic for the same quads.
 """
 
@@ -75,6 +77,9 @@ class SiteIndex:
         default_factory=lambda: defaultdict(list))
     terms: dict[str, str] = field(default_factory=dict)  # term IRI -> anchor
     inline: dict[Node, tuple[Node, str]] = field(default_factory=dict)  # node -> (owner, anchor)
+    # owner -> the similarity links shown (and described) in its page, not in pages of their own
+    hosted: dict[Node, list[Node]] = field(default_factory=lambda: defaultdict(list))
+    hosted_nodes: set[Node] = field(default_factory=set)
     figure_kind: dict[tuple[Node, Node, Node], str] = field(default_factory=dict)
     node_kind: dict[Node, str] = field(default_factory=dict)
     display: dict[Node, str] = field(default_factory=dict)  # site-made labels (offers)
@@ -159,12 +164,18 @@ class SiteIndex:
         is_a, evidence_class, evidence_prop = RDF.type, POL.Evidence, POL.evidence
         evidence = {s for s, edges in self.out_edges.items()
                     if isinstance(s, URIRef) and (is_a, evidence_class) in edges}
+        links = {s for s, edges in self.out_edges.items()
+                 if isinstance(s, URIRef) and (is_a, POL.MeasureLink) in edges}
         for node in dict.fromkeys([*self.out_edges, *self.in_edges]):
             if not (isinstance(node, URIRef) and str(node).startswith(idn)):
                 continue
             if node in evidence:
                 owners = sorted((s for p, s in self.in_edges.get(node, []) if p == evidence_prop),
                                 key=str)
+                prefix = host_path(str(node))
+                if prefix is not None and URIRef(prefix) in owners:
+                    owners.insert(0, URIRef(prefix))  # the node its IRI lies under: the server
+                    # answers the evidence's IRI with that node's page and files
                 if owners:
                     self.inline[node] = (owners[0], "ev-" + hashlib.sha256(
                         str(node).encode()).hexdigest()[:12])
@@ -177,6 +188,14 @@ class SiteIndex:
             rel = iri_relpath(str(node))
             if rel is not None:
                 self.pages[str(node)] = rel
+        for node in sorted(links, key=str):  # a similarity link lives in its measure's page
+            owner = host_path(str(node))
+            if owner is not None and owner in self.pages and str(node) in self.pages:
+                del self.pages[str(node)]
+                self.inline[node] = (URIRef(owner), "sim-" + hashlib.sha256(
+                    str(node).encode()).hexdigest()[:12])
+                self.hosted[URIRef(owner)].append(node)
+                self.hosted_nodes.add(node)
         for gid in self.graph_triples:
             if (isinstance(gid, URIRef) and str(gid).startswith(idn)
                     and str(gid) not in self.pages):
@@ -287,11 +306,22 @@ def short(node: Node) -> str:
     return s
 
 
+HOSTED_SEGMENTS = ("similar", "evidence")  # IRIs answered from the page of the node above
+
+
+def host_path(iri: str) -> str | None:
+    """The IRI before the first ``/similar/`` or ``/evidence/`` segment of ``iri`` (the node
+    whose page and files the servers answer ``iri`` with), or None when it has neither."""
+    cut = min((i for i in (iri.find(f"/{seg}/") for seg in HOSTED_SEGMENTS) if i > 0),
+              default=-1)
+    return iri[:cut] if cut > 0 else None
+
+
 def description(idx: SiteIndex, node: Node) -> list[tuple[Node, Node, Node]]:
-    """The resource's statements both ways, closed over its blank nodes and the evidence
-    shown in its page."""
+    """The resource's statements both ways, closed over its blank nodes, the evidence shown in
+    its page and the similarity links it hosts (each statement once)."""
     out: list[tuple[Node, Node, Node]] = []
-    todo = [node]
+    todo = [node, *idx.hosted.get(node, ())]
     seen: set[Node] = set()
     while todo:
         n = todo.pop()
@@ -303,7 +333,7 @@ def description(idx: SiteIndex, node: Node) -> list[tuple[Node, Node, Node]]:
             if isinstance(o, BNode) or (o in idx.inline and idx.inline[o][0] == node):
                 todo.append(o)
     out.extend((s, p, node) for p, s in idx.in_edges.get(node, []) if s != node)
-    return out
+    return list(dict.fromkeys(out)) if node in idx.hosted else out
 
 
 def ontology_terms(idx: SiteIndex) -> list[URIRef]:

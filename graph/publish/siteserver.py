@@ -1,6 +1,8 @@
 """A local HTTP server for an exported site that negotiates content as the nginx configuration
 does (``policykg serve --site DIR``): an extension-less IRI path (``/id/…``, ``/ontology``) is
-answered with the file of the variant :func:`negotiate.choose` picks, ``406`` when the
+answered with the file of the variant :func:`negotiate.choose` picks (for a similarity link
+or an evidence span, ``…/similar/…``, ``…/evidence/…``, the file of the resource its IRI lies
+under, which describes it), ``406`` when the
 ``Accept`` header allows none, ``Vary: Accept`` on both; every other path is a file of the site,
 served with the media type of its suffix. GET and HEAD only; nothing outside DIR is served.
 """
@@ -17,6 +19,8 @@ from policykg.graph.publish.conneg import FILE_TYPES, NOT_ACCEPTABLE
 from policykg.graph.publish.negotiate import choose
 
 IRI_PATH = re.compile(r"/(?:id/[A-Za-z0-9_~/-]+|ontology)")  # as in the nginx configuration
+# a similarity link or an evidence span: answered with the files of the resource above it
+HOSTED = re.compile(r"(/id/[A-Za-z0-9_~-]+(?:/[A-Za-z0-9_~-]+)*?)/(?:similar|evidence)/[A-Za-z0-9_~/-]+")
 _TEXT = {".html", ".css", ".ttl", ".jsonld", ".nt", ".nq", ".trig", ".rdf", ".atom", ".json",
          ".js"}
 
@@ -50,6 +54,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
             if self.command != "HEAD":
                 self.wfile.write(body)
             return None
+        hosted = HOSTED.fullmatch(path)
+        if hosted:
+            path = hosted.group(1)
         target = Path(self.directory) / (path.lstrip("/") + suffix)
         if not target.is_file():
             self.send_error(404, "Not Found")

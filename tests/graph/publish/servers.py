@@ -1,5 +1,7 @@
 """Helpers for the tests that run real HTTP servers (nginx, Apache, ``policykg serve --site``)
-on 127.0.0.1 over an exported site: a free port, start-and-wait, one request."""
+on 127.0.0.1 over an exported site: a free port, start-and-wait, one request, the mini
+fixture with a similarity link added, and the IRI paths to ask for with the files that must
+answer them."""
 
 from __future__ import annotations
 
@@ -16,6 +18,24 @@ from rdflib import RDF, SKOS, Graph, URIRef
 from policykg.ontology.namespace import POL
 
 BASE = "https://w3id.org/policykg/"
+MEASURE = BASE + "id/doc/2025/ce-fu-ban-1/measure/1"
+OTHER = BASE + "id/doc/2024/other-2/measure/3"
+LINK = MEASURE + "/similar/doc/2024/other-2/measure/3"
+# A similarity link as graph/compare/links.py writes it (the mini fixture has one measure), in
+# the links graph, from the fixture's measure to a measure of another document.
+LINKS_TRIG = f"""
+@prefix pol: <https://w3id.org/policykg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{BASE}id/graph/links/similar-measures> {{
+  <{MEASURE}> pol:similarTo <{OTHER}> .
+  <{OTHER}> a pol:Measure ; rdfs:label "other measure 3"@en .
+  <{LINK}> a pol:MeasureLink ; pol:linksMeasure <{MEASURE}>, <{OTHER}> ;
+    pol:similarityScore "0.9100"^^xsd:decimal ; pol:similarityMethod "features/all-pairs" ;
+    pol:linkFeature "text:0.91" ; pol:leader <{OTHER}> ; pol:follower <{MEASURE}> ;
+    pol:lagDays 120 ; rdfs:label "措辅办〔2025〕1号 measure 1 ~ other 2 measure 3 (0.91)"@en .
+}}
+"""
 MEDIA = {".html": "text/html", ".ttl": "text/turtle", ".jsonld": "application/ld+json",
          ".rdf": "application/rdf+xml", ".nt": "application/n-triples"}
 PARSER = {".ttl": "turtle", ".jsonld": "json-ld", ".rdf": "xml", ".nt": "nt"}
@@ -81,6 +101,25 @@ def resource_paths(site: Path) -> list[str]:
     return [_first(g, POL.PolicyDocument, site), _first(g, POL.Measure, site),
             _first(g, POL.Agency, site), _first(g, SKOS.Concept, site), "/ontology",
             "/id/dataset", "/" + str(graph_page.relative_to(site))[:-len(".html")]]
+
+
+def linked_source(mini: Path, folder: Path) -> Path:
+    """The mini fixture with :data:`LINKS_TRIG` added, as one TriG file in ``folder``."""
+    out = folder / "linked.trig"
+    out.write_text(mini.read_text(encoding="utf-8") + LINKS_TRIG, encoding="utf-8")
+    return out
+
+
+def hosted_paths(site: Path) -> list[tuple[str, str]]:
+    """(IRI path, path whose files answer it) for the similarity link and every evidence span
+    the site's dump holds: each is answered with the files of the resource above it."""
+    g = Graph().parse(site / "dumps" / "policykg.nt", format="nt")
+    spans = sorted(str(s) for s in g.subjects(RDF.type, POL.Evidence))
+    pairs = [("/" + LINK.removeprefix(BASE), "/" + MEASURE.removeprefix(BASE))]
+    for iri in spans:
+        path = "/" + iri.removeprefix(BASE)
+        pairs.append((path, path[:path.index("/evidence/")]))
+    return pairs
 
 
 def check_files(port: int, paths: list[str]) -> None:

@@ -1,6 +1,7 @@
 """The Apache configurations the site ships, against a real Apache httpd (Debian
 ``apache2-bin``) started on 127.0.0.1: the site's ``.htaccess`` answers each resource in the
-RDF syntax an ``Accept`` header names (HTML otherwise) with ``Vary: Accept`` and serves the
+RDF syntax an ``Accept`` header names (HTML otherwise) with ``Vary: Accept`` (a similarity link
+or an evidence span with the files of the resource above it) and serves the
 file-extension URLs with their media types; ``w3id.htaccess``, placed as w3id.org places it
 (``policykg/.htaccess``), redirects resources with 303 and files with 302 to ``--host``."""
 
@@ -16,7 +17,16 @@ import pytest
 
 from tests.graph.conftest import export, need_tool
 
-from .servers import MEDIA, check_files, free_port, get, resource_paths, running
+from .servers import (
+    MEDIA,
+    check_files,
+    free_port,
+    get,
+    hosted_paths,
+    linked_source,
+    resource_paths,
+    running,
+)
 
 MODULES = "/usr/lib/apache2/modules"
 HOST = "https://data.example.org/kg"
@@ -36,7 +46,9 @@ def apache(mini_trig: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     root = Path(tempfile.mkdtemp(prefix="policykg-apache-"))
     try:
         os.chmod(root, 0o755)
-        site = export(mini_trig, "site", root / "site", "--host", HOST)
+        source = linked_source(mini_trig, Path(tempfile.mkdtemp(prefix="policykg-linked-")))
+        site = export(source, "site", root / "site", "--host", HOST)
+        shutil.rmtree(source.parent)
         (root / "w3id" / "policykg").mkdir(parents=True)
         shutil.copy(site / "w3id.htaccess", root / "w3id" / "policykg" / ".htaccess")
         for path in [root, *root.rglob("*")]:
@@ -61,14 +73,14 @@ def apache(mini_trig: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 def test_htaccess_serves_the_format_an_accept_header_names(apache: tuple[int, Path]) -> None:
     port, site = apache
     paths = resource_paths(site)
-    for path in paths:
+    for path, files in [(p, p) for p in paths] + hosted_paths(site):
         for accept, expected in CASES:
             status, headers, body = get(port, "/site" + path, accept)
             where = f"{path} Accept: {accept}"
             assert status == 200, where
             assert "accept" in headers.get("vary", "").lower(), where
             assert headers["content-type"].split(";")[0] == MEDIA[expected], where
-            assert body == (site / (path.lstrip("/") + expected)).read_bytes(), where
+            assert body == (site / (files.lstrip("/") + expected)).read_bytes(), where
     check_files(port, ["/site" + p for p in paths])
 
 

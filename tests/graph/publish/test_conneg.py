@@ -16,9 +16,19 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 
 from policykg.graph.publish.negotiate import choose
-from tests.graph.conftest import need_tool
+from tests.graph.conftest import export, need_tool
 
-from .servers import BASE, MEDIA, check_files, free_port, get, resource_paths, running
+from .servers import (
+    BASE,
+    MEDIA,
+    check_files,
+    free_port,
+    get,
+    hosted_paths,
+    linked_source,
+    resource_paths,
+    running,
+)
 
 NJS = "/usr/lib/nginx/modules/ngx_http_js_module.so"
 
@@ -53,13 +63,18 @@ CASES: list[tuple[str | None, str | None]] = [
 
 
 @pytest.fixture(scope="module")
-def site(mini_all: Path) -> Path:
-    return mini_all / "site"
+def site(mini_trig: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture's site, with a similarity link added."""
+    tmp = tmp_path_factory.mktemp("linked")
+    return export(linked_source(mini_trig, tmp), "site", tmp / "site")
 
 
 @pytest.fixture(scope="module")
-def resources(site: Path) -> list[str]:
-    return resource_paths(site)
+def resources(site: Path) -> list[tuple[str, str]]:
+    """(IRI path, path of the files that answer it): every kind of resource with a page
+    answers with its own files, a similarity link and each evidence span with those of the
+    resource above it."""
+    return [(p, p) for p in resource_paths(site)] + hosted_paths(site)
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +114,8 @@ def test_the_rule_picks_what_the_accept_header_prefers(accept: str | None,
     assert choose(accept) == expected
 
 
-def _check_negotiation(port: int, site: Path, resources: list[str]) -> None:
-    for path in resources:
+def _check_negotiation(port: int, site: Path, resources: list[tuple[str, str]]) -> None:
+    for path, files in resources:
         for accept, expected in CASES:
             status, headers, body = get(port, path, accept)
             where = f"{path} Accept: {accept}"
@@ -110,26 +125,28 @@ def _check_negotiation(port: int, site: Path, resources: list[str]) -> None:
                 continue
             assert status == 200, where
             assert headers["content-type"].split(";")[0] == MEDIA[expected], where
-            assert body == (site / (path.lstrip("/") + expected)).read_bytes(), where
+            assert body == (site / (files.lstrip("/") + expected)).read_bytes(), where
         status, _, body = get(port, path, "text/turtle", method="HEAD")
         assert status == 200 and body == b"", path
-    check_files(port, resources)
+    check_files(port, [path for path, files in resources if path == files])
 
 
 def test_nginx_negotiates_every_resource_in_every_format(nginx: int, site: Path,
-                                                         resources: list[str]) -> None:
+                                                         resources: list[tuple[str, str]]) -> None:
     _check_negotiation(nginx, site, resources)
     status, _, body = get(nginx, "/id/dataset", "text/turtle")
     g = Graph().parse(data=body, format="turtle")
     assert (URIRef(BASE + "id/dataset"), RDF.type,
             URIRef("http://www.w3.org/ns/dcat#Dataset")) in g
     assert get(nginx, "/id/no/such/thing", "text/turtle")[0] == 404
+    assert get(nginx, "/id/no/such/similar/thing", "text/turtle")[0] == 404
 
 
 def test_serve_site_negotiates_as_nginx_does(serve_site: int, site: Path,
-                                             resources: list[str]) -> None:
+                                             resources: list[tuple[str, str]]) -> None:
     _check_negotiation(serve_site, site, resources)
     assert get(serve_site, "/id/no/such/thing", "text/turtle")[0] == 404
+    assert get(serve_site, "/id/no/such/similar/thing", "text/turtle")[0] == 404
     assert get(serve_site, "/../../etc/passwd")[0] == 404
 
 
