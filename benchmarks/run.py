@@ -89,12 +89,12 @@ class PeakRSS(threading.Thread):
         return self.peak
 
 
-def measure(cmd: list[str], timeout: float | None = None) -> dict:
-    """Run ``cmd``; its wall time (s), peak RSS of its process tree (MB) and exit code."""
+def measure(cmd: list[str], timeout: float | None = None, cwd: Path | None = None) -> dict:
+    """Run ``cmd`` (in ``cwd``); its wall time (s), peak RSS of its process tree (MB), exit code."""
     started = time.perf_counter()
     # its own session, so a run stopped at ``timeout`` is stopped with the workers it forked
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, cwd=cwd)
     sampler = PeakRSS(proc.pid)
     sampler.start()
     try:

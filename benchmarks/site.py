@@ -99,8 +99,10 @@ def site_run(build_dir: Path, out: Path, cut: float | None, pythonpath: Path | N
         os.environ["PYTHONPATH"] = str(pythonpath)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        row = measure(policykg("export", str(build_dir), "--format", "site", "--out", str(out)),
-                      timeout=cut)
+        # ``python -m`` puts the working folder first on sys.path, before PYTHONPATH: run in
+        # the baseline's folder, or the checkout's own ``policykg`` would be imported
+        row = measure(policykg("export", str(build_dir.resolve()), "--format", "site", "--out",
+                               str(out.resolve())), timeout=cut, cwd=pythonpath)
     finally:
         if env_path is None:
             os.environ.pop("PYTHONPATH", None)
