@@ -363,12 +363,15 @@ _LINE_MARKER = re.compile(
     r"|[①-⑳]|附件|附表|抄送)")
 
 
+_CLOSES_NOTE = re.compile(r"[^（）()\n]{1,40}[）)][。；]?\s*$")
+
+
 def join_wrapped_lines(v: View) -> View:
     """A line break that wraps a sentence at a fixed width (``…单台（套）最\n高200万元。``) is
     dropped: the line before is a body line (25 characters or more, a comma in it) ending in a
     Han character, the line after goes on the sentence (10 characters or more, a sentence or
-    clause mark in it; or 4 characters or more ending the sentence) and starts with no numbering
-    marker."""
+    clause mark in it; 4 characters or more ending the sentence; or the rest of a bracket left
+    open) and starts with no numbering marker."""
     edits: list[Edit] = []
     text = v.text
     joined_to, sentence_start = -1, 0  # the last break joined, where its logical line starts
@@ -382,7 +385,10 @@ def join_wrapped_lines(v: View) -> View:
         after = text[a + 1 : stop if stop >= 0 else len(text)]
         goes_on = len(after) >= 10 and re.search(r"[。，；]", after)
         ends_it = len(after) >= 4 and after.rstrip().endswith(("。", "；"))  # …最高不\n超过100万元。
-        if (len(before) >= 25 and "，" in before and (goes_on or ends_it)
+        # a bracketed note broken inside a name: （…配合单位：市工业和\n信息化局）
+        closes_it = (before.count("（") + before.count("(") > before.count("）") + before.count(")")
+                     and _CLOSES_NOTE.match(after))
+        if (len(before) >= 25 and "，" in before and (goes_on or ends_it or closes_it)
                 and not _LINE_MARKER.match(after)):
             edits.append((a, a + 1, ""))
             joined_to, sentence_start = a, start
@@ -456,6 +462,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
 _FURNITURE_WORDS = re.compile(r"^(?:打印|关闭|收藏|分享|返回|顶部|[【】\[\]\s|｜/]|大|中|小)+$")
+
+
+def is_page_number(line: str) -> bool:
+    """True when a whole line is a page number (``— 2 —``, ``第3页 共9页``, ``3/9``)."""
+    return bool(_PAGE_NUMBER.match(line.strip()))
 
 
 def is_furniture_line(line: str) -> bool:

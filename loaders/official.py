@@ -31,7 +31,7 @@ from . import (
     unit_table,
     units,
 )
-from .clean import CleanText, clean, furniture_lines
+from .clean import CleanText, clean, furniture_lines, is_page_number
 from .matchindex import MatchIndex
 from .records import (
     AgencyRef,
@@ -387,11 +387,17 @@ class _Parser:
 
     # ------------------------------------------------------------ measures
 
-    def _trim(self, item: numbering.Item, last: bool) -> int:
-        view, end = self.view, item.end
-        for s, _ in self.furniture:
-            if item.marker.end <= s < end:
+    def _furniture_end(self, item: numbering.Item) -> int:
+        """Where page furniture cuts an item: at its first furniture line other than a page
+        number (a page break inside a measure: ``…等场景应用，\n— 2 —\n对首次应用…``)."""
+        end = item.end
+        for s, e in self.furniture:
+            if item.marker.end <= s < end and not is_page_number(self.view[s:e]):
                 end = s
+        return end
+
+    def _trim(self, item: numbering.Item, last: bool) -> int:
+        view, end = self.view, self._furniture_end(item)
         if self._chapters is None:
             self._chapters = numbering.chapters(view)
         for s, _, _ in self._chapters:
@@ -434,10 +440,7 @@ class _Parser:
     def _unit_end(self, item: numbering.Item) -> int:
         """Where the units of an item may still be named: its end before trailers, page
         furniture or a signature (the document clause is not cut here)."""
-        end = item.end
-        for s, _ in self.furniture:
-            if item.marker.end <= s < end:
-                end = s
+        end = self._furniture_end(item)
         m = _TRAILER.search(self.view, item.marker.end, end)
         return m.start() if m else end
 
@@ -515,6 +518,9 @@ class _Parser:
                 # for each leaf: its categories, sectors and themes are theirs too
                 own = Measure(0, measure.span, "", measure.heading_span, "")
                 self._subjects(own, *lead, [])
+                generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
+                if measure.categories:  # 申请的企业应具备：（一）…规模以上工业企业: the kind named
+                    own.categories = [c for c in own.categories if c.concept != generic]
                 for kind in ("categories", "sectors", "themes"):
                     have = getattr(measure, kind)
                     have.extend(r for r in getattr(own, kind)
@@ -565,8 +571,9 @@ class _Parser:
                 c, not_recipients)]
         self._coordinated_categories(measure, s, e, masked)
         generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
-        if len(measure.categories) > 1 and actors.counted_generic(
-                self.view, self._all_matches().within("category", s, e), generic):
+        named = [m for m in self._all_matches().within("category", s, e)  # outside exclusions
+                 if not any(a < m.end and m.start < b for a, b in not_recipients)]
+        if len(measure.categories) > 1 and actors.counted_generic(self.view, named, generic):
             # 对中小企业…，每家企业每年最高: the kind named is the actor, 每家企业 counts it
             measure.categories = [c for c in measure.categories if c.concept != generic]
             for offer in measure.offers:  # also in an offer whose clause names only 单个企业
@@ -636,7 +643,18 @@ class _Parser:
                 continue  # 银行贷款, 投资…初创企业, 被服务企业: named, not supported
             if all(r.concept != m.concept for r in out):
                 out.append(ConceptRef(scheme, m.concept, self.span(m.start, m.end)))
+            inner = self._low_altitude_domain(m) if scheme == "sector" else None
+            if inner is not None and all(r.concept != inner for r in out):
+                out.append(ConceptRef(scheme, inner, self.span(m.start + 2, m.end)))
         return out
+
+    def _low_altitude_domain(self, m: Match) -> str | None:
+        """``低空旅游``, ``低空物流``: low-altitude flight serving a domain names that domain's
+        sector too (the concept of the rest of the word), else None."""
+        if self.gaz is None or not m.surface.startswith("低空") or len(m.surface) < 4:
+            return None
+        inner = self.gaz.lookup(m.surface[2:], "sector")
+        return inner if inner is not None and inner != m.concept else None
 
     def _coordinated_categories(self, measure: Measure, s: int, e: int,
                                 masked: list[tuple[int, int]]) -> None:
@@ -654,10 +672,11 @@ class _Parser:
                     concept = self.gaz.lookup(word[k:] + "企业", "category")
                     if concept:
                         break
-                if concept and concept not in known:
+                at = m.start(g) + k
+                if concept and concept not in known and not recipients.not_supported(
+                        self.view, Match(at, m.end(), concept, "category", self.view[at : m.end()])):
                     known.add(concept)
-                    measure.categories.append(ConceptRef(
-                        "category", concept, self.span(m.start(g) + k, m.end())))
+                    measure.categories.append(ConceptRef("category", concept, self.span(at, m.end())))
 
         # 从事互联网和相关服务业、软件和信息技术服务业经营活动的企业: enterprises of each trade
         for m in _ENGAGED_IN.finditer(self.view, s, e):

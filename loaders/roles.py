@@ -61,7 +61,12 @@ _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补
 # eligibility even where its sentence names no support (a 认定范围 item)
 _SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
                            r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额|亩均税收|亩均产值"
-                           r"|(?:项目|总|固定资产|设备|实际)(?:投入|投资)|(?:注册|实缴|实收)资本|资产总额|净资产")
+                           r"|(?:项目|总|固定资产|设备|实际|数字化|智能化|信息化|技改|软硬件)(?:投入|投资)"
+                           r"|(?:注册|实缴|实收)资本|资产总额|净资产")
+# 数字化投入不低于200万元: the size of what an applicant spends, no budget of the government
+_METRIC_BOUND = re.compile(rf"(?:{_SCALE_METRIC.pattern})\s*(?:不低于|不少于|达到|超过|在)?\s*$")
+# 营业收入不低于1000万元且不超过4亿元: the upper bound of a condition, no cap
+_UPPER_BOUND_GAP = re.compile(r"\s*(?:以上)?\s*[，,、]?\s*(?:且|并且|但|同时)\s*(?:不超过|不高于|低于|在)\s*$")
 _FUNDING_TALK = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|资金支持|享受")
 _NOT_RECIPIENT_LEVEL = re.compile(r"(?:产业)?(?:财政|资金|专项|政府|部门|主管|统筹|层面|联动|配套资金)")
 _GENERIC_SUPPORT = re.compile(r"^(?:扶持|支持|帮扶|扶助)$")
@@ -83,9 +88,10 @@ _PER_UNIT_AFTER = re.compile(
 _PER_UNIT_BEFORE = re.compile(  # 每条常态化航线, 每飞行小时: a few words may qualify the unit
     rf"每\s*{_MEASURE_WORD}(?:[\u4e00-\u9fff]{{1,4}}?(?=航线|小时|架次|班次))?"
     rf"({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
-# 按每家被服务企业2万元的标准: a rate by its standard
+# 按每家被服务企业2万元的标准, 按每培训合格1人800元给予补贴: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(
-    r"按(?:照)?\s*每\s*([^，。；每\d]{1,8}?)(?:\s*每\s*(月|年|天|日|次|小时))?\s*$")
+    r"按(?:照)?\s*每\s*(?:[\u4e00-\u9fff]{1,4}?[一1]\s*(?=[\u4e00-\u9fff]))?"  # 每采集1小时…
+    r"([^，。；每\d]{1,8}?)(?:\s*每\s*(月|年|天|日|次|小时))?\s*$")
 # 每培训1名学员, 每上云1台（套）设备: any verb before "one" and a measure word is an item done
 _ONE_ITEM = (r"[\u4e00-\u9fff]{1,3}?[一1]\s*[个家项条台套名款架件位户]"
              r"(?:\s*[（(][个家项条台套名款架件位户][)）])?")
@@ -204,6 +210,10 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = prev.role
             prev.role = "min_amount" if prev.role in _FUNDING_ROLES else prev.role
             continue
+        if (prev is not None and prev.role == "threshold" and prev.clause == f.clause
+                and _UPPER_BOUND_GAP.match(view[prev.end : f.start])):
+            f.role = "other"
+            continue
         if prev is not None and _ENUM_GAP.match(view[prev.end : f.start]):
             f.role = prev.role
             f.enum_head = prev.enum_head if prev.enum_head is not None else prev
@@ -224,8 +234,9 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             f.role = "other"  # a goal stated before or in the figure's clause, not one after it
         elif is_unit_step(segment):
             f.role = "unit_step"
-        elif (_BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after)) or (
-                _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(after)):
+        elif ((_BUDGET_VERB.search(clause_before) and _BUDGET_AFTER.match(after)) or (
+                _BUDGET_TAIL.search(clause_before) and _BUDGET_END.match(after))) and not (
+                _METRIC_BOUND.search(clause_before)):
             f.role = "total_budget"  # 每年安排不少于3亿元专项资金: a budget, however worded
         elif _SUB_BUDGET.search(clause_before) and prev is not None and (
                 prev.role == "total_budget" or prev.enum_head is not None

@@ -38,7 +38,7 @@ _AMBIGUOUS_MAX = 2  # words of up to this length need a sector context…
 _AMBIGUOUS = frozenset({"交通", "养老", "医疗", "医药", "司法", "媒体", "安全", "工业", "应急",
                         "教育", "民政", "能源", "金融", "环保", "农业", "制造"})
 _LISTED_WITH_DOMAINS = re.compile(
-    r"[\u4e00-\u9fff]{0,2}、[^，。；：]{0,30}?等(?:领域|行业|产业|场景)(?!主管|管理|部门)")
+    r"[\u4e00-\u9fff]{0,2}(?:、[^，。；：]{0,30}?)?等(?:领域|行业|产业|场景)(?!主管|管理|部门)")
 _OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
 _STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
@@ -111,6 +111,21 @@ def compound(view: str, m: Match) -> bool:
                 or _BENEFIT_AFTER.match(view, m.end))
 
 
+_INCLUDED_BEFORE = re.compile(r"[（(]\s*(?:含|包括|包含)[^（）()]{0,20}$")
+_EQUIPMENT_BEFORE = re.compile(r"(?:设备|硬件|装备)(?:和|及|与|、)$")
+_COST_AFTER = re.compile(r"[^，。；]{0,4}?(?:投资|购置|采购|费用|支出|投入)")
+
+
+def cost_item(view: str, m: Match) -> bool:
+    """Software bought as part of a project's cost (``设备（含工业软件）投资额``, ``按设备和工业软件
+    投资额的15%``): what the money is spent on, not the field the measure supports."""
+    if not m.surface.endswith("软件"):
+        return False
+    return bool(_INCLUDED_BEFORE.search(view, max(0, m.start - 22), m.start)
+                or _EQUIPMENT_BEFORE.search(view, max(0, m.start - 3), m.start)
+                and _COST_AFTER.match(view, m.end))
+
+
 def in_context(view: str, m: Match, others: list[Match]) -> bool:
     """True when a sector word ``m`` stands as a sector, not inside a compound; only short
     words (≤ 2 characters) and service words (金融服务, often the means of support) need the
@@ -119,7 +134,7 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
         return False  # 提供…金融服务: the means of support, not a sector it targets
     if m.surface == "标准" and _RATE_OF.search(view, max(0, m.start - 2), m.start):
         return False  # 支持标准, 补贴标准: the rate of the support, no standard-setting
-    if compound(view, m):
+    if compound(view, m) or cost_item(view, m):
         return False
     if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and not m.surface.endswith(
             "服务"):
@@ -128,7 +143,7 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
                                                                      m.start):
         return True
     if _LISTED_WITH_DOMAINS.match(view, m.end):
-        return True  # 用于农业生产、文化旅游等领域: the first of a list of domains
+        return True  # 用于农业生产、文化旅游等领域: one of a list of domains (养老康复等场景)
     # listed with other sectors: 教育、医疗、交通 (a neighbour joined by 、 or 和/与/及)
     for o in others:
         if o is m:

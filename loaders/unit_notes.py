@@ -60,7 +60,9 @@ def shared_units(view: str, start: int, end: int, first: int,
     line_start = max(start, view.rfind("\n", start, last[0]) + 1)
     if view[line_start : last[0]].strip(" \t\u3000"):
         # leaves inline in one paragraph (一是…二是…（A牵头）): the note closing it is shared
-        note = inline_note(view, last[0], end)
+        # (the paragraph, not the item: the last item may run on to the closing paragraphs)
+        para_end = view.find("\n", last[0], end)
+        note = inline_note(view, last[0], end if para_end < 0 else para_end)
         if note is not None:
             return note
     line_end = view.find("\n", last[1], end)

@@ -120,6 +120,22 @@ def _role_of_word(word: str) -> UnitRole:
     return "responsible"
 
 
+def _marks_back(found: list[tuple[str, int, UnitRole, bool]], text: str,
+                offset: int) -> list[tuple[str, int, UnitRole]]:
+    """A role marked after the last name of a run joined by 、 holds for the unmarked names of
+    the run (``A（牵头），B、C（配合）``: B supports too); a ，/； ends a run, and a name marked
+    itself keeps its mark (``A（牵头）、B``: B stays as the label says)."""
+    out = [(n, s, r) for n, s, r, _m in found]
+    carried = [m for _n, _s, _r, m in found]  # marked, or given the mark of its run
+    for i in range(len(found) - 2, -1, -1):
+        between = text[found[i][1] - offset : found[i + 1][1] - offset]
+        if found[i][3] or not carried[i + 1] or re.search(r"[，,；;]", between):
+            continue
+        out[i] = (out[i][0], out[i][1], out[i + 1][2])
+        carried[i] = True
+    return out
+
+
 class _Units:
     """Collects the units of one measure, each name once per role list."""
 
@@ -179,7 +195,8 @@ class _Units:
             marked: UnitRole = role
             if mark:
                 marked = "lead" if mark.group(1) == "牵头" else "support"
-            found.append((short, s + (len(name) - len(name.lstrip())), marked))
+            found.append((short, s + (len(name) - len(name.lstrip())), marked, bool(mark)))
+        found = _marks_back(found, text, offset)
         for short, s, r in found:
             ref = agency_ref(short, self.span_of(s, s + len(short)), self.prefixes, self.gaz)
             ref.role = r

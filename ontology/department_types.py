@@ -161,7 +161,8 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("housing-construction-management-commission", "住房和城乡建设管理委员会",
       "Commission of Housing, Urban-Rural Development and Management", function="housing"),
     D("housing-construction-commission", "住房和城乡建设委员会",
-      "Commission of Housing and Urban-Rural Development", ["住建委"], function="housing"),
+      "Commission of Housing and Urban-Rural Development", ["住建委"], function="housing",
+      hidden=["住房城乡建委"]),
     D("housing-construction-department", "住房和城乡建设厅",
       "Department of Housing and Urban-Rural Development", ["住建厅"], function="housing"),
     D("housing-construction-bureau", "住房和城乡建设局", "Bureau of Housing and Urban-Rural "
@@ -181,6 +182,7 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("urban-management-enforcement-bureau", "城市管理行政执法局", "Urban Management and Law "
       "Enforcement Bureau", ["城管执法局"], function="city-management"),
     D("transport-commission", "交通委员会", "Transport Commission", function="transport"),
+    D("transport-commission-full", "交通运输委员会", "Commission of Transport", function="transport"),
     D("transport-department", "交通运输厅", "Department of Transport", function="transport"),
     D("transport-bureau", "交通运输局", "Transport Bureau", hidden=["交通局"], function="transport"),
     D("water-affairs-bureau", "水务局", "Water Affairs Bureau", function="water"),
