@@ -16,7 +16,9 @@ rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one l
   goes to a bare number in the cell (``50`` → ``50万元``). The header line itself is not
   written: every row carries it;
 * a **list of measures** (a first column 序号/编号 numbering the rows 1, 2, 3…, and figures of
-  money or shares in at least half of the rows: 序号 | 支持事项 | 支持标准 | 责任单位) gives each
+  money or shares in at least half of the rows: 序号 | 支持事项 | 支持标准 | 责任单位; or, with
+  no such column, a column of what each row offers beside a column of its units: 支持方向 |
+  支持内容 | 责任单位, the rows numbered by their place) gives each
   row as a record of labelled lines, ``序号：1`` on a line of its own and then ``支持事项：…``,
   ``支持标准：…``, ``责任单位：…``, as :mod:`loaders.numbering` reads a table typed as records:
   each row is a measure with its own units (a division-of-labour table of headings without
@@ -116,10 +118,21 @@ _FIGURE = re.compile(r"\d(?:[\d.,，]*)\s*(?:万元|亿元|千元|元|%|％)")
 _ROW_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]?\s*$")
 
 
+# a column that states what a row offers: 支持方向 | 支持内容 | 责任单位 lists measures unnumbered
+_CONTENT_COLUMNS = frozenset({"支持内容", "支持标准", "扶持内容", "扶持标准", "政策内容", "具体措施",
+                              "奖补标准", "补助标准", "奖励标准"})
+
+
 def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
-    """A first column numbering the rows 1, 2, 3… and figures in at least half of the rows."""
-    if len(keys) < 3 or keys[0] not in _ORDINAL_COLUMNS or not body:
+    """A first column numbering the rows 1, 2, 3… (or, with no such column, a column stating what
+    each row offers beside a column of its units) and figures in at least half of the rows."""
+    if len(keys) < 3 or not body:
         return False
+    if keys[0] not in _ORDINAL_COLUMNS:
+        if (len(body) < 2 or not _CONTENT_COLUMNS.intersection(keys)
+                or not any(k in ROLE_COLUMNS for k in keys)):
+            return False
+        return 2 * sum(1 for row in body if any(_FIGURE.search(c) for c in row)) >= len(body)
     numbers = [_ROW_NUMBER.match(row[0]) if row else None for row in body]
     if not all(numbers) or [int(m.group(1)) for m in numbers] != list(range(1, len(body) + 1)):
         return False
@@ -128,11 +141,13 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
 
 
 def _record_rows(header: list[str], body: list[list[str]]) -> list[str]:
-    """Each row as ``序号：N`` and one ``column：cell`` line per non-empty cell."""
+    """Each row as ``序号：N`` (its number, or its place) and one ``column：cell`` line per
+    non-empty cell."""
     out = []
+    first = 1 if _key(header[0]) in _ORDINAL_COLUMNS else 0  # rows unnumbered: numbered here
     for n, row in enumerate(body, 1):
         out.append(f"序号：{n}")
-        for name, value in zip(header[1:], row[1:], strict=False):
+        for name, value in zip(header[first:], row[first:], strict=False):
             value = _tidy(value)
             if value:
                 out.append(f"{_key(name)}：{value}")
