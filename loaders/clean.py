@@ -499,7 +499,7 @@ def furniture_lines(view: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _PAGE_NUMBER.match(stripped):
+        if is_page_number(stripped):
             ranges.append((start, end))
             continue
         if len(stripped) <= 80 and (

@@ -319,12 +319,8 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
         if items:
             previous = items[-1].number
             group = _heading_extent(view, mk, items[0].start)
-            # inline leaves: the note closing their paragraph (the chapter may run on to the
-            # closing paragraphs of the document)
-            para = view.find("\n", items[-1].start, e)
             note = closing_note(view, items[-1].end, e) or (
-                inline_note(view, items[-1].start, e if para < 0 else para)
-                if sub == "一是" else None)
+                inline_note(view, items[-1].start, e) if sub == "一是" else None)
             blocks = block_notes(view, items[0].start, e)
             for sm, ss, se in _extents(items, e):
                 own = next(((a, b) for a, b in blocks if a >= ss), None)

@@ -518,9 +518,9 @@ class _Parser:
                 # for each leaf: its categories, sectors and themes are theirs too
                 own = Measure(0, measure.span, "", measure.heading_span, "")
                 self._subjects(own, *lead, [])
-                generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
                 if measure.categories:  # 申请的企业应具备：（一）…规模以上工业企业: the kind named
-                    own.categories = [c for c in own.categories if c.concept != generic]
+                    own.categories = [c for c in own.categories
+                                      if c.concept != self._generic_enterprise()]
                 for kind in ("categories", "sectors", "themes"):
                     have = getattr(measure, kind)
                     have.extend(r for r in getattr(own, kind)
@@ -570,7 +570,7 @@ class _Parser:
             offer.categories = [c for c in offer.categories if not self._names_no_recipient(
                 c, not_recipients)]
         self._coordinated_categories(measure, s, e, masked)
-        generic = self.gaz.lookup("企业", "category") if self.gaz is not None else None
+        generic = self._generic_enterprise()
         named = [m for m in self._all_matches().within("category", s, e)  # outside exclusions
                  if not any(a < m.end and m.start < b for a, b in not_recipients)]
         if len(measure.categories) > 1 and actors.counted_generic(self.view, named, generic):
@@ -647,6 +647,10 @@ class _Parser:
             if inner is not None and all(r.concept != inner for r in out):
                 out.append(ConceptRef(scheme, inner, self.span(m.start + 2, m.end)))
         return out
+
+    def _generic_enterprise(self) -> str | None:
+        """The category concept of the generic kind 企业 (None without a vocabulary)."""
+        return self.gaz.lookup("企业", "category") if self.gaz is not None else None
 
     def _low_altitude_domain(self, m: Match) -> str | None:
         """``低空旅游``, ``低空物流``: low-altitude flight serving a domain names that domain's

@@ -128,15 +128,15 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
     each row offers beside a column of its units) and figures in at least half of the rows."""
     if len(keys) < 3 or not body:
         return False
-    if keys[0] not in _ORDINAL_COLUMNS:
-        if (len(body) < 2 or not _CONTENT_COLUMNS.intersection(keys)
-                or not any(k in ROLE_COLUMNS for k in keys)):
+    numbered = keys[0] in _ORDINAL_COLUMNS
+    if numbered:
+        numbers = [_ROW_NUMBER.match(row[0]) if row else None for row in body]
+        if not all(numbers) or [int(m.group(1)) for m in numbers] != list(range(1, len(body) + 1)):
             return False
-        return 2 * sum(1 for row in body if any(_FIGURE.search(c) for c in row)) >= len(body)
-    numbers = [_ROW_NUMBER.match(row[0]) if row else None for row in body]
-    if not all(numbers) or [int(m.group(1)) for m in numbers] != list(range(1, len(body) + 1)):
+    elif (len(body) < 2 or not _CONTENT_COLUMNS.intersection(keys)
+          or not any(k in ROLE_COLUMNS for k in keys)):
         return False
-    with_figures = sum(1 for row in body if any(_FIGURE.search(c) for c in row[1:]))
+    with_figures = sum(1 for row in body if any(_FIGURE.search(c) for c in row[numbered:]))
     return 2 * with_figures >= len(body)
 
 

@@ -15,7 +15,10 @@ _INLINE_NOTE = re.compile(r"[（(]([^（）()\n]{0,120}(?:牵头|配合|负责|�
 
 def inline_note(view: str, start: int, end: int) -> tuple[int, int] | None:
     """The extent of a units note in brackets that ends the paragraph of inline ``一是…二是…``
-    items (``view[start:end]``, from the last item on): its units hold for every item."""
+    items (``view[start:end]``, from the last item on, cut at the paragraph's end: the last item
+    may run on to the closing paragraphs): its units hold for every item."""
+    para_end = view.find("\n", start, end)
+    end = end if para_end < 0 else para_end
     m = _INLINE_NOTE.search(view[start:end].rstrip())
     return (start + m.start(), start + m.end()) if m else None
 
@@ -60,9 +63,7 @@ def shared_units(view: str, start: int, end: int, first: int,
     line_start = max(start, view.rfind("\n", start, last[0]) + 1)
     if view[line_start : last[0]].strip(" \t\u3000"):
         # leaves inline in one paragraph (一是…二是…（A牵头）): the note closing it is shared
-        # (the paragraph, not the item: the last item may run on to the closing paragraphs)
-        para_end = view.find("\n", last[0], end)
-        note = inline_note(view, last[0], end if para_end < 0 else para_end)
+        note = inline_note(view, last[0], end)
         if note is not None:
             return note
     line_end = view.find("\n", last[1], end)
