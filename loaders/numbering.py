@@ -10,7 +10,8 @@ with a space before its mark (``一 、``, ``1 .``, ``（ 一 ）``), as scraped
 - ``①`` circled numbers (also ``⑴`` and ``⒈``);
 - ``序号：1`` on a line of its own, heading a record of labelled lines (a table typed as
   records: 序号：1 / 项目：… / 支持标准：… / 责任单位：…), ranked between ``（一）`` and ``1.``;
-- ``一是…二是…`` enumerations inside running text;
+- ``一是…二是…`` enumerations inside running text, and ``首先…其次…（再次…）最后…`` written the
+  same way (numbered 1, 2, … in their order);
 - and, when nothing is numbered, heading lines: ``【支持研发】`` on a line of its own, or a
   short line with no sentence end followed by a paragraph that ends one (a bold heading of a
   scraped page) — at least two, each followed by its paragraph.
@@ -75,6 +76,8 @@ STYLES: dict[str, re.Pattern[str]] = {
     "①": re.compile(_BOUNDARY + rf"([{_CIRCLED}{_PAREN_DIGITS}{_DOT_DIGITS}])", re.M),
     "一是": re.compile(rf"(?:^|(?<=[\s。；：:;，,]))([{_CN}]{{1,3}})是(?=[^，。；\n]{{2}})", re.M),
 }
+# ordinal words opening the sentences of an inline enumeration: 首先，… 其次，… 最后，…
+_ORDINAL_WORDS = re.compile(r"(?:^|(?<=[\s。；：:;]))(首先|其次|再次|最后)(?=[，,]?[^，。；\n]{2})", re.M)
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
 _ORDER = ["一、", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
 _NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
@@ -140,6 +143,27 @@ def markers(view: str, style: str, start: int = 0, end: int | None = None) -> li
         n = _number(raw)
         if n is not None and n > 0:
             out.append(Marker(style, n, m.start(), m.end()))
+    if style == "一是":
+        out = sorted(out + _ordinal_words(view, start, end), key=lambda mk: mk.start)
+    return out
+
+
+def _ordinal_words(view: str, start: int, end: int) -> list[Marker]:
+    """``首先…其次…最后`` as inline markers numbered in order: 首先 is 1, each following word
+    numbers on (a 其次 or 最后 with no 首先 before it starts nothing)."""
+    out: list[Marker] = []
+    previous = 0
+    for m in _ORDINAL_WORDS.finditer(view, start, end):
+        word = m.group(1)
+        if word == "首先":
+            previous = 1
+        elif previous:
+            previous += 1
+        else:
+            continue
+        out.append(Marker("一是", previous, m.start(), m.end()))
+        if word == "最后":
+            previous = 0
     return out
 
 

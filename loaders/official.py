@@ -51,7 +51,7 @@ _DOC_CLAUSE = re.compile(  # a line break inside may only wrap the sentence
     r"(?:有效期|自[^。]{0,20}?起(?:施行|实施|执行))"
 )
 _TRAILER = re.compile(
-    r"(?:^|\n)\s*(?:(?:抄送|公开方式|信息来源|来源|责任编辑|扫一扫)\s*[：:]|附件\s*\d*\s*(?:[：:]|\n|$))"
+    r"(?:^|\n)\s*(?:(?:抄送|公开方式|信息来源|来源|责任编辑|扫一扫|发文机关|发文单位)\s*[：:]|附件\s*\d*\s*(?:[：:]|\n|$))"
     r"|[（(]此件[^）)\n]{0,12}[）)]"
 )
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -59,6 +59,8 @@ _PROGRAM_SUFFIX = re.compile(r"^(行动|计划|工程|专项行动|大赛|竞赛
 _PROGRAM_NAME_END = re.compile(r"(杯|赛|行动|计划|工程|平台)$")
 _NAME_JOINS = ("行动", "计划", "工程", "专项行动")
 _SUPPLEMENTARY = ("附则",)
+
+_HALF_TO_FULL_BRACKETS = str.maketrans("()", "（）")
 
 
 def _gazetteer() -> Gazetteer | None:
@@ -773,7 +775,15 @@ class _Parser:
                 self.view, row.cells, self.span, self.prefixes, self.gaz)
 
     def _measure_named(self, text: str | None, ordinal: int | None) -> Measure | None:
+        """The measure a table row names: by its marker written alone (``（三）``, ``3.``), else
+        by its heading, else by the row's number."""
         key = re.sub(r"\s+", "", text or "")
+        marker = key.translate(_HALF_TO_FULL_BRACKETS).rstrip("、.．")
+        if marker:
+            named = [m for m in self.doc.measures
+                     if m.marker and m.marker.rstrip("、.．") == marker]
+            if len(named) == 1:
+                return named[0]
         if key:
             for m in self.doc.measures:
                 heading = re.sub(r"\s+", "", to_simplified(m.heading))

@@ -25,7 +25,7 @@ from .segments import Fig, Segment
 _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
-_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费|额度)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
+_BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费|额度|券)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
     r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
 _SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为|支持|扶持|推动|促进)")
@@ -77,7 +77,7 @@ _PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室�
 _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
 _RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
-              r"车(?![间位库站])|辆|头|台|套|人次|人|名|户|床|张|课时)")
+              r"车辆|车(?![间位库站])|辆|座|头|台|套|人次|人|名|户|床|张|课时)")
 # units that count the recipients themselves: 每人最高 caps what one person gets
 _RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次"})
 _SHARE_BEFORE = re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成")
@@ -86,7 +86,7 @@ _TIME_UNIT = r"(?:月|天|日|次|小时)"  # 每年 is a period (PerYear), neve
 _PER_UNIT_AFTER = re.compile(
     rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
 _PER_UNIT_BEFORE = re.compile(  # 每条常态化航线, 每飞行小时: a few words may qualify the unit
-    rf"每\s*{_MEASURE_WORD}(?:[\u4e00-\u9fff]{{1,4}}?(?=航线|小时|架次|班次))?"
+    rf"每\s*{_MEASURE_WORD}(?:[\u4e00-\u9fff]{{1,4}}?(?=航线|小时|架次|班次|车))?"
     rf"({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
 # 按每家被服务企业2万元的标准, 按每培训合格1人800元给予补贴: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(

@@ -113,17 +113,28 @@ def compound(view: str, m: Match) -> bool:
 
 _INCLUDED_BEFORE = re.compile(r"[（(]\s*(?:含|包括|包含)[^（）()]{0,20}$")
 _EQUIPMENT_BEFORE = re.compile(r"(?:设备|硬件|装备)(?:和|及|与|、)$")
+# 对企业购买工业软件和云服务的，按实际支出的30%: what the enterprise spends on
+_BOUGHT_BEFORE = re.compile(r"(?:购买|采购|购置|租用|订阅)$")
 _COST_AFTER = re.compile(r"[^，。；]{0,4}?(?:投资|购置|采购|费用|支出|投入)")
 
 
 def cost_item(view: str, m: Match) -> bool:
     """Software bought as part of a project's cost (``设备（含工业软件）投资额``, ``按设备和工业软件
-    投资额的15%``): what the money is spent on, not the field the measure supports."""
+    投资额的15%``) or bought by the recipient (``购买工业软件和云服务的``): what the money is
+    spent on, not the field the measure supports."""
     if not m.surface.endswith("软件"):
         return False
     return bool(_INCLUDED_BEFORE.search(view, max(0, m.start - 22), m.start)
+                or _BOUGHT_BEFORE.search(view, max(0, m.start - 4), m.start)
                 or _EQUIPMENT_BEFORE.search(view, max(0, m.start - 3), m.start)
                 and _COST_AFTER.match(view, m.end))
+
+
+def facility(view: str, m: Match) -> bool:
+    """Storage built as a facility of another project (``智算中心配套建设新型储能设施``): an
+    installation, not the energy field the measure supports (``用户侧储能项目`` is); so is storage
+    as a project's complement (``储能配套``)."""
+    return m.surface.endswith("储能") and view.startswith(("设施", "配套"), m.end)
 
 
 def in_context(view: str, m: Match, others: list[Match]) -> bool:
@@ -134,7 +145,7 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
         return False  # 提供…金融服务: the means of support, not a sector it targets
     if m.surface == "标准" and _RATE_OF.search(view, max(0, m.start - 2), m.start):
         return False  # 支持标准, 补贴标准: the rate of the support, no standard-setting
-    if compound(view, m) or cost_item(view, m):
+    if compound(view, m) or cost_item(view, m) or facility(view, m):
         return False
     if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and not m.surface.endswith(
             "服务"):

@@ -23,6 +23,8 @@ rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one l
   ``支持标准：…``, ``责任单位：…``, as :mod:`loaders.numbering` reads a table typed as records:
   each row is a measure with its own units (a division-of-labour table of headings without
   figures stays as above, matched to the measures it names);
+* a table of fields under a header that only says so (``项目 | 内容``, ``名称 | 信息``: a portal's
+  metadata table) gives ``field：value`` per row, as the page would say it (``发文字号：宁发改规发〔2026〕2号``);
 * a table without a header row (a page's metadata table: ``发文字号： | 粤府〔2025〕6号``) keeps
   its rows with cells separated by a space.
 
@@ -123,6 +125,25 @@ _CONTENT_COLUMNS = frozenset({"支持内容", "支持标准", "扶持内容", "�
                               "奖补标准", "补助标准", "奖励标准"})
 
 
+# the header of a two-column table of fields and their values (a portal page's metadata)
+_FIELD_HEADERS = frozenset({"项目", "名称", "字段", "属性", "类别", "信息项", "元数据"})
+_VALUE_HEADERS = frozenset({"内容", "值", "信息", "详情", "说明", "取值", "数值"})
+
+
+def _is_field_table(keys: list[str]) -> bool:
+    return len(keys) == 2 and keys[0] in _FIELD_HEADERS and keys[1] in _VALUE_HEADERS
+
+
+def _field_rows(body: list[list[str]]) -> list[str]:
+    """``field：value`` per row (a row with no value gives its field alone)."""
+    out = []
+    for row in body:
+        field, value = (_tidy(c) for c in (*row, "", "")[:2])
+        if field or value:
+            out.append(f"{field.rstrip('：:')}：{value}" if field and value else field or value)
+    return out
+
+
 def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
     """A first column numbering the rows 1, 2, 3… (or, with no such column, a column stating what
     each row offers beside a column of its units) and figures in at least half of the rows."""
@@ -176,6 +197,8 @@ def table_lines(rows: list[list[str | None]]) -> list[str]:
     rows = [row for row in _filled(rows) if any(c.strip() for c in row)]
     header, body = rows[0], rows[1:]
     keys = [_key(c) for c in header]
+    if _is_field_table(keys):
+        return _field_rows(body)
     if _is_measure_list(keys, body):
         return _record_rows(header, body)
     if any(k in ROLE_COLUMNS for k in keys):

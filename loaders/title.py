@@ -26,7 +26,8 @@ _TITLE_END = re.compile(
     r"守则|章程|公告|通告|目录|清单|导则|标准|须知|规程|若干问题的解释|决议)" + _QUALIFIER + r"$"
 )
 # words that open a sentence of the body, never a title
-_SENTENCE_START = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|近日|日前|各|请|对|在|从|自|本)")
+# 自贡市, 本溪市, 从化区: a place's name that begins like a sentence is no sentence
+_SENTENCE_START = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|近日|日前|各|请|对|在|从(?!化)|自(?!贡)|本(?!溪))")
 _FURNITURE = re.compile(
     r"^(?:附件|附表|当前位置|您的位置|首页|索取号|发布机构|文件编号|发文字号|主题分类|信息来源|来源)"
     r"|^[^<＜‹«]*[>＞›»]"  # a breadcrumb (首页 > 政务公开), not a nested <title>
@@ -40,6 +41,8 @@ _DATE_BEFORE_TITLE = re.compile(
     r"[\d〇○零一二三四五六七八九十]{1,3}\s*日[ \t\u3000]+(?=\S{4,})")
 TRANSMIT = re.compile(r"(印发|转发|批转|发布|公布|颁布|下达|修订|修改)")
 _WRAP_LINES = 3
+# what may stand between 关于 and the verb it transmits with: 关于联合印发, 关于重新印发
+_VERB_AFTER_ABOUT = re.compile(r"(?:联合|重新|再次)?")
 _ORGANS_APART = re.compile(r"([^。；，]{2,120}?)\s+(?=关于)")
 
 
@@ -115,9 +118,13 @@ def find_notice_title(view: str, start: int, end: int) -> Found | None:
         if "关于" not in line.value and not TRANSMIT.search(line.value):
             continue
         s = line.start
-        if line.value.startswith("关于") and s > 0:
-            above_start = view.rfind("\n", 0, s - 1) + 1
-            if organs_in(view, above_start, s - 1):
+        about = view.find("关于", s, line.end)
+        if about >= 0 and not view[view.rfind("\n", 0, about) + 1 : about].strip():
+            s = min(s, view.rfind("\n", 0, about) + 1)  # 关于 opens a line: organs stack above it
+            while s > 0:  # every line of organs above (a joint notice's four bodies)
+                above_start = view.rfind("\n", 0, s - 1) + 1
+                if not organs_in(view, above_start, s - 1):
+                    break
                 s = above_start
         return Found(squeeze(view[s : line.end]), s, line.end)
     return None
@@ -163,7 +170,7 @@ def inner_title(notice: str) -> Inner | None:
     about = notice.find("关于")
     if verb is None or verb.group(1) in ("修订", "修改"):
         return None
-    if 0 <= about < verb.start() and verb.start() != about + 2:
+    if 0 <= about < verb.start() and not _VERB_AFTER_ABOUT.fullmatch(notice, about + 2, verb.start()):
         return None  # a verb inside the subject (关于做好…发布…工作的通知) transmits nothing
     issuer_end = about if 0 <= about < verb.start() else verb.start()
     rest_start = verb.end()

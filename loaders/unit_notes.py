@@ -39,12 +39,21 @@ _UNITS_LINE = re.compile(r"^[ \t\u3000]*[（(【](?=[^\n]*?(?:牵头|配合|负�
                          re.M)
 
 
+# a sentence on a line of its own naming the units of the items above it: 以上两条由A牵头、B配合。
+_SUMMARY_LINE = re.compile(r"^[ \t\u3000]*(?:以上|上述)[^\n，,。]{0,10}?(?:条|项|款|措施|政策)"
+                           r"[^\n]{0,120}?(?:牵头|配合|负责)[^\n]{0,60}$", re.M)
+
+
 def closing_note(view: str, start: int, end: int) -> tuple[int, int] | None:
     """The extent of a bracketed note on a line of its own closing a block of sub-items
-    (``（市农牧局、市工业和信息化局按职责分工负责）``): its units hold for every sub-item."""
+    (``（市农牧局、市工业和信息化局按职责分工负责）``), or of a sentence saying so (``以上两条由A牵头、
+    B配合。``): its units hold for every sub-item."""
     last = None
     for m in _NOTE_LINE.finditer(view, start, end):
         last = m
+    for m in _SUMMARY_LINE.finditer(view, start, end):
+        if last is None or m.start() > last.start():
+            last = m
     if last is None or view[last.end() : end].strip():
         return None
     return last.start(), last.end()

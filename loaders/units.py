@@ -30,7 +30,7 @@ from .agencies import NATIONAL_SHORT, SpanOf, agency_ref, looks_like_agency
 from .records import AgencyRef, UnitRole
 
 # a company given a role in a measure's units (国网西藏电力有限公司配合)
-_COMPANY = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|有限公司|集团公司|集团|分公司)$")
+_COMPANY = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:公司|集团)$")
 _PLACE = re.compile(r"^(?:自治区|新区|[省市区县]|[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|新区|区|县))")
 # a national body or a branch named with its own place (国家税务总局湖北省税务局, 武汉海关) takes
 # no place from the first name of its list
@@ -190,7 +190,8 @@ class _Units:
             place = _PLACE.match(short)
             if shared is None:
                 shared = place.group(0) if place else ""
-            elif not place and shared and not _OWN_PLACE.search(short) and not self.known(short):
+            elif (not place and shared and not _OWN_PLACE.search(short) and not self.known(short)
+                  and not _COMPANY.match(short)):  # a company's name is its own
                 short = shared + short
             marked: UnitRole = role
             if mark:
@@ -303,8 +304,9 @@ def responsible_units(
 def table_units(view: str, cells: tuple[tuple[UnitRole, int, int], ...], span_of: SpanOf,
                 prefixes: dict[str, str], gaz: Gazetteer | None,
                 ) -> tuple[list[AgencyRef], list[AgencyRef]]:
-    """The units of one row of a division-of-labour table (:mod:`loaders.unit_table`)."""
+    """The units of one row of a division-of-labour table (:mod:`loaders.unit_table`); a
+    company in a unit column (国网…供电公司 under 配合单位) is a unit by its column."""
     units = _Units(span_of, prefixes, gaz)
     for role, s, e in cells:
-        units.names(view[s:e], s, role, strict=False)
+        units.names(view[s:e], s, role, strict=False, companies=True)
     return units.responsible, units.cooperating

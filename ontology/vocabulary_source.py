@@ -417,6 +417,8 @@ SECTORS: list[C] = [
       en_alt=["automobile", "automobiles", "automotive industry"]),
     C("intelligent-connected-nev", "智能网联与新能源汽车", "intelligent connected and new energy "
       "vehicles", alt=["智能网联汽车", "新能源汽车", "智能网联新能源汽车"],
+      hidden=["新能源车辆", "新能源货车", "新能源重型货车", "新能源重卡", "新能源客车", "新能源公交车",
+              "新能源物流车", "新能源乘用车", "新能源商用车"],
       en_alt=["intelligent connected vehicles", "new energy vehicles", "NEV", "NEVs"],
       broader=["automotive"]),
     C("smart-vehicles", "智能汽车", "smart vehicles", en_alt=["intelligent vehicles", "smart cars"],
@@ -429,7 +431,7 @@ SECTORS: list[C] = [
       alt=["高端装备", "智能装备制造", "装备制造"],
       en_alt=["smart equipment", "high-end equipment"], broader=["advanced-manufacturing"]),
     C("energy", "能源", "energy", alt=["新能源"], en_alt=["new energy"],
-      hidden=["风电", "光伏", "绿电", "风能", "太阳能"]),
+      hidden=["风电", "光伏", "绿电", "风能", "太阳能", "储能", "新型储能"]),
     C("digital-energy", "数字能源", "digital energy", broader=["energy"]),
     C("smart-buildings", "智能建筑", "smart buildings", alt=["智慧建筑", "智能建造"],
       en_alt=["intelligent buildings", "smart construction"]),

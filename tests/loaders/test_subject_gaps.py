@@ -110,12 +110,14 @@ def test_ordinary_words_for_energy_farming_and_manufacturing_give_the_domain() -
     text = ("一、绿色算力。鼓励数据中心配套建设风电、光伏项目，给予10%补助。\n"
             "二、智慧牧场。支持肉牛养殖企业应用智能饲喂系统，给予30%补助。\n"
             "三、应用示范。每年遴选20个案例，覆盖制造、教育、交通等领域。\n"
-            "四、储能。支持建设新型储能设施，给予10%补助。")
-    first, second, third, fourth = _sectors(text)
+            "四、算力配套。支持数据中心建设新型储能设施，给予10%补助。\n"
+            "五、储能应用。对用户侧储能项目按放电量给予补贴。")
+    first, second, third, fourth, fifth = _sectors(text)
     assert "energy" in first
     assert "agriculture" in second
     assert {"manufacturing", "education", "transportation"} <= third
-    assert "energy" not in fourth  # 储能 alone is a facility, not the energy domain
+    assert "energy" not in fourth  # a storage facility built for a project is no energy domain
+    assert "energy" in fifth  # storage as a field (用户侧储能) is
 
 
 def test_offshore_wind_is_the_marine_economy() -> None:
