@@ -23,7 +23,10 @@ the original range ``[ostart, oend)`` they stand for:
 5. ``collapse_whitespace`` — a whitespace run containing a line break becomes one ``\\n``; any
    other run becomes one space; letter-spaced Han (``通 知``, ``关 于 印 发``: single Han
    characters separated by single spaces) loses its spaces. A space between two longer Han runs
-   is KEPT, because in scraped headers it separates items (two issuing organs, organ and date).
+   is KEPT, because in scraped headers it separates items (two issuing organs, organ and date),
+   except where it is the one space of a clause of a prose line (a comma and a sentence end in
+   it): a stray space inside a word (``中小 企业``), dropped (not after an article's number,
+   ``第一条 为了``).
    Leading and trailing whitespace of the whole text is dropped.
 6. ``join_wrapped_lines`` — a line break that wraps a sentence of the body at a fixed width
    (``单台（套）最\n高200万元``) is dropped (see the function for the test).
@@ -342,7 +345,7 @@ def collapse_whitespace(v: View) -> View:
         repl = "\n" if any(c in _LINE_BREAKS for c in run) else " "
         if run != repl:
             edits.append((a, b, repl))
-    return _join_letter_spaced(apply_edits(v, edits))
+    return _join_spaced_words(_join_letter_spaced(apply_edits(v, edits)))
 
 
 _LETTER_SPACED = re.compile(r"(?<![^\s])(?:[^\W\d_] ){1,}[^\W\d_](?![^\s])")
@@ -355,6 +358,31 @@ def _join_letter_spaced(v: View) -> View:
         if all(is_han(c) for c in m.group().split(" ")):
             edits.extend((k, k + 1, "") for k in range(m.start(), m.end()) if v.text[k] == " ")
     return apply_edits(v, edits)
+
+
+_PROSE_LINE = re.compile(r"[^\n]*，[^\n]*[。；][^\n]*")
+_CLAUSE = re.compile(r"[^，。；：！？、\n]+")
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_MARKER_BEFORE = re.compile(r"(?:^|[\s。；])第[一二三四五六七八九十百零〇\d]+[章条條节節款]$")  # before t2s
+
+
+def _join_spaced_words(v: View) -> View:
+    """Drop a stray space inside a word of a prose line (``对中小 企业购买``, ``诊断 服务``): a line
+    with a comma and a sentence end, the space between two Han characters, the only space of
+    its clause (a page run onto one line sets its parts apart with several: ``办公厅 2024年9月20日
+    成都市…措施 为加快…``), and not after an article's number (``第一条 为了``). Spaces in lines
+    without sentences (two organs of a header, cells of a table row) are kept."""
+    edits: list[Edit] = []
+    text = v.text
+    for line in _PROSE_LINE.finditer(text):
+        for clause in _CLAUSE.finditer(text, line.start(), line.end()):
+            part = clause.group().strip(" ")
+            if part.count(" ") != 1 or len(part) > 60:
+                continue
+            m = _SPACE_IN_WORD.search(text, clause.start(), clause.end())
+            if m and not _MARKER_BEFORE.search(text[max(clause.start(), m.start() - 16) : m.start()]):
+                edits.append((m.start(), m.end(), ""))
+    return apply_edits(v, edits) if edits else v
 
 
 _WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff\d])")

@@ -125,6 +125,14 @@ def test_width_normalisation(original: str, view: str) -> None:
         ("word   word", "word word"),
         ("甲\t\t乙丙", "甲 乙丙"),
         ("100 万元", "100 万元"),
+        # a stray space inside a word of a prose line is dropped
+        ("对中小 企业购买服务的，按30%给予补贴。", "对中小企业购买服务的，按30%给予补贴。"),
+        ("对企业，给予贴 息支持。", "对企业，给予贴息支持。"),
+        # … not after an article's number, nor where a page run onto one line sets parts apart
+        ("第一条 为了促进发展，制定本办法。", "第一条 为了促进发展，制定本办法。"),
+        ("某市人民政府 2024年9月20日 某市若干措施 为加快发展，制定本措施。",
+         "某市人民政府 2024年9月20日 某市若干措施 为加快发展，制定本措施。"),
+        ("某市财政局 某市商务局", "某市财政局 某市商务局"),
     ],
 )
 def test_whitespace(original: str, view: str) -> None:
