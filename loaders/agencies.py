@@ -323,6 +323,8 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
     split = split_department(resolved, gaz) or misspelt_department(resolved, gaz)
     name = resolved
     dept = None
+    if split is None and resolved.endswith("管委会"):  # 中国（南京）软件谷管委会: 管委会 is always
+        name = resolved[: -len("管委会")] + "管理委员会"  # a 管理委员会, whatever names the zone
     if split is not None:
         prefix, ending, dept = split
         name = prefix + _standard_name(prefix, ending, dept, gaz)

@@ -303,6 +303,19 @@ def _table_text(markup: str) -> str:
     return _unmark("".join(pieces))
 
 
+# an item that writes its own number (1．…, （一）…, 第一条…) keeps it
+_OWN_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
+                         r"|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+条|[①-⑳])")
+
+
+def _number_item(out: list[str], frame: _Frame, number: int) -> None:
+    """An ``<ol>`` item gets the number a browser draws before it (``3. ``), unless its text
+    starts with a number of its own."""
+    if _OWN_NUMBER.match(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " ")):
+        return
+    out.insert(frame.mark + 1, f"{number}. ")
+
+
 def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
     """Close the innermost open element: drop it if it is a menu, else emit its boundary."""
     frame = stack.pop()
@@ -312,6 +325,8 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
     if frame.tag == "li" and parent.tag in ("ul", "ol"):
         parent.items += 1
         parent.all_links &= frame.has_text and not frame.loose
+        if parent.tag == "ol" and not frame.muted:
+            _number_item(out, frame, parent.items)
     if frame.tag in ("ul", "ol") and frame.items >= 3 and frame.all_links:
         del out[frame.mark :]
     elif not frame.muted:

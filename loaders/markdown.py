@@ -2,8 +2,9 @@
 
 :func:`read_markdown` takes decoded Markdown and gives plain lines as a reader sees them: the
 front matter (``---`` … ``---`` at the top) becomes :attr:`Extracted.metadata`; headings lose
-their ``#``; list items keep their marker as typed (``1.``, ``-``), so numbered measures keep
-their numbers; emphasis, links and inline code keep their text only; a table gives one line per
+their ``#``; list items keep their marker (``-``, ``1.``), an ordered list's items numbered as a
+reader sees them rendered (``1.`` typed on every item gives 1., 2., 3.), so numbered measures
+keep their numbers; emphasis, links and inline code keep their text only; a table gives one line per
 row, written by :mod:`loaders.tables` as its prose twin would be; code blocks keep their
 lines; HTML comments are dropped and other HTML is reduced like a web page. Line breaks inside a
 paragraph stay line breaks (policy texts in Markdown put one clause per line), and a blank line
@@ -94,6 +95,7 @@ def render(body: str) -> str:
     row: list[str] | None = None
     table: list[list[str]] = []
     table_map: list[int] | None = None
+    numbers: list[int] = []  # the next number of each open ordered list
     for token in tokens:
         kind = token.type
         if kind == "table_open":
@@ -101,9 +103,18 @@ def render(body: str) -> str:
         elif kind == "table_close":
             start, end = table_map or (blocks[-1][1] if blocks else 0, 0)
             blocks.append((start, end, "\n".join(table_lines(table))))
+        elif kind == "ordered_list_open":
+            start = token.attrGet("start")
+            numbers.append(int(start) if start is not None else 1)
+        elif kind == "ordered_list_close":
+            numbers.pop()
         elif kind == "list_item_open":
             marker = token.markup or "-"
-            prefix = f"{token.info}{marker} " if token.info else f"{marker} "
+            if token.info and numbers:  # numbered as a reader sees it: 1. 1. 1. → 1. 2. 3.
+                prefix = f"{numbers[-1]}{marker} "
+                numbers[-1] += 1
+            else:
+                prefix = f"{token.info}{marker} " if token.info else f"{marker} "
         elif kind == "tr_open":
             row = []
         elif kind == "inline" and row is not None:

@@ -167,6 +167,20 @@ def _ordinal_words(view: str, start: int, end: int) -> list[Marker]:
     return out
 
 
+def number_at(view: str, pos: int) -> int | None:
+    """The number of the marker that begins at ``pos`` (white space before it skipped), in
+    any style, or None."""
+    while pos < len(view) and view[pos] in " \t\u3000\n":
+        pos += 1
+    for style, pattern in STYLES.items():
+        if style == "一是":
+            continue
+        m = pattern.match(view, pos)
+        if m:
+            return _number(next(g for g in m.groups() if g is not None))
+    return None
+
+
 def chain(found: list[Marker], first: int | tuple[int, ...] = 1) -> list[Marker]:
     """The sequence numbered first, first+1, … taken greedily in text order."""
     starts = (first,) if isinstance(first, int) else first
@@ -191,10 +205,33 @@ def _extents(chain_: list[Marker], end: int) -> list[tuple[Marker, int, int]]:
     return out
 
 
+# a later attachment's heading on a line of its own (附件2 after 附件1 holding the measures)
+_LATER_ANNEX = re.compile(r"^[ \t\u3000]*附\s*件\s*(?:[2-9二三四五六七八九]|\d{2})[ \t\u3000]*$", re.M)
+
+
 def find_measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
     """The measures of the body ``view[start:end]`` according to the rule in the module doc,
-    each split into its leaves where it has some (rule 6)."""
-    items = _measures(view, start, end)
+    each split into its leaves where it has some (rule 6). A later attachment (``附件2`` on a
+    line of its own: forms, a list of materials) ends the body when at least as many items
+    that say something (a sentence, a figure) come before it as after it."""
+    later = _LATER_ANNEX.search(view, start, len(view) if end is None else end)
+    if later is not None:
+        before = _split(view, _measures(view, start, later.start()))
+        after = _measures(view, later.end(), end)
+        if len(before) >= 2 and _substantive(view, before) >= _substantive(view, after):
+            return before
+    return _split(view, _measures(view, start, end))
+
+
+def _substantive(view: str, items: list[Item]) -> int:
+    """How many items say something (a sentence or a figure), unlike a form's fields
+    (``1．企业名称：``)."""
+    return sum(1 for it in items
+               if "。" in view[it.start : it.end] or _LEAD_FIGURE.search(view, it.start, it.end))
+
+
+def _split(view: str, items: list[Item]) -> list[Item]:
+    """Each item split into its leaves, all numbered 1..n."""
     out: list[Item] = []
     for item in items:
         out.extend(_leaves(view, item, depth=3))
@@ -348,7 +385,7 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
             blocks = block_notes(view, items[0].start, e)
             for sm, ss, se in _extents(items, e):
                 own = next(((a, b) for a, b in blocks if a >= ss), None)
-                out.append(Item(len(out) + 1, sm, ss, se, group, note, own or note))
+                out.append(Item(len(out) + 1, sm, ss, se, group, units=own or note))
         else:
             body = view[mk.end : e]
             if "。" in body or _FIELD.search(body):

@@ -28,6 +28,7 @@ from . import (
     numbering,
     recipients,
     subjects,
+    unit_ranges,
     unit_table,
     units,
 )
@@ -61,6 +62,7 @@ _NAME_JOINS = ("行动", "计划", "工程", "专项行动")
 _SUPPLEMENTARY = ("附则",)
 
 _HALF_TO_FULL_BRACKETS = str.maketrans("()", "（）")
+_HEADING_MAX = 24  # a heading sentence opening a measure (支持企业上规模。) is no longer
 
 
 def _gazetteer() -> Gazetteer | None:
@@ -92,6 +94,7 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
                 f"Reading the {step.__name__.replace('_', ' ')} failed ({type(err).__name__}: {err}).",
             ))
     parser.units_from_table()
+    parser.units_from_ranges()
     parser.drop_repeated_offers()
     parser.final_warnings()
     return doc
@@ -126,6 +129,7 @@ class _Parser:
         self.items: list[numbering.Item] = []
         self.header_end = len(self.view)
         self.furniture: list[tuple[int, int]] = []
+        self.ranges: list[unit_ranges.RangeUnits] = []  # 上述第1、2项由A牵头…: units by number
         self.prefixes: dict[str, str] = {}
         self.title_end = 0
         self._matches: MatchIndex | None = None
@@ -152,6 +156,7 @@ class _Parser:
         self.items = numbering.find_measures(view)
         if self.items:
             self.header_end = self.items[0].start
+            self.ranges = unit_ranges.find_ranges(view, self.items[0].start)
 
     # ------------------------------------------------------------ header
 
@@ -396,6 +401,9 @@ class _Parser:
         for s, e in self.furniture:
             if item.marker.end <= s < end and not is_page_number(self.view[s:e]):
                 end = s
+        for r in self.ranges:  # a sentence giving units by item numbers closes the last item
+            if item.marker.end <= r.sentence_start < end:
+                end = r.sentence_start
         return end
 
     def _trim(self, item: numbering.Item, last: bool) -> int:
@@ -527,6 +535,11 @@ class _Parser:
                     have = getattr(measure, kind)
                     have.extend(r for r in getattr(own, kind)
                                 if all(h.concept != r.concept for h in have))
+            for hs_, he_ in self._parent_heading(item):
+                # the heading of the item a leaf was split from (（三）机器人应用 over 1．申报条件
+                # and 2．支持标准) names the field of each leaf
+                measure.sectors.extend(r for r in self._concepts("sector", hs_, he_, self._masks(
+                    hs_, he_, []), True) if all(h.concept != r.concept for h in measure.sectors))
             if item.group is not None and not numbering.CHAPTER.match(self.view, item.group[0]):
                 # the section heading names the field of its leaves (二、加快人工智能赋能); a
                 # regulation's 第X章 chapter (第三章 安全保障) is a topic, not the field supported
@@ -537,6 +550,16 @@ class _Parser:
                 item.start, end, notes))
             measure.programs = self._programs(item.start, end)
             self.doc.measures.append(measure)
+
+    def _parent_heading(self, item: numbering.Item) -> list[tuple[int, int]]:
+        """The first line of the item a leaf was split from, when it is a heading (no sentence
+        end) and not the leaf's group heading already; else nothing."""
+        if item.parent is None or (item.group is not None and item.group[0] == item.parent[0]):
+            return []
+        s = item.parent[0]
+        e = self.view.find("\n", s, item.start)
+        e = item.start if e < 0 else e
+        return [] if "。" in self.view[s:e] else [(s, e)]
 
     def _lead_in(self, i: int) -> tuple[int, int] | None:
         """The view extent of the line ending ``：`` right before the chain of leaves that item
@@ -575,8 +598,13 @@ class _Parser:
         generic = self._generic_enterprise()
         named = [m for m in self._all_matches().within("category", s, e)  # outside exclusions
                  if not any(a < m.end and m.start < b for a, b in not_recipients)]
-        if len(measure.categories) > 1 and actors.counted_generic(self.view, named, generic):
-            # 对中小企业…，每家企业每年最高: the kind named is the actor, 每家企业 counts it
+        head_end = self.view.find("。", s, min(e, s + _HEADING_MAX))
+        body = [m for m in named if m.start >= head_end]  # 降低企业融资成本。对制造业企业…
+        in_heading_only = len(body) < len(named) and all(m.concept != generic for m in body)
+        if len(measure.categories) > 1 and (
+                in_heading_only or actors.counted_generic(self.view, body, generic)):
+            # 对中小企业…，每家企业每年最高: the kind named is the actor, 每家企业 counts it;
+            # a heading's 企业 (降低企业融资成本。) is the kind the body names
             measure.categories = [c for c in measure.categories if c.concept != generic]
             for offer in measure.offers:  # also in an offer whose clause names only 单个企业
                 offer.categories = [c for c in offer.categories if c.concept != generic]
@@ -773,6 +801,34 @@ class _Parser:
                 continue
             measure.responsible, measure.cooperating = units.table_units(
                 self.view, row.cells, self.span, self.prefixes, self.gaz)
+
+    def units_from_ranges(self) -> None:
+        """A sentence giving units by item numbers (``第3至5项由A牵头，B配合``) gives each measure
+        numbered so in the text — each leaf of an item split into leaves — its units, unless the
+        measure names its own."""
+        if not self.ranges or len(self.items) != len(self.doc.measures):
+            return
+        styles = [item.marker.style for item in self.items]
+        common = max(styles, key=styles.count)
+        numbers = [self._written_number(item, common) for item in self.items]
+        for r in self.ranges:
+            clause = "\n" + self.view[r.start : r.end]  # read as a sentence of its own
+            resp, coop, _ = units.responsible_units(
+                clause, 1, len(clause), lambda a, b, at=r.start - 1: self.span(a + at, b + at),
+                self.prefixes, self.gaz)
+            if not (resp or coop):
+                continue
+            for measure, n in zip(self.doc.measures, numbers, strict=True):
+                if n in r.numbers and not (measure.responsible or measure.cooperating):
+                    measure.responsible, measure.cooperating = list(resp), list(coop)
+
+    def _written_number(self, item: numbering.Item, common: str) -> int | None:
+        """The number the text gives an item: its own marker's when the marker is in the style
+        most items have (``6．``), else, for a leaf of another style (``（1）`` under ``4．``), the
+        marker's of the item it was split from."""
+        if item.parent is None or item.marker.style == common:
+            return item.marker.number or None
+        return numbering.number_at(self.view, item.parent[0])
 
     def _measure_named(self, text: str | None, ordinal: int | None) -> Measure | None:
         """The measure a table row names: by its marker written alone (``（三）``, ``3.``), else

@@ -42,6 +42,7 @@ _LISTED_WITH_DOMAINS = re.compile(
 _OFFICE_AFTER = re.compile(r"[处科室司](?![\u4e00-\u9fff])")  # …服务业处，: an office
 _STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
+_SAFETY_OF_BEFORE = re.compile(r"(?:矿山|生产|食品|药品|消防|施工|作业)$")
 _BENEFIT_AFTER = re.compile(r"(?:保障|保险|费用|待遇|补贴|救助|资源)")
 _PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
@@ -107,6 +108,8 @@ def compound(view: str, m: Match) -> bool:
         return True
     if len(m.surface) > _AMBIGUOUS_MAX:
         return False
+    if m.surface == "安全" and _SAFETY_OF_BEFORE.search(view, max(0, m.start - 2), m.start):
+        return True  # 矿山安全应急, 生产安全: the safety of a workplace, no security sector
     return bool(_PERSON_BEFORE.search(view, max(0, m.start - 3), m.start)
                 or _BENEFIT_AFTER.match(view, m.end))
 
@@ -114,7 +117,9 @@ def compound(view: str, m: Match) -> bool:
 _INCLUDED_BEFORE = re.compile(r"[（(]\s*(?:含|包括|包含)[^（）()]{0,20}$")
 _EQUIPMENT_BEFORE = re.compile(r"(?:设备|硬件|装备)(?:和|及|与|、)$")
 # 对企业购买工业软件和云服务的，按实际支出的30%: what the enterprise spends on
-_BOUGHT_BEFORE = re.compile(r"(?:购买|采购|购置|租用|订阅)$")
+# …购买工业软件, 采购数字化诊断、工业软件等服务 (one of a list of things bought); not 采购首版次
+# 工业软件, where the software promoted is named with its qualifier
+_BOUGHT_BEFORE = re.compile(r"(?:购买|采购|购置|租用|订阅)(?:[^，。；、]{1,10}、)?$")
 _COST_AFTER = re.compile(r"[^，。；]{0,4}?(?:投资|购置|采购|费用|支出|投入)")
 
 
@@ -125,7 +130,7 @@ def cost_item(view: str, m: Match) -> bool:
     if not m.surface.endswith("软件"):
         return False
     return bool(_INCLUDED_BEFORE.search(view, max(0, m.start - 22), m.start)
-                or _BOUGHT_BEFORE.search(view, max(0, m.start - 4), m.start)
+                or _BOUGHT_BEFORE.search(view, max(0, m.start - 16), m.start)
                 or _EQUIPMENT_BEFORE.search(view, max(0, m.start - 3), m.start)
                 and _COST_AFTER.match(view, m.end))
 

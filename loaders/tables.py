@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from ..ontology.gazetteer import to_simplified
 from .unit_table import ROLE_COLUMNS
 
 _TITLE_COLUMNS = frozenset({"文件名称", "文件标题", "名称", "标题", "文件", "政策名称",
@@ -57,7 +58,8 @@ def _tidy(cell: str) -> str:
 
 
 def _key(cell: str) -> str:
-    return _SPACES.sub("", cell).rstrip("：:")
+    """A column name as the rules know it: no spaces, no colon, simplified (牽頭單位 → 牵头单位)."""
+    return to_simplified(_SPACES.sub("", cell).rstrip("：:"))
 
 
 def is_header(cells: list[str]) -> bool:

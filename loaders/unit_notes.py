@@ -40,7 +40,8 @@ _UNITS_LINE = re.compile(r"^[ \t\u3000]*[（(【](?=[^\n]*?(?:牵头|配合|负�
 
 
 # a sentence on a line of its own naming the units of the items above it: 以上两条由A牵头、B配合。
-_SUMMARY_LINE = re.compile(r"^[ \t\u3000]*(?:以上|上述)[^\n，,。]{0,10}?(?:条|项|款|措施|政策)"
+# (上述第1、2项由… names items by number: loaders.unit_ranges)
+_SUMMARY_LINE = re.compile(r"^[ \t\u3000]*(?:以上|上述)(?!第)[^\n，,。]{0,10}?(?:条|项|款|措施|政策)"
                            r"[^\n]{0,120}?(?:牵头|配合|负责)[^\n]{0,60}$", re.M)
 
 

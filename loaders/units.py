@@ -38,9 +38,9 @@ _OWN_PLACE = re.compile(r"^(?:国家|中国|全国|国务院|" + "|".join(s for 
                         + r")|(?:分行|支行|营业管理部|海关)$")
 _RELATIVE_NAME = re.compile(r"^(?:自治区|新区|[省市区县])")
 _ETC = re.compile(r"等[^、，,；;]{0,20}?(?:部门|单位|机构|主管部门)$")
-_LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位"
+_LEAD_LABELS = "牵头单位|牵头部门|主责单位|主责部门|牵头责任单位|牵头"
 _RESP_LABELS = "责任单位|责任部门|责任主体|实施单位|负责单位|主管部门"
-_SUPPORT_LABELS = "配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|支持单位|协助单位"
+_SUPPORT_LABELS = "配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|支持单位|协助单位|配合"
 def _spaced(labels: str) -> str:
     """Labels matched with white space between their characters (``牵头\n单位``, wrapped)."""
     return "|".join(r"\s*".join(label) for label in labels.split("|"))
@@ -59,14 +59,30 @@ _LABELLED_LINE = re.compile(
     rf"{_LABEL_END}[^\n。]*", re.M)
 _ROLE_WORD = re.compile(
     r"(按职责分工负责|按职责分工|分工负责|牵头负责|负责落实|负责实施|牵头|负责|配合|协同|参与|协助|落实)$")
-_LEAD_SENTENCE = re.compile(r"由([^，。；：\n（）()]{2,60}?)(?:共同)?牵头")
+# a place in brackets may be part of a name: 由中国（南京）软件谷管委会牵头
+_LEAD_SENTENCE = re.compile(r"由((?:[^，。；：\n（）()]|[（(][\u4e00-\u9fff]{1,6}[）)]){2,60}?)(?:共同)?牵头")
 _SUPPORT_AFTER = re.compile(
     r"[^，。；\n]{0,8}?[，,、]\s*[，,、]?\s*([^，。；：\n（）()由]{2,80}?)(?:等部门|等单位)?"
     r"(?:配合|协同|参与|协助)")
 # 由A会同B组织实施: A leads, B supports; 由A负责 / A负责资金审核: A is responsible
-_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s）)、．.])))([^，。；：\n（）()\s由．.]{2,40}?)会同"
-                       r"([^，。；：\n（）()]{2,60}?)"
-                       r"(?=组织|实施|管理|负责(?![^，。；]{0,6}解释)|共同|制定|开展|推进|做好|按|对|审核|[，。；\n])")
+# what may follow the partner named after 会同 (A会同B负责 / 组织 / 审核…)
+_PARTNER_VERBS = r"组织|实施|管理|负责(?![^，。；]{0,6}解释)|共同|制定|开展|推进|做好|按|对|审核|[，。；\n]"
+_TOGETHER = re.compile(r"(?:由|(?:^|(?<=[。；，\n\s）)、．.]))(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?)"
+                       r"([^，。；：\n（）()\s由．.]{2,40}?)会同"
+                       rf"([^，。；：\n（）()]{{2,60}}?)(?={_PARTNER_VERBS})")
+_PARTNER_END = re.compile(_PARTNER_VERBS)
+# …负责评审验收，C配合做好资金拨付: the next clause names a body supporting
+_THIRD_SUPPORT = re.compile(r"[^，。；\n]{0,40}?[，,]\s*([^，。；：\n（）()由]{2,40}?)(?:等部门|等单位)?"
+                            r"(?:配合|协同|参与|协助)")
+
+
+def _partner_ends(view: str, start: int, end: int) -> list[int]:
+    """Where the partner named after 会同 may end: before each verb or clause end that may follow
+    it, within 60 characters of its start."""
+    stop = min(end, start + 61)
+    return [k for k in range(start + 2, stop) if _PARTNER_END.match(view, k)]
+
+
 _RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．.]))(?:由)?([^，。；：\n（）()\s．.]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
 # A牵头负责…, A牵头组织实施本措施 at the start of a clause (or right after the item's number)
 _NAME_LEAD = re.compile(
@@ -82,6 +98,10 @@ def _after_bracket(view: str, at: int) -> bool:
     it does not start a clause."""
     before = view[max(0, at - 6) : at]
     return before[-1:] in "）)、．" and not _ITEM_MARK_BEFORE.search(before)
+
+
+# 责任单位：A、B按职责分工负责: the words after the names say how they share the work
+_DUTY_TAIL = re.compile(r"(?:共同|分别)?(?:按(?:照)?(?:各自)?职责(?:分工)?)?(?:共同|分别)?负责$")
 
 
 def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -213,7 +233,7 @@ class _Units:
             return False
         for i, m in enumerate(labels):
             stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            body = text[m.end() : stop].rstrip(" ；;，,。")
+            body = _DUTY_TAIL.sub("", text[m.end() : stop].rstrip(" ；;，,。"))
             self.names(body, offset + m.end(), _role_of_label(m.group(1)), strict=False,
                        companies=True)
         return True
@@ -278,8 +298,17 @@ def responsible_units(
             continue
         if units.names(m.group(1), m.start(1), "lead"):
             units.notes.append((m.start(1), m.end(1)))
-            if units.names(m.group(2), m.start(2), "support"):
-                units.notes.append((m.start(2), m.end(2)))
+            for stop in _partner_ends(view, m.start(2), end):
+                # the shortest run of names: 会同应急管理部救援协调和预案管理局负责 (管理 of a
+                # name is no verb ending the partner)
+                if units.all_agencies(view[m.start(2) : stop]):
+                    units.names(view[m.start(2) : stop], m.start(2), "support")
+                    units.notes.append((m.start(2), stop))
+                    # …负责试点组织实施，C配合做好…: a third body supporting
+                    sup = _THIRD_SUPPORT.match(view, stop, end)
+                    if sup and units.names(sup.group(1), sup.start(1), "support"):
+                        units.notes.append((sup.start(1), sup.end(1)))
+                    break
     for pattern in (_LEAD_SENTENCE, _NAME_LEAD):  # 由A牵头，B配合 / A牵头负责
         for m in pattern.finditer(view, start, end):
             if any(a <= m.start(1) < b for a, b in units.notes):

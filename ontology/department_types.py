@@ -213,6 +213,8 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     D("government-offices-administration", "机关事务管理局", "Government Offices Administration",
       ["机管局"]),
     D("foreign-affairs-office", "外事办公室", "Foreign Affairs Office", ["外办"]),
+    D("taiwan-hk-macao-office", "人民政府台港澳事务办公室",
+      "Taiwan, Hong Kong and Macao Affairs Office", ["台港澳办", "台港澳事务办公室"]),
     D("meteorological-bureau", "气象局", "Meteorological Bureau"),
     # bodies of a local party committee: 中共 + area + a name beginning 委 (中共绍兴市委网络安全和
     # 信息化委员会办公室, written 市委网信办); no government department's name begins with 委

@@ -334,7 +334,7 @@ def test_html_menu_lists_dropped_but_content_lists_kept() -> None:
         "<li><a href='3'>公开</a></li></ul>"
         "<ol><li>对企业给予奖励。</li><li>支持平台建设。</li><li>其他事项。</li></ol></body>"
     )
-    assert html_to_text(markup) == "对企业给予奖励。\n支持平台建设。\n其他事项。"
+    assert html_to_text(markup) == "1. 对企业给予奖励。\n2. 支持平台建设。\n3. 其他事项。"
 
 
 # ---------------------------------------------------------------- script
