@@ -97,3 +97,11 @@ def test_a_yearly_budget_set_up_as_a_fund(tmp_path) -> None:
     doc = load(page).record
     assert [(a.role, int(a.value)) for a in doc.measures[0].amounts] == [("total_budget", 200000000)]
     assert [c.concept.rsplit("/", 1)[-1] for c in doc.measures[0].sectors] == ["energy"]
+
+
+def test_a_newspapers_masthead_line_is_no_headline(tmp_path) -> None:
+    page = tmp_path / "news.txt"
+    page.write_text("某州日报　2026年5月8日　第A3版：要闻\n\n某州出台新政支持机器人产业\n\n"
+                    "本报讯（记者 王某）记者从市工信局获悉，市工信局日前印发《某州市机器人产业支持政策》，"
+                    "对首台（套）产品最高奖励100万元。\n", encoding="utf-8")
+    assert load(page).record.title == "某州出台新政支持机器人产业"
