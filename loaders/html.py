@@ -162,7 +162,7 @@ class _Frame:
     """An open element during the walk: what it emitted, and what its text is made of."""
 
     __slots__ = ("tag", "block", "muted", "mark", "loose", "has_text", "items", "all_links",
-                 "columns", "rows")
+                 "columns", "rows", "first")
 
     def __init__(self, tag: str, block: bool, muted: bool, mark: int) -> None:
         self.tag, self.block, self.muted, self.mark = tag, block, muted, mark
@@ -171,6 +171,7 @@ class _Frame:
         self.items = 0  # <li> children (lists only)
         self.all_links = True  # every <li> child is nothing but link text
         self.columns = self.rows = 1  # table columns and rows a cell spans
+        self.first = 1  # the number of an <ol>'s first item (its start attribute)
 
 
 def html_to_text(markup: str) -> str:
@@ -210,6 +211,9 @@ def html_to_text(markup: str) -> str:
                     out.append(_NEWLINE)
                 if tag == "tr" and not muted:
                     out.append(_ROW_OPEN)
+                elif tag == "ol":
+                    start = str((node.attributes or {}).get("start") or "1").strip()
+                    frame.first = int(start) if start.isdigit() and len(start) <= 4 else 1
                 elif tag in _CELL_TAGS:
                     frame.columns = _span(node, "colspan")
                     frame.rows = _span(node, "rowspan")
@@ -326,7 +330,7 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
         parent.items += 1
         parent.all_links &= frame.has_text and not frame.loose
         if parent.tag == "ol" and not frame.muted:
-            _number_item(out, frame, parent.items)
+            _number_item(out, frame, parent.first + parent.items - 1)
     if frame.tag in ("ul", "ol") and frame.items >= 3 and frame.all_links:
         del out[frame.mark :]
     elif not frame.muted:

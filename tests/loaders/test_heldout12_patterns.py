@@ -31,6 +31,7 @@ def test_ordered_list_items_get_the_numbers_a_browser_draws() -> None:
     text = html_to_text("<ol><li>对企业给予10万元。</li><li>对企业给予20万元。</li></ol>"
                         "<ol><li>（一）已有编号的条目。</li></ol>")
     assert text.split("\n") == ["1. 对企业给予10万元。", "2. 对企业给予20万元。", "（一）已有编号的条目。"]
+    assert html_to_text('<ol start="4"><li>甲。</li><li>乙。</li></ol>') == "4. 甲。\n5. 乙。"
 
 
 def test_a_markdown_list_typed_one_throughout_is_numbered_in_order() -> None:
