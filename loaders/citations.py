@@ -31,6 +31,7 @@ _UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
 # the document's own entry into force: 本条例自2022年5月1日起施行 (not a rule of its body)
 _FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效|试行)")
+_QUOTED = re.compile(r"“[^“”]{1,2000}”")
 _NON_CUMULATIVE = re.compile(r"从高不重复|就高不重复|按照?就高原则|不得重复(?:享受|申报|支持)|不重复(?:享受|支持|奖励|补贴|资助)")
 _SCOPE = re.compile(r"(本[^。，\n]{0,12}?适用于[^。\n]*。?)")
 
@@ -62,7 +63,16 @@ def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_validity(view: str, start: int, end: int, issued: dt.date | None) -> Validity | None:
     """``有效期至2027年12月31日``, ``自印发之日起实施，有效期3年`` (from the issue date) or
-    ``本条例自2022年5月1日起施行`` (valid from that day)."""
+    ``本条例自2022年5月1日起施行`` (valid from that day). A sentence inside quotes is the
+    wording of another text (an amending decision quotes the article it rewrites: “…本办法有效期
+    至2028年12月31日。”): what is inside quotes is passed over."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(view, start, end)]
+    if quoted:  # the quoted words masked, offsets kept
+        parts, last = [], 0
+        for a, b in quoted:
+            parts.extend([view[last:a], "□" * (b - a)])
+            last = b
+        view = "".join([*parts, view[last:]])
     for s, e in sentences(view, start, end):
         text = view[s:e]
         if (not re.search(_TERM_WORD, text) and not _FROM_ISSUE.search(text)

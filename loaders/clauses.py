@@ -35,6 +35,7 @@ from .roles import (
     _MULTIPLE_OF,
     PENALTY_WORDS,
     classify_money,
+    elliptical_caps,
 )
 from .segments import CLAUSE_END, SENTENCE_END, Fig, MeasureFacts, Segment, SpanOf, index, split
 from .share_roles import classify_percentage, classify_ratio
@@ -103,6 +104,7 @@ def analyse(
         for f in figs:
             f.group = index(groups_by_sentence[si], f.start)
         all_money.extend(figs)
+    elliptical_caps(view, all_money, clauses_by_sentence)
 
     def penalty_sentence(f: Fig) -> bool:
         sent = sentences[f.sentence]

@@ -28,9 +28,11 @@ the original range ``[ostart, oend)`` they stand for:
    it): a stray space inside a word (``中小 企业``), dropped (not after an article's number,
    ``第一条 为了``).
    Leading and trailing whitespace of the whole text is dropped.
-6. ``join_wrapped_lines`` — a line break that wraps a sentence of the body at a fixed width
+6. ``drop_page_breaks`` — a page break inside a sentence of a text copied from a PDF (the page
+   number and the running headers beside it) is dropped, its line break kept.
+7. ``join_wrapped_lines`` — a line break that wraps a sentence of the body at a fixed width
    (``单台（套）最\n高200万元``) is dropped (see the function for the test).
-7. ``simplify`` — OpenCC t2s, character for character.
+8. ``simplify`` — OpenCC t2s, character for character.
 
 The view has one entry per character in ``CleanText.starts``/``ends`` (compact integer arrays;
 edits only rebuild them where something changes, so long texts stay cheap); ``span(i, j)`` gives the
@@ -48,6 +50,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -385,21 +388,82 @@ def _join_spaced_words(v: View) -> View:
     return apply_edits(v, edits) if edits else v
 
 
-_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff\d])")
+_SENTENCE_END = ("。", "；", "：", "！", "？", ";", ":", "!", "?")
+
+
+def _running(line: str, counts: Counter[str]) -> bool:
+    """A running header or footer: a short line without a clause mark, found on several pages."""
+    text = line.strip()
+    return counts[text] >= 2 and 2 <= len(text) <= 40 and not re.search(r"[，。；,;]", text)
+
+
+def _header_like(line: str) -> bool:
+    """A short line without clause marks naming a body or its papers (…局文件, …规范性文件)."""
+    text = line.strip()
+    return 4 <= len(text) <= 30 and not re.search(r"[，。；,;：:]", text) and text.endswith(
+        ("文件", "公报", "简报"))
+
+
+def drop_page_breaks(v: View) -> View:
+    """A page break inside a sentence of a text copied from a PDF (``…设备投资额达到500`` / ``— 1 —``
+    / a running header / ``万元以上的…``) is dropped: the page-number line and the running headers
+    and footers beside it (lines found on several pages), when the line before does not end a
+    sentence and the line after starts no numbered item. The line break stays, for
+    :func:`join_wrapped_lines` to judge."""
+    text = v.text
+    if "\n" not in text:
+        return v
+    lines = text.split("\n")
+    counts = Counter(line.strip() for line in lines)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    edits: list[Edit] = []
+    done = -1
+    for i, line in enumerate(lines):
+        if i <= done or not is_page_number(line):
+            continue
+        first, last = i, i
+        while first - 1 > 0 and _running(lines[first - 1], counts):
+            first -= 1
+        while last + 1 < len(lines) - 1 and _running(lines[last + 1], counts):
+            last += 1
+        if (first > 0 and last + 2 < len(lines) and not lines[first - 1].rstrip().endswith(
+                _SENTENCE_END) and _header_like(lines[last + 1])
+                and not _LINE_MARKER.match(lines[last + 2].strip())
+                and re.search(r"[，。；]", lines[last + 2])):
+            last += 1  # a running header found once (the page's red head), between two halves
+        done = last
+        before, after = lines[first - 1].rstrip() if first else "", lines[last + 1] if (
+            last + 1 < len(lines)) else ""
+        if (before and after.strip() and not before.endswith(_SENTENCE_END)
+                and not _LINE_MARKER.match(after.strip()) and first > 0
+                and not (edits and edits[-1][1] > offsets[first] - 1)):
+            edits.append((offsets[first] - 1, offsets[last] + len(lines[last]), ""))
+    return apply_edits(v, edits) if edits else v
+
+
+# a break after a Han character or a digit, before one or a clause mark (…达到200\n0万元以上)
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff\d])\n(?=[\u4e00-\u9fff\d，、；。])")
 _LINE_MARKER = re.compile(
     r"(?:第[一二三四五六七八九十百零〇\d]+[章条节]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
     r"|[①-⑳]|附件|附表|抄送)")
 
 
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")  # 责任单位：… opens a field of its own
+_FIGURE_REST = re.compile(r"\d*(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％|万|亿)")
+_CLAUSE_MARK = re.compile(r"[，。；]")  # a line of prose (a heading has none)
 _CLOSES_NOTE = re.compile(r"[^（）()\n]{1,40}[）)][。；]?\s*$")
 
 
 def join_wrapped_lines(v: View) -> View:
     """A line break that wraps a sentence at a fixed width (``…单台（套）最\n高200万元。``) is
-    dropped: the line before is a body line (25 characters or more, a comma in it) ending in a
-    Han character, the line after goes on the sentence (10 characters or more, a sentence or
-    clause mark in it; 4 characters or more ending the sentence; or the rest of a bracket left
-    open) and starts with no numbering marker."""
+    dropped: the line before is a body line (25 characters or more, a clause or sentence mark in
+    it) ending in a Han character or a digit, the line after goes on the sentence (10 characters
+    or more, a sentence or clause mark in it; 2 characters or more ending the sentence; or the
+    rest of a bracket left open) and starts with no numbering marker and no field label
+    (``责任单位：``). A break cutting a figure from its unit (``…收入200\n0万元以上的…``) is dropped
+    whatever the lengths of the lines."""
     edits: list[Edit] = []
     text = v.text
     joined_to, sentence_start = -1, 0  # the last break joined, where its logical line starts
@@ -411,13 +475,18 @@ def join_wrapped_lines(v: View) -> View:
         before = text[start:a]
         stop = text.find("\n", a + 1)
         after = text[a + 1 : stop if stop >= 0 else len(text)]
-        goes_on = len(after) >= 10 and re.search(r"[。，；]", after)
-        ends_it = len(after) >= 4 and after.rstrip().endswith(("。", "；"))  # …最高不\n超过100万元。
+        goes_on = len(after) >= 10 and re.search(r"[。，；、]", after)
+        # …最高不\n超过100万元。 (a PDF's hard wrap may leave a word alone: …由市财政局负\n责。)
+        ends_it = len(after.rstrip()) >= 2 and after.rstrip().endswith(("。", "；"))
         # a bracketed note broken inside a name: （…配合单位：市工业和\n信息化局）
         closes_it = (before.count("（") + before.count("(") > before.count("）") + before.count(")")
                      and _CLOSES_NOTE.match(after))
-        if (len(before) >= 25 and "，" in before and (goes_on or ends_it or closes_it)
-                and not _LINE_MARKER.match(after)):
+        # a figure cut in two (…收入200\n0万元以上, …最高200\n万元。): prose on both sides
+        splits_figure = (before[-1:].isdigit() and _FIGURE_REST.match(after)
+                         and re.search(r"[\u4e00-\u9fff]", before))
+        if ((len(before) >= 25 and _CLAUSE_MARK.search(before) and (goes_on or ends_it or closes_it)
+             or splits_figure)
+                and not _LINE_MARKER.match(after) and not _FIELD_LABEL.match(after)):
             edits.append((a, a + 1, ""))
             joined_to, sentence_start = a, start
     return apply_edits(v, edits)
@@ -458,6 +527,7 @@ STEPS: tuple[Callable[[View], View], ...] = (
     chinese_punctuation,
     collapse_punctuation,
     collapse_whitespace,
+    drop_page_breaks,
     join_wrapped_lines,
     simplify,
 )

@@ -52,6 +52,10 @@ _BLOCK_TAGS = frozenset({
     "title", "main", "aside", "figure", "figcaption", "caption", "hr", "address", "center",
 })  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
+_BOLD_TAGS = frozenset({"b", "strong"})
+# a bold lead heading its paragraph: a short heading, one sentence ended inside the bold (支持智能化
+# 技术改造。), put on a line of its own as a heading over the paragraph
+LEAD_HEADING = re.compile(r"[^。；;！？!?，,：:\n]{4,30}[。.]")
 _PRE_TAGS = frozenset({"pre", "textarea"})
 _NEVER_CHROME = frozenset({"html", "body", "main", "article"})
 # id/class tokens that obviously mark page chrome rather than content
@@ -162,7 +166,7 @@ class _Frame:
     """An open element during the walk: what it emitted, and what its text is made of."""
 
     __slots__ = ("tag", "block", "muted", "mark", "loose", "has_text", "items", "all_links",
-                 "columns", "rows", "first")
+                 "columns", "rows", "first", "lead")
 
     def __init__(self, tag: str, block: bool, muted: bool, mark: int) -> None:
         self.tag, self.block, self.muted, self.mark = tag, block, muted, mark
@@ -172,6 +176,7 @@ class _Frame:
         self.all_links = True  # every <li> child is nothing but link text
         self.columns = self.rows = 1  # table columns and rows a cell spans
         self.first = 1  # the number of an <ol>'s first item (its start attribute)
+        self.lead = False  # bold text opening a block (a lead heading its paragraph?)
 
 
 def html_to_text(markup: str) -> str:
@@ -214,6 +219,8 @@ def html_to_text(markup: str) -> str:
                 elif tag == "ol":
                     start = str((node.attributes or {}).get("start") or "1").strip()
                     frame.first = int(start) if start.isdigit() and len(start) <= 4 else 1
+                elif tag in _BOLD_TAGS:
+                    frame.lead = parent.block and not parent.has_text
                 elif tag in _CELL_TAGS:
                     frame.columns = _span(node, "colspan")
                     frame.rows = _span(node, "rowspan")
@@ -340,6 +347,8 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
             out[frame.mark:] = [_table_text("".join(out[frame.mark:]))]
         if frame.block:
             out.append(_NEWLINE)
+        elif frame.lead and LEAD_HEADING.fullmatch(_SPACES.sub("", "".join(out[frame.mark :]))):
+            out.append(_NEWLINE)  # <p><b>支持技术改造。</b>对…: the lead heads its paragraph
         elif frame.tag in _CELL_TAGS:
             if frame.rows > 1:
                 out.append(f"{_ROWSPAN}{frame.rows}{_ROWSPAN}")

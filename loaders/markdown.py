@@ -21,7 +21,7 @@ import re
 from importlib.metadata import PackageNotFoundError, version
 
 from .fileformat import MARKDOWN, Extracted
-from .html import html_to_text
+from .html import LEAD_HEADING, html_to_text
 from .records import Warning_
 from .tables import table_lines
 
@@ -69,12 +69,34 @@ def front_matter(text: str, name: str) -> tuple[dict[str, str] | None, str, list
     return meta, body, []
 
 
+def _bold_lead_end(children: list) -> int | None:
+    """The index of the ``strong_close`` ending a bold lead heading the paragraph
+    (``**支持技术改造。** 对…``) when text follows it, else None."""
+    first = next((k for k, c in enumerate(children)
+                  if not (c.type == "text" and not c.content.strip())), None)
+    if first is None or children[first].type != "strong_open":
+        return None
+    close = next((k for k, c in enumerate(children) if c.type == "strong_close"), None)
+    if close is None or close + 1 >= len(children):
+        return None
+    lead = "".join(c.content for c in children[first:close] if c.type == "text").strip()
+    rest = "".join(c.content for c in children[close + 1 :] if c.type == "text").strip()
+    return close if LEAD_HEADING.fullmatch(lead) and len(rest) > len(lead) else None
+
+
 def _inline(token) -> str:
-    """The text of an inline token: words of links and emphasis, code, line breaks."""
+    """The text of an inline token: words of links and emphasis, code, line breaks; a bold lead
+    heading its paragraph (``**支持技术改造。** 对…``) on a line of its own, as a heading."""
     out = []
-    for child in token.children or ():
+    children = list(token.children or ())
+    lead_end = _bold_lead_end(children)
+    for k, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if k == lead_end:
+            out.append("\n")
+        elif kind == "text" and k - 1 == lead_end and lead_end is not None:
+            out.append(child.content.lstrip())
+        elif kind in ("text", "code_inline"):
             out.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
             out.append("\n")

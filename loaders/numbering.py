@@ -86,7 +86,7 @@ CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
 _ORDER = ["一、", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
 _NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
 _BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
-_HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})[ \t]*$", re.M)
+_HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})。?[ \t]*$", re.M)
 _NOT_HEADING = re.compile(r"^(?:附件|抄送|发布|来源|日期|时间|各|关于)|[〔〕]|\d{4}年|(?:通知|决定|意见)$")
 
 
@@ -268,15 +268,26 @@ def _leaves(view: str, item: Item, depth: int) -> list[Item]:
         if not _is_heading_lead(lead, article=style == "第一条", leaves_on_lines=on_lines) or (
                 _ATTACHMENTS.search(lead)):
             return [item]  # 附件：1.… 2.… lists files
-        out: list[Item] = []
-        shared = shared_units(view, item.start, item.end, subs[0].start, (subs[-1].start, subs[-1].end)) or item.units
-        for sm, ss, se in _extents(subs, item.end):
-            leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
-                view[item.marker.end : subs[0].start].rstrip())), item.parent or (item.start, item.end),
-                shared)
-            out.extend(_leaves(view, leaf, depth - 1))
-        return out
+        return _leaf_items(view, item, subs, depth)
+    # unnumbered: short heading lines, each over its paragraph (a bold lead put on its own line)
+    # (inside an item a heading's paragraph may be short: one sentence with its figure)
+    heads = [it.marker for it in _heading_lines(view, item.marker.end, item.end, paragraph=12)]
+    if len(heads) >= 2 and _is_heading_lead(view[item.marker.end : heads[0].start].strip()):
+        return _leaf_items(view, item, heads, depth)
     return [item]
+
+
+def _leaf_items(view: str, item: Item, subs: list[Marker], depth: int) -> list[Item]:
+    """The leaves of ``item`` starting at the markers ``subs``, each split further."""
+    out: list[Item] = []
+    shared = shared_units(view, item.start, item.end, subs[0].start,
+                          (subs[-1].start, subs[-1].end)) or item.units
+    for sm, ss, se in _extents(subs, item.end):
+        leaf = Item(0, sm, ss, se, item.group or (item.start, item.marker.end + len(
+            view[item.marker.end : subs[0].start].rstrip())), item.parent or (item.start, item.end),
+            shared)
+        out.extend(_leaves(view, leaf, depth - 1))
+    return out
 
 
 def _is_heading_lead(lead: str, *, article: bool = False, leaves_on_lines: bool = True) -> bool:
@@ -369,9 +380,11 @@ _FIELD = re.compile(r"\n[^\n]*(?<!附)(?<!附件)(?!附件|附表)[\u4e00-\u9fff
 
 
 def _heading_extent(view: str, mk: Marker, e: int) -> tuple[int, int]:
-    """The chapter heading after a marker: to the end of its line (or first sentence end)."""
-    stop = mk.end
-    while stop < e and view[stop] not in "\n。；":
+    """The chapter heading after a marker: to the end of its line (or first sentence end outside
+    brackets: ``（牵头单位：A；配合单位：B）`` is one note)."""
+    stop, depth = mk.end, 0
+    while stop < e and view[stop] != "\n" and (depth or view[stop] not in "。；"):
+        depth += (view[stop] in "（(") - (depth > 0 and view[stop] in "）)")
         stop += 1
     return mk.start, stop
 
@@ -397,9 +410,10 @@ def _chapter_items(view: str, sections: list[tuple[Marker, int, int]], sub: str)
     return out
 
 
-def _heading_lines(view: str, start: int, end: int) -> list[Item]:
+def _heading_lines(view: str, start: int, end: int, paragraph: int = 30) -> list[Item]:
     """Unnumbered measures: 【bracketed】 heading lines, else short heading lines, each followed
-    by a paragraph ending a sentence; at least two of them (see the module doc)."""
+    by a paragraph ending a sentence (longer than ``paragraph`` characters); at least two of them
+    (see the module doc)."""
     found = [Marker("【】", 0, m.start(1) - 1, m.start(1) - 1)
              for m in _BRACKET_LINE.finditer(view, start, end)]
     style = "【】"
@@ -408,7 +422,7 @@ def _heading_lines(view: str, start: int, end: int) -> list[Item]:
         found = []
         for m in _HEADING_LINE.finditer(view, start, end):
             line = m.group(1).strip()
-            if _NOT_HEADING.search(line) or not _paragraph_follows(view, m.end(), end):
+            if _NOT_HEADING.search(line) or not _paragraph_follows(view, m.end(), end, paragraph):
                 continue
             found.append(Marker("heading", 0, m.start(1), m.start(1)))
     if len(found) < 2:
@@ -420,15 +434,15 @@ def _heading_lines(view: str, start: int, end: int) -> list[Item]:
     return items
 
 
-def _paragraph_follows(view: str, pos: int, end: int) -> bool:
-    """The next line is a paragraph: longer than a heading and ending a sentence."""
+def _paragraph_follows(view: str, pos: int, end: int, longer: int = 30) -> bool:
+    """The next line is a paragraph: longer than ``longer`` and ending a sentence."""
     nxt = view.find("\n", pos)
     if nxt < 0 or nxt + 1 >= end:
         return False
     stop = view.find("\n", nxt + 1)
     line = view[nxt + 1 : stop if 0 <= stop < end else end].strip()
     line = _CLOSING_NOTE.sub("", line)  # …。（牵头单位：市科技局；配合单位：市财政局）
-    return len(line) > 30 and line.endswith(("。", "；"))
+    return len(line) > longer and line.endswith(("。", "；"))
 
 
 # a note in parentheses closing a paragraph after its sentence end

@@ -48,7 +48,7 @@ from .records import (
 )
 
 _DOC_CLAUSE = re.compile(  # a line break inside may only wrap the sentence
-    r"(?:^|(?<=[\s。]))本(?:政策)?(?:措施|办法|通知|规定|细则|方案|意见|政策|计划)[^。]{0,30}?"
+    r"(?:^|(?<=[\s。]))本(?:政策)?(?:措施|举措|办法|通知|决定|规定|细则|方案|意见|政策|计划|指引)[^。]{0,30}?"
     r"(?:有效期|自[^。]{0,20}?起(?:施行|实施|执行))"
 )
 _TRAILER = re.compile(
@@ -114,6 +114,8 @@ _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经�
 _ORGAN_WORD = re.compile(r"[局厅委办署院部处科室]")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
+# the old wording an amendment replaces: “…” followed by 修改为 / 改为 / 调整为 / 替换为
+_REPLACED = re.compile(r"“[^“”]{1,300}”(?=\s*(?:修改|改|调整|替换|更改)为)")
 # the field naming a record of a table typed as records (项目：智慧港航物流)
 _RECORD_NAME = re.compile(r"^[ \t\u3000]*(?:项目|项目名称|名称|事项|支持事项|扶持事项|支持方向|政策名称|内容)[ \t\u3000]*[：:]"
                           r"[ \t\u3000]*([^\n]{1,80})$", re.M)
@@ -501,6 +503,8 @@ class _Parser:
                 resp, coop, _ = units.responsible_units(
                     view, item.group[0], item.group[1], self.span, self.prefixes, self.gaz)
             measure.responsible, measure.cooperating = resp, coop
+            # 将“按贷款利息的30%给予贴息”修改为“…50%…”: the replaced wording states no fact
+            notes = notes + [(m.start(), m.end()) for m in _REPLACED.finditer(view, item.start, end)]
             # the lead: the heading, and for a 【bracketed】 heading also the sentence after it
             lead_end = he
             if view[hs - 1 : hs] in "【[":
@@ -825,10 +829,19 @@ class _Parser:
     def _written_number(self, item: numbering.Item, common: str) -> int | None:
         """The number the text gives an item: its own marker's when the marker is in the style
         most items have (``6．``), else, for a leaf of another style (``（1）`` under ``4．``), the
-        marker's of the item it was split from."""
-        if item.parent is None or item.marker.style == common:
+        marker's of the item it was split from (or of the numbered heading grouping it); a leaf
+        under a lead-in ending ``：`` (``2.…应当同时符合下列条件：`` over ``（1）–（3）``) always
+        takes the lead-in's number."""
+        outer = item.parent or item.group
+        if outer is None:
             return item.marker.number or None
-        return numbering.number_at(self.view, item.parent[0])
+        if item.group is not None and self.view[item.group[0] : item.group[1]].rstrip().endswith(
+                ("：", ":")):
+            # a lead-in over its conditions (2.…应当同时符合下列条件：) is the item they belong to
+            return numbering.number_at(self.view, item.group[0])
+        if item.marker.style == common:
+            return item.marker.number or None
+        return numbering.number_at(self.view, outer[0])
 
     def _measure_named(self, text: str | None, ordinal: int | None) -> Measure | None:
         """The measure a table row names: by its marker written alone (``（三）``, ``3.``), else

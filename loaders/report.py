@@ -95,7 +95,8 @@ _FIELD_LINE = re.compile(r"^(?:[A-Z][a-z]+(?:\s[a-z]+)?|撰稿|编写|编辑|作
 _SOURCE_IN_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*(?P<name>[^\s\u3000|｜]{2,30})")
 _MASTHEAD = re.compile(r"\bNo\.\s*\d+\s*\||\|\s*[A-Z][\w ]+(?:Observatory|Institute|Review|Centre|Center)\b"
                        r"|第\s*\d+\s*期"
-                       r"|^\S{2,10}[报報]\s*(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*[A-Za-z]?\d{1,3}\s*版")  # 淮安日报 …第A2版
+                       r"|^\S{2,10}[报報]\s*(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?(?:(?:星期|周)[一二三四五六日天]\s*)?"
+                       r"第\s*[A-Za-z]?\d{1,3}\s*版")  # 淮安日报 2026年3月19日 星期四 第A2版
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
 _PUBLISHER = [
     re.compile(r"^(?:source|publisher|来源|出处)\s*[:：]\s*(?P<name>[^\s|｜].*?)\s*$", re.I),

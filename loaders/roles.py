@@ -26,8 +26,10 @@ _ENUM_GAP = re.compile(r"^\s*、\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _BUDGET_VERB = re.compile(r"安排|设立|统筹|投入|筹集")
 _BUDGET_TAIL = re.compile(r"(?:财政|财力|预算)?[^，。；]{0,8}?(?:每年|年度|连续\S{1,3}年)?(?:统筹)?(?:安排|筹集|投入)(?:[^，。；]{0,12}?(?:专项资金|资金|经费|额度|券)(?:概算|预算|总额)?)?\s*(?:不少于|不低于|不超过|最高|约|共计|合计)?\s*$"
-    r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$")
-_SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$")
+    r"|(?:基金|资金|^\s*(?:每年|年度|全年))(?:总)?规模\s*(?:为|达|达到|不少于|不低于)?\s*$"
+    r"|财政[^，。；]{0,4}?出资\s*$")  # 市级财政出资10亿元设立…基金: the government's own money
+# 其中算力券3000万元: a part of the budget before it; 三年共3亿元: its sum over the years
+_SUB_BUDGET = re.compile(r"其中[^，。；]{0,20}$|^\s*[\d一二三四五六七八九十两]{1,2}\s*年(?:累计|合计|总计|共计|共)(?:安排)?\s*$")
 _BUDGET_END = re.compile(r"\s*(?:[，。；,;]|$|用于|专项|作为|支持|扶持|推动|促进|设立|设置|建立|组建)")
 _BUDGET_AFTER = re.compile(
     r"^\s*(?:的)?\s*[^，。；]{0,14}?(?:专项资金|专项经费|财政资金|扶持资金|资金|经费|产业基金|基金)"
@@ -38,10 +40,13 @@ _UNIT_STEP_TAIL = re.compile(
 _THRESHOLD_TAIL = re.compile(
     r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
 )
+# 不足100万元的，不予支持: a figure the applicant must reach, stated by refusing those below it
+_BELOW_TAIL = re.compile(r"(?:不足|低于|未达到|未达|少于)\s*$")
+_REFUSED_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*的?\s*[，,]?\s*(?:原则上)?(?:不予|不再|不)(?:支持|补助|补贴|奖励|受理|享受|资助)")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
 _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
-_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|单张|每张|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(  # …X元给予职业培训补贴: a few words may name the subsidy after 给予
     r"^\s*(?:的)?\s*(?:给予[\u4e00-\u9fff]{0,8}?)?\s*(?:一次性)?\s*(?:资金)?\s*"
@@ -59,7 +64,7 @@ _TARGET = re.compile(r"到20\d\d年|力争|目标|预计|规模(?:达到|突破|
 _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补助|资助|扶持|奖补|券|配套|贴息|补偿|支持|享受|保障|优先|鼓励|认定|纳入|培育|评选")
 # what an enterprise's size is measured by: 年营业收入达到5000万元以上的企业 is a condition of
 # eligibility even where its sentence names no support (a 认定范围 item)
-_SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资额|投资额"
+_SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资|投资额"
                            r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额|亩均税收|亩均产值"
                            r"|(?:项目|总|固定资产|设备|实际|数字化|智能化|信息化|技改|软硬件)(?:投入|投资)"
                            r"|(?:注册|实缴|实收)资本|资产总额|净资产")
@@ -77,7 +82,7 @@ _PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室�
 _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
 _RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
-              r"车辆|车(?![间位库站])|辆|座|头|台|套|人次|人|名|户|床|张|课时)")
+              r"车辆|车(?![间位库站型])|辆|艘|座|头|台|套|人次|人|名|户|床|张|课时)")
 # units that count the recipients themselves: 每人最高 caps what one person gets
 _RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次"})
 _SHARE_BEFORE = re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成")
@@ -242,6 +247,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
                 prev.role == "total_budget" or prev.enum_head is not None
                 and prev.enum_head.role == "total_budget"):
             f.role = "total_budget"  # 发放总额5000万元，其中算力券3000万元: a part of the budget
+        elif _BELOW_TAIL.search(segment) and _REFUSED_AFTER.match(view, f.end):
+            f.role = "threshold"  # 销售收入不足100万元的，不予支持: the floor of eligibility
         elif is_threshold(segment, after):
             # a condition of eligibility for support; 一次维修费用超过1000元的 in a rule is none
             f.role = ("threshold" if _SUPPORT_TALK.search(sentence_text)
@@ -269,6 +276,28 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
     _rates_under_a_cap(view, figs, clauses)
     _labelled_tiers(view, figs)
     _fine_ranges(view, figs)
+
+
+# 单个企业每年最高200万元；对重点培育的大模型企业，每年最高500万元: a clause that is only the
+# ceiling word goes on the per-recipient ceiling just before it
+_GIVES_OWN = re.compile(_GIVING.pattern + r"|\d\s*[%％]")  # …按投资额的5%给予奖励，最高X: its own
+_ELLIPTICAL_CAP = re.compile(r"^\s*(?:每年度?|年度)?\s*(?:最高|不超过|上限为?)\s*$")
+
+
+def elliptical_caps(view: str, figs: list[Fig], clauses: dict[int, list[Segment]]) -> None:
+    """A ceiling whose clause names no recipient (``，每年最高500万元``) in a sentence that gives
+    nothing of its own (no giving word, no share), after a per-recipient ceiling, is one too: the recipient is the one named before.
+    ``figs`` are a measure's sums in text order, ``clauses`` its clauses by sentence."""
+    last: Fig | None = None
+    for f in figs:
+        if f.kind != "money":
+            continue
+        if f.role == "per_recipient_cap":
+            last = f
+        elif (f.role == "cap" and last is not None and f.sentence - last.sentence <= 1
+              and _ELLIPTICAL_CAP.match(view[clauses[f.sentence][f.clause].start : f.start])
+              and not _GIVES_OWN.search(view, clauses[f.sentence][0].start, f.start)):
+            f.role = "per_recipient_cap"
 
 
 _FINE_RANGE_GAP = re.compile(r"^\s*(?:（含）|\(含\))?\s*以上\s*$")

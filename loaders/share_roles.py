@@ -16,6 +16,7 @@ _SHARE_NOUN = re.compile(
     r"价款|收入|交易额|费))\s*$"
 )
 _SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)")
+_GIVEN_SHARE = re.compile(r"(?:补助|补贴|资助|奖励|贴息|奖补)\s*$")
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 # 给予30%的贴息 / 50%的补助: a share of the cost or interest
 _MATCHING_AFTER = re.compile(r"\s*的?\s*(?:比例)?\s*(?:给予|予以|进行)?\s*(?:资金)?(?:配套|匹配)")
@@ -26,7 +27,10 @@ _RATIO_SET = r"比例\s*(?:为|按|最高|不超过|不高于|原则上不超过
 _SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?" + _RATIO_SET)
 _FUNDED_RATIO = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补|抵扣|抵减)" + _RATIO_SET)
 # a clause that names the basis of a share whose figure comes in a later clause of the sentence
-_RATIO_NAMED_BEFORE = re.compile(r"(?:按照|按其|按)\s*([^，。；按%％]{2,40}?)的?\s*(?:一定)?比例\s*[，,；;]")
+# (按…费用的比例抵扣：对A抵扣40%, a voucher deducting a share of the bill)
+_RATIO_NAMED_BEFORE = re.compile(
+    r"(?:按照|按其|按)\s*([^，。；按%％]{2,40}?)的?\s*(?:一定)?比例\s*(?:抵扣|抵减|抵用)?\s*[，,；;：:]")
+_DEDUCTING = re.compile(r"抵扣|抵减|抵用")
 _SHARE_RATIO_AFTER = re.compile(r"\s*的?\s*比例\s*(?:给予|予以|进行)?")
 
 
@@ -40,7 +44,9 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
         f.role = "cost_share"  # 初创企业的支持比例提高到40%: the ratio word names the funding
         return
     named = list(_RATIO_NAMED_BEFORE.finditer(view, sentence.start, f.start))
-    if named and _GIVING.search(sentence_text) and not re.search(r"[%％]", view[named[-1].end() : f.start]):
+    if named and ((_GIVING.search(sentence_text) or _DEDUCTING.search(sentence_text))
+                  and not re.search(r"[%％]", view[named[-1].end() : f.start])
+                  or re.search(r"(?:抵扣|抵减|抵用)\s*$", before)):  # …抵扣40%，对B抵扣30%
         f.role = "cost_share"  # 支持方式为按项目总投资的比例，支持标准为15% (a table row)
         f.basis = re.sub(r"^(?:其|实际)", "", named[-1].group(1)).strip() or None
         return
@@ -77,6 +83,9 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
         return
     if _SHARE_TAIL.search(before) and _GIVING.search(sentence_text):
         f.role = "cost_share"
+        return
+    if _GIVEN_SHARE.search(before):
+        f.role = "cost_share"  # 5000万元至1亿元（含）的补助8%: a tier's share, given by the word before
         return
     f.role = "other"
 

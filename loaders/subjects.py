@@ -123,10 +123,17 @@ _BOUGHT_BEFORE = re.compile(r"(?:购买|采购|购置|租用|订阅)(?:[^，。�
 _COST_AFTER = re.compile(r"[^，。；]{0,4}?(?:投资|购置|采购|费用|支出|投入)")
 
 
+_SHARE_BASE_BEFORE = re.compile(r"按(?:照)?$")
+_SHARE_BASE_AFTER = re.compile(r"(?:投资额|投资总额|购置额|购置费用?|购置金额|采购额|采购金额)的")
+
+
 def cost_item(view: str, m: Match) -> bool:
-    """Software bought as part of a project's cost (``设备（含工业软件）投资额``, ``按设备和工业软件
+    """The cost base of a share (``按智能装备投资额的15%``), or software bought as part of a project's cost (``设备（含工业软件）投资额``, ``按设备和工业软件
     投资额的15%``) or bought by the recipient (``购买工业软件和云服务的``): what the money is
     spent on, not the field the measure supports."""
+    if (_SHARE_BASE_BEFORE.search(view, max(0, m.start - 3), m.start)
+            and _SHARE_BASE_AFTER.match(view, m.end)):
+        return True  # 按智能装备投资额的15%: the equipment is the cost base of a share
     if not m.surface.endswith("软件"):
         return False
     return bool(_INCLUDED_BEFORE.search(view, max(0, m.start - 22), m.start)

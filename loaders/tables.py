@@ -146,15 +146,45 @@ def _field_rows(body: list[list[str]]) -> list[str]:
     return out
 
 
+def _section(row: list[str]) -> str | None:
+    """The text of a row that heads a group of rows (one cell across the table, ``一、研发创新``),
+    or None: a row whose one non-empty cell is the first and no row number."""
+    cells = [_tidy(c) for c in row if c.strip()]
+    if len(cells) == 1 and row[0].strip() and not _ROW_NUMBER.match(cells[0]):
+        return cells[0]
+    return None
+
+
+def _numbers_run(numbers: list[int], starts: list[int]) -> bool:
+    """Row numbers 1, 2, 3… through the table, or restarting at 1 after each section row
+    (``starts``: the positions in ``numbers`` that follow one)."""
+    if numbers == list(range(1, len(numbers) + 1)):
+        return True
+    bounds = [*sorted(set(starts) | {0}), len(numbers)]
+    return len(bounds) > 2 and all(
+        numbers[a:b] == list(range(1, b - a + 1)) for a, b in zip(bounds, bounds[1:], strict=False))
+
+
 def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
     """A first column numbering the rows 1, 2, 3… (or, with no such column, a column stating what
-    each row offers beside a column of its units) and figures in at least half of the rows."""
+    each row offers beside a column of its units) and figures in at least half of the rows; rows
+    heading groups of rows (:func:`_section`) are set aside."""
     if len(keys) < 3 or not body:
+        return False
+    starts: list[int] = []
+    rows: list[list[str]] = []
+    for row in body:
+        if _section(row) is not None:
+            starts.append(len(rows))
+        else:
+            rows.append(row)
+    body = rows
+    if not body:
         return False
     numbered = keys[0] in _ORDINAL_COLUMNS
     if numbered:
         numbers = [_ROW_NUMBER.match(row[0]) if row else None for row in body]
-        if not all(numbers) or [int(m.group(1)) for m in numbers] != list(range(1, len(body) + 1)):
+        if not all(numbers) or not _numbers_run([int(m.group(1)) for m in numbers], starts):
             return False
     elif (len(body) < 2 or not _CONTENT_COLUMNS.intersection(keys)
           or not any(k in ROLE_COLUMNS for k in keys)):
@@ -165,11 +195,17 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
 
 def _record_rows(header: list[str], body: list[list[str]]) -> list[str]:
     """Each row as ``序号：N`` (its number, or its place) and one ``column：cell`` line per
-    non-empty cell."""
+    non-empty cell; a row heading a group of rows (:func:`_section`) stays a line of its own."""
     out = []
     first = 1 if _key(header[0]) in _ORDINAL_COLUMNS else 0  # rows unnumbered: numbered here
-    for n, row in enumerate(body, 1):
-        out.append(f"序号：{n}")
+    n = 0
+    for row in body:
+        section = _section(row)
+        if section is not None:
+            out.extend([section, ""])
+            continue
+        n += 1
+        out.append(f"序号：{_ROW_NUMBER.match(row[0]).group(1) if first else n}")
         for name, value in zip(header[first:], row[first:], strict=False):
             value = _tidy(value)
             if value:

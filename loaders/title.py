@@ -29,7 +29,8 @@ _TITLE_END = re.compile(
 # 自贡市, 本溪市, 从化区: a place's name that begins like a sentence is no sentence
 _SENTENCE_START = re.compile(r"^(?:为了?|根据|按照|依据|经|现将|近日|日前|各|请|对|在|从(?!化)|自(?!贡)|本(?!溪))")
 _FURNITURE = re.compile(
-    r"^(?:附件|附表|当前位置|您的位置|首页|索取号|发布机构|文件编号|发文字号|主题分类|信息来源|来源)"
+    r"^(?:附件|附表|当前位置|您的位置|首页|索取号|索引号|发布机构|发文机关|文件编号|发文字号|主题分类"
+    r"|信息来源|来源|(?:成文|发布|发文|印发|公开|生成)日期)"
     r"|^[^<＜‹«]*[>＞›»]"  # a breadcrumb (首页 > 政务公开), not a nested <title>
     r"|[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*(?:第\s*)?\d{1,4}\s*号"  # a document number
 )

@@ -181,6 +181,8 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
       "Administration Bureau", ["绿化市容局"], function="city-management"),
     D("urban-management-enforcement-bureau", "城市管理行政执法局", "Urban Management and Law "
       "Enforcement Bureau", ["城管执法局"], function="city-management"),
+    D("urban-management-enforcement-commission", "城市管理执法委员会", "Urban Management and Law "
+      "Enforcement Commission", ["城管执法委"], function="city-management"),
     D("transport-commission", "交通委员会", "Transport Commission", function="transport"),
     D("transport-commission-full", "交通运输委员会", "Commission of Transport", function="transport"),
     D("transport-department", "交通运输厅", "Department of Transport", function="transport"),

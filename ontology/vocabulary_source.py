@@ -419,13 +419,13 @@ SECTORS: list[C] = [
     C("intelligent-connected-nev", "智能网联与新能源汽车", "intelligent connected and new energy "
       "vehicles", alt=["智能网联汽车", "新能源汽车", "智能网联新能源汽车"],
       hidden=["新能源车辆", "新能源货车", "新能源重型货车", "新能源重卡", "新能源客车", "新能源公交车",
-              "新能源物流车", "新能源乘用车", "新能源商用车"],
+              "新能源物流车", "新能源乘用车", "新能源商用车", "智能网联商用车", "智能网联乘用车"],
       en_alt=["intelligent connected vehicles", "new energy vehicles", "NEV", "NEVs"],
       broader=["automotive"]),
     C("smart-vehicles", "智能汽车", "smart vehicles", en_alt=["intelligent vehicles", "smart cars"],
       broader=["automotive"]),
     C("biomedicine", "生物医药", "biomedicine",
-      alt=["生物医药产业", "医药", "生物制药"],
+      alt=["生物医药产业", "医药", "生物制药"], hidden=["中医药", "中药", "中药材", "中医药产业"],
       en_alt=["biopharmaceuticals", "biopharma", "pharmaceuticals"]),
     C("biocomputing", "生物计算", "biocomputing", en_alt=["biological computing"]),
     C("intelligent-equipment", "智能装备", "intelligent equipment",
@@ -977,6 +977,21 @@ def _government_rows() -> list[tuple]:
     return rows
 
 
+def _ministry_office_rows() -> list[tuple]:
+    """The general office (``办公厅``) of every national ministry and commission above, named
+    by the fixed pattern ``<ministry>办公厅``, with its short names (``国家发展改革委办公厅``):
+    joint notices of ministries are issued by their general offices."""
+    rows: list[tuple] = []
+    for slug, zh, en, area, parent, alt, _hidden, _en_alt, _note in AGENCY_ROWS:
+        if area != "china" or parent is None or not zh.endswith(("部", "委员会", "总局", "总署", "审计署")):
+            continue
+        rows.append((f"{slug}-office", f"{zh}办公厅", f"General Office of the {en}", "china", slug,
+                     [f"{a}办公厅" for a in alt if not a.startswith("中华人民共和国")
+                      and not a.endswith("办")], [], [], ""))
+    return rows
+
+
+AGENCY_ROWS += _ministry_office_rows()
 AGENCY_ROWS += _government_rows()
 
 
