@@ -31,6 +31,7 @@ _UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")
 _FROM_DATE = re.compile(r"自\s*(?=\d{4}\s*年)")
 # the document's own entry into force: 本条例自2022年5月1日起施行 (not a rule of its body)
 _FROM_DATE_ON = re.compile(r"本[\u4e00-\u9fff]{1,10}?自\s*\d{4}\s*年[^。；\n]{0,20}?起\s*(?:施行|实施|执行|生效|试行)")
+_STAYS = re.compile(r"[^，。；]{0,8}?(?:继续有效|继续执行|仍然有效|仍有效)")
 _QUOTED = re.compile(r"“[^“”]{1,2000}”")
 _NON_CUMULATIVE = re.compile(r"从高不重复|就高不重复|按照?就高原则|不得重复(?:享受|申报|支持)|不重复(?:享受|支持|奖励|补贴|资助)")
 _SCOPE = re.compile(r"(本[^。，\n]{0,12}?适用于[^。\n]*。?)")
@@ -144,6 +145,8 @@ def find_repeals(view: str, start: int, end: int) -> list[Cited]:
             found = _titles_and_numbers(view, s, e)
         else:
             found = _titles_and_numbers(view, s, s + cue.start())
+        # 《若干政策》其他条款继续有效，原相应标准同时停止执行: what stays in force is not repealed
+        found = [c for c in found if not _STAYS.match(view, c.end)]
         out.extend(found)
         if _LIST_INTRO.match(view, s + cue.end(), e):
             out.extend(_listed(view, e, end))

@@ -40,6 +40,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .numbering import number_at
 from .tables import table_lines
 
 _DROP_TAGS = frozenset((
@@ -314,15 +315,10 @@ def _table_text(markup: str) -> str:
     return _unmark("".join(pieces))
 
 
-# an item that writes its own number (1．…, （一）…, 第一条…) keeps it
-_OWN_NUMBER = re.compile(r"\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
-                         r"|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+条|[①-⑳])")
-
-
 def _number_item(out: list[str], frame: _Frame, number: int) -> None:
     """An ``<ol>`` item gets the number a browser draws before it (``3. ``), unless its text
-    starts with a number of its own."""
-    if _OWN_NUMBER.match(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " ")):
+    starts with a number of its own (``1．…``, ``（一）…``, ``第一条…``: any numbering style)."""
+    if number_at(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " "), 0) is not None:
         return
     out.insert(frame.mark + 1, f"{number}. ")
 

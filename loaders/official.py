@@ -46,6 +46,7 @@ from .records import (
     Source,
     Warning_,
 )
+from .roles import CHANGED_TO
 
 _DOC_CLAUSE = re.compile(  # a line break inside may only wrap the sentence
     r"(?:^|(?<=[\s。]))本(?:政策)?(?:措施|举措|办法|通知|决定|规定|细则|方案|意见|政策|计划|指引)[^。]{0,30}?"
@@ -114,8 +115,11 @@ _ENGAGED_IN = re.compile(r"从事([^，。；]{2,60}?)(?:经营活动|生产经�
 _ORGAN_WORD = re.compile(r"[局厅委办署院部处科室]")
 _COORDINATED = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:与|和|及)([\u4e00-\u9fff]{2,8}?)(?:领域|行业|产业)?企业")
-# the old wording an amendment replaces: “…” followed by 修改为 / 改为 / 调整为 / 替换为
-_REPLACED = re.compile(r"“[^“”]{1,300}”(?=\s*(?:修改|改|调整|替换|更改)为)")
+# the old wording an amendment replaces: “…” followed by 修改为 / 改为 / 调整为 / 替换为, or a
+# figure 由X提高至Y
+_REPLACED = re.compile(r"“[^“”]{1,300}”(?=\s*(?:修改|改|调整|替换|更改)为)"
+                       # 额度由1000万元提高至2000万元: the old figure of a revised standard
+                       r"|由\s*[\d.,，]+\s*(?:万元|亿元|千元|元|%|％)(?=\s*" + CHANGED_TO + ")")
 # the field naming a record of a table typed as records (项目：智慧港航物流)
 _RECORD_NAME = re.compile(r"^[ \t\u3000]*(?:项目|项目名称|名称|事项|支持事项|扶持事项|支持方向|政策名称|内容)[ \t\u3000]*[：:]"
                           r"[ \t\u3000]*([^\n]{1,80})$", re.M)
@@ -567,9 +571,13 @@ class _Parser:
 
     def _lead_in(self, i: int) -> tuple[int, int] | None:
         """The view extent of the line ending ``：`` right before the chain of leaves that item
-        ``i`` belongs to (a leaf split from a larger item), or None."""
+        ``i`` belongs to (a leaf split from a larger item, or grouped under a numbered lead-in),
+        or None."""
         item = self.items[i]
         if item.parent is None:
+            group = item.group
+            if group is not None and self.view[group[0] : group[1]].rstrip().endswith(("：", ":")):
+                return group  # 2.申领的企业应当具备下列条件： grouping （1）–（3）
             return None
         k = i
         while (k > 0 and self.items[k].marker.number > 1

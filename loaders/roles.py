@@ -40,6 +40,10 @@ _UNIT_STEP_TAIL = re.compile(
 _THRESHOLD_TAIL = re.compile(
     r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
 )
+_BAND_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*(?:以内|以下)?\s*的")
+# a revised standard: 由1000万元提高至2000万元 (the old figure is no fact)
+CHANGED_TO = r"(?:提高|扩大|调整|增加|上调|下调|降低|减少|压减|提升|放宽)(?:至|为|到)"
+_OLD_TO_NEW = re.compile(r"由\s*[\d.,，]+\s*(?:万元|亿元|千元|元|%|％)\s*" + CHANGED_TO + r"\s*$")
 # 不足100万元的，不予支持: a figure the applicant must reach, stated by refusing those below it
 _BELOW_TAIL = re.compile(r"(?:不足|低于|未达到|未达|少于)\s*$")
 _REFUSED_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*的?\s*[，,]?\s*(?:原则上)?(?:不予|不再|不)(?:支持|补助|补贴|奖励|受理|享受|资助)")
@@ -82,7 +86,7 @@ _PENALTY_VERB = re.compile(r"(?<![办此各出到一好益])处(?![理置于室�
 _GIVING_ONLY = re.compile(r"给予|奖励|资助|补贴|补助|扶持|奖补|贴息")
 # a rate per unit: 200元/亩, 每平方米每月10元, 按每千瓦时0.3元
 _RATE_UNIT = (r"(?:平方米|㎡|亩|吨|千瓦时|千瓦|兆瓦|瓦|度|kWh|千克|公斤|立方米|标箱|公里|千米|航线|班次|架次|"
-              r"车辆|车(?![间位库站型])|辆|艘|座|头|台|套|人次|人|名|户|床|张|课时)")
+              r"车辆|车(?![间位库站型])|辆|艘|线路|座|头|台|套|人次|人|名|户|床|张|课时)")
 # units that count the recipients themselves: 每人最高 caps what one person gets
 _RECIPIENT_UNITS = frozenset({"人", "名", "户", "人次"})
 _SHARE_BEFORE = re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成")
@@ -214,6 +218,11 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             # 100万元至500万元: the upper end carries the role, the lower end is only a bound
             f.role = prev.role
             prev.role = "min_amount" if prev.role in _FUNDING_ROLES else prev.role
+            if _BAND_AFTER.match(view, f.end):
+                # 500万元至1亿元（含）的，补助8%: a band of eligibility, its lower end the floor
+                # (unless the sentence stated that floor already: 投资5000万元以上的，…5000万元至…)
+                stated = any(g.role == "threshold" and g.value == prev.value for g in figs[: i - 1])
+                prev.role, f.role = ("other" if stated else "threshold"), "other"
             continue
         if (prev is not None and prev.role == "threshold" and prev.clause == f.clause
                 and _UPPER_BOUND_GAP.match(view[prev.end : f.start])):
@@ -226,8 +235,9 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
         seg_start = clause.start
         if prev is not None and prev.clause == f.clause:
             seg_start = prev.end
-        segment = view[seg_start : f.start]
-        clause_before = view[clause.start : f.start]
+        # 额度由1000万元提高至|2000万元: the new figure takes the role the old one had
+        segment = _OLD_TO_NEW.sub("", view[seg_start : f.start])
+        clause_before = _OLD_TO_NEW.sub("", view[clause.start : f.start])
         after = view[f.end : clause.end]
         sentence_text = view[sentences_start(clauses) : clauses[-1].end]
         if is_penalty(view[clause.start : clause.end], sentence_text):
@@ -350,7 +360,7 @@ def _per_item_done_before(view: str, clauses: list[Segment], f: Fig, segment: st
 
 # 每个产品给予1万元: a sum per item, with no cap word of its own
 _EACH_ITEM = re.compile(
-    r"每\s*[个台套项件款张]?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:可)?(?:给予|奖励|补贴|补助|资助)?\s*$")
+    r"每\s*[个台套项件款张]?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:可)?(?:一次性)?(?:给予|奖励|补贴|补助|资助)?\s*$")
 
 
 def _rates_under_a_cap(view: str, figs: list[Fig], clauses: list[Segment]) -> None:

@@ -26,6 +26,9 @@ _SHARE_OF_AFTER = re.compile(r"\s*的?\s*(?:贴息|补贴|补助|资助|奖补|�
 _RATIO_SET = r"比例\s*(?:为|按|最高|不超过|不高于|原则上不超过|控制在|提高至|提高到|提高为|调整为|调整至|上调至)?\s*$"
 _SHARE_RATIO_WORD = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|配套)?" + _RATIO_SET)
 _FUNDED_RATIO = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补|抵扣|抵减)" + _RATIO_SET)
+# 奖励比例保持交易额的2%不变: the ratio word, then the basis
+_FUNDED_RATIO_KEPT = re.compile(r"(?:补助|补贴|资助|奖励|支持|贴息|补偿|扶持|奖补|抵扣)比例\s*(?:保持|维持|仍为|仍按)"
+                                r"[^，。；%％]{0,16}?$")
 # a clause that names the basis of a share whose figure comes in a later clause of the sentence
 # (按…费用的比例抵扣：对A抵扣40%, a voucher deducting a share of the bill)
 _RATIO_NAMED_BEFORE = re.compile(
@@ -40,7 +43,7 @@ def classify_percentage(view: str, f: Fig, clause: Segment, sentence: Segment) -
     of a standard) → other."""
     before = view[clause.start : f.start]
     sentence_text = view[sentence.start : sentence.end]
-    if _FUNDED_RATIO.search(before):
+    if _FUNDED_RATIO.search(before) or _FUNDED_RATIO_KEPT.search(before):
         f.role = "cost_share"  # 初创企业的支持比例提高到40%: the ratio word names the funding
         return
     named = list(_RATIO_NAMED_BEFORE.finditer(view, sentence.start, f.start))

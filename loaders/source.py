@@ -170,6 +170,9 @@ def _odd_share(text: str) -> float:
     return sum(1 for ch in sample if not ch.isascii() and _odd(ch)) / max(len(sample), 1)
 
 
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -228,7 +231,10 @@ def decode_bytes(data: bytes, name: str = "the file") -> tuple[str, str]:
     candidates: dict[str, str] = {}
     text = _strict(data, "utf-8")
     if text is not None:
-        if _odd_share(text) == 0 and _score(text) >= 0:
+        # box drawing (┌─┬─┐, a table drawn in a text file) is mojibake in a wrong decoding, but
+        # valid UTF-8 holding it has it on purpose: it is judged without it
+        judged = _BOX_DRAWING.sub("", text)
+        if _odd_share(judged) == 0 and _score(judged) >= 0:
             return text, "utf-8"
         candidates["utf-8"] = text  # valid but odd (short GBK can be valid UTF-8): compete
 

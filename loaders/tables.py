@@ -285,12 +285,70 @@ def _is_table(rows: list[list[str]]) -> bool:
         _DIGIT_OUTSIDE_BRACKETS.search(c) for row in rows[1:] for c in row)
 
 
+_BOX_RULE = re.compile(r"^[ \t\u3000]*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝─━═┄┈╌+\-][┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝─━═┄┈╌+\- \t]*$")
+_BOX_ROW = re.compile(r"^[ \t\u3000]*[│┃║]")
+_BOX_BAR = re.compile(r"[│┃║]")
+
+
+def _box_rows(block: list[str]) -> list[list[str]]:
+    """The rows of a table drawn with box characters: each line between two rules is a part of
+    one row (a cell wrapped onto the next line goes on), cells joined part by part; a table
+    without inner rules takes a line whose first cell is empty as the rest of the row above."""
+    rows: list[list[str]] = []
+    parts: list[list[str]] = []
+
+    def flush() -> None:
+        if parts:
+            width = max(map(len, parts))
+            rows.append(["".join(p[k].strip() for p in parts if k < len(p)) for k in range(width)])
+            parts.clear()
+
+    ruled = any(_BOX_RULE.match(line) for line in block[1:-1])
+    for line in block:
+        if _BOX_RULE.match(line):
+            flush()
+            continue
+        cells = [c.strip() for c in _BOX_BAR.split(line.strip())[1:-1]]
+        if not ruled and parts and cells and not cells[0]:
+            parts.append(cells)  # the rest of the row above
+            continue
+        if not ruled:
+            flush()
+        parts.append(cells)
+    flush()
+    return [row for row in rows if any(row)]
+
+
+def _box_tables(text: str) -> str:
+    """Tables drawn with box characters (┌─┬─┐ / │a│b│ / └─┴─┘) → :func:`table_lines`."""
+    if not _BOX_BAR.search(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and (_BOX_ROW.match(lines[end]) or _BOX_RULE.match(lines[end])
+                                    and lines[end].strip()):
+            end += 1
+        block = lines[k:end]
+        if sum(1 for line in block if _BOX_ROW.match(line)) >= 2:
+            out.extend(table_lines(_box_rows(block)))
+            k = end
+        else:
+            out.append(lines[k])
+            k += 1
+    return "\n".join(out)
+
+
 def text_tables(text: str) -> str:
     """``text`` with each table typed as lines of cells separated by ``|`` or ``｜``, or by a tab,
     an ideographic space or two spaces or more (at least two rows of the same number of cells, the first a header —
     short column names with no colon where the cells are set apart by spaces; a Markdown rule
     row ``|---|`` left out) written as :func:`table_lines` writes it; every other line
-    unchanged."""
+    unchanged. A table drawn with box characters (``┌─┬─┐``, ``│序号│支持标准│``) is read the same
+    way, a cell wrapped onto a second line of the box joined to its first."""
+    text = _box_tables(text)
     lines = text.split("\n")
     out: list[str] = []
     k = 0

@@ -83,7 +83,9 @@ def _partner_ends(view: str, start: int, end: int) -> list[int]:
     return [k for k in range(start + 2, stop) if _PARTNER_END.match(view, k)]
 
 
-_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．.]))(?:由)?([^，。；：\n（）()\s．.]{2,40}?)负责(?![^，。；]{0,6}解释|人)")
+# (…负责解释 names who interprets the document, …负责追缴/查处 the enforcer of a sanction: no unit)
+_NOT_A_UNIT = re.compile(r"由([^，。；：\n（）()]{2,40}?)(?:会同[^，。；：\n]{2,40}?)?负责(?:解释|追缴|追回|收回|查处)")
+_RESPONSIBLE = re.compile(r"(?:^|(?<=[。；，\n\s）)、．.]))(?:由)?([^，。；：\n（）()\s．.]{2,40}?)负责(?![^，。；]{0,6}(?:解释|追缴|追回|收回|查处)|人)")
 # A牵头负责…, A牵头组织实施本措施 at the start of a clause (or right after the item's number)
 _NAME_LEAD = re.compile(
     r"(?:^|(?<=[。；\n]))\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}\s*[、．.])?"
@@ -325,6 +327,9 @@ def responsible_units(
             continue
         names = re.sub(r"(?:按职责分工|按照职责分工|按职责|共同|分别)$", "", m.group(1))
         if units.names(names, m.start(1), "responsible"):
+            units.notes.append((m.start(1), m.end(1)))
+    for m in _NOT_A_UNIT.finditer(view, start, end):  # 由市交通运输局负责解释: masked, no unit
+        if not any(a < m.end(1) and m.start(1) < b for a, b in units.notes):
             units.notes.append((m.start(1), m.end(1)))
     units.notes.sort()
     return units.responsible, units.cooperating, units.notes

@@ -172,3 +172,9 @@ def test_a_masthead_with_a_weekday_and_a_ministrys_general_office(tmp_path) -> N
                      "各省、自治区、直辖市发展改革委、文化和旅游厅（局）：\n一、遴选不超过30个城市开展试点。\n"
                      "二、试点期2年。\n\n国家发展改革委办公厅\n文化和旅游部办公厅\n2026年4月22日\n")
     assert "国家发展和改革委员会办公厅" in [i.name for i in doc.issuers]
+
+
+def test_the_enforcer_of_a_sanction_is_no_responsible_unit() -> None:
+    doc = parse_text(HEAD + "1.对企业给予最高10万元奖励。\n2.企业骗取资金的，追回已拨付资金。\n"
+                     "　　上述第1项由市工业和信息化局负责；第2项由市财政局负责追缴。\n" + SIGN)
+    assert [_units(m) for m in doc.measures] == [[("某市工业和信息化局", "responsible")], []]
