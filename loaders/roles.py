@@ -50,7 +50,7 @@ _REFUSED_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*的?\s*[，,]?\s*(?:�
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
 _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
-_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|单张|每张|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|单条|单座|单艘|单张|每张|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(  # …X元给予职业培训补贴: a few words may name the subsidy after 给予
     r"^\s*(?:的)?\s*(?:给予[\u4e00-\u9fff]{0,8}?)?\s*(?:一次性)?\s*(?:资金)?\s*"
@@ -218,7 +218,8 @@ def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:
             # 100万元至500万元: the upper end carries the role, the lower end is only a bound
             f.role = prev.role
             prev.role = "min_amount" if prev.role in _FUNDING_ROLES else prev.role
-            if _BAND_AFTER.match(view, f.end):
+            if f.role != "penalty" and _BAND_AFTER.match(view, f.end) and not PENALTY_WORDS.search(
+                    view, f.end, clauses[-1].end):
                 # 500万元至1亿元（含）的，补助8%: a band of eligibility, its lower end the floor
                 # (unless the sentence stated that floor already: 投资5000万元以上的，…5000万元至…)
                 stated = any(g.role == "threshold" and g.value == prev.value for g in figs[: i - 1])

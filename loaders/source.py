@@ -34,6 +34,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .columns import unmerge_columns
 from .fileformat import (
     DOCX,
     LEGACY_WORD,
@@ -337,7 +338,7 @@ def source_from_bytes(data: bytes, name: str, path: str = "") -> Source:
             text = html_to_text(text)
             media_type = "text/html"
         else:
-            text = text_tables(text)
+            text = text_tables(unmerge_columns(text))
     if text.startswith("\ufeff"):
         text = text[1:]
         if extracted is not None:

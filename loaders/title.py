@@ -35,7 +35,8 @@ _FURNITURE = re.compile(
     r"|[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*(?:第\s*)?\d{1,4}\s*号"  # a document number
 )
 _PUNCT = re.compile(r"[。；;！？!?：:]|，.*，")
-_LABEL = re.compile(r"[ \t\u3000]*(?:标\s*题|名\s*称|文件名称|文件标题)[ \t\u3000]*[：:][ \t\u3000]*")
+_LABEL = re.compile(r"[ \t\u3000]*(?:(?:标\s*题|名\s*称|文件名称|文件标题)[ \t\u3000]*[：:]"
+                    r"|标[ \t\u3000]*题[ \t\u3000]+)[ \t\u3000]*")  # 标 题 …: a table cell, no colon
 _SITE_SUFFIX = re.compile(r"[ \t\u3000]*(?:[_|｜]| - | — ).*$")
 _DATE_BEFORE_TITLE = re.compile(
     r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*"

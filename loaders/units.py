@@ -50,7 +50,8 @@ def _spaced(labels: str) -> str:
 _LABEL_END = r"(?:\s*[】\]]\s*[：:]?|\s*[：:])"
 _LABEL = re.compile(rf"(?:[【\[]\s*)?({_spaced(_LEAD_LABELS)}|{_spaced(_RESP_LABELS)}|"
                     rf"{_spaced(_SUPPORT_LABELS)}){_LABEL_END}\s*")
-_NOTE = re.compile(r"[（(]([^（）()]{2,200})[）)]|【([^【】\n]{2,200})】")
+# a note in brackets, which may hold brackets of its own: （责任单位：市财政局，各县（市、区）人民政府）
+_NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,20}[）)]){2,200})[）)]|【([^【】\n]{2,200})】")
 # a role marked after one name of a list: 责任单位：市科技局（牵头）、市财政局
 _MARK = re.compile(r"[（(〔\[](牵头|配合)[）)〕\]]$")
 _TOGETHER_PART = re.compile(r"^(.+?)会同(.+)$")
