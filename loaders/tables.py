@@ -334,10 +334,9 @@ def _box_tables(text: str) -> str:
         block = lines[k:end]
         if sum(1 for line in block if _BOX_ROW.match(line)) >= 2:
             out.extend(table_lines(_box_rows(block)))
-            k = end
-        else:
-            out.append(lines[k])
-            k += 1
+        else:  # rules without rows (a line of dashes): kept as they are, each line visited once
+            out.extend(block or lines[k : k + 1])
+        k = max(end, k + 1)
     return "\n".join(out)
 
 
