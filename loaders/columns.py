@@ -71,6 +71,11 @@ def unmerge_columns(text: str) -> str:
             continue
         left = [p[0] for p in parts[k:end] if p is not None]
         right = [p[1] for p in parts[k:end] if p is not None]
+        # the left column may run a line longer than the right (…不超过300家。（ / 责任单位：…））
+        while (end < len(lines) and lines[end].strip() and parts[end] is None
+               and not left[-1].endswith(("。", "；")) and _width(lines[end].strip()) < first[3]):
+            left.append(lines[end].strip())
+            end += 1
         out.extend(_paragraphs(left) + _paragraphs(right))
         k = end
     return "\n".join(out)

@@ -47,6 +47,7 @@ _TITLE_COLUMNS = frozenset({"文件名称", "文件标题", "名称", "标题", 
 _NUMBER_COLUMNS = frozenset({"文号", "发文字号", "发文文号", "文件编号", "编号"})
 _ORDINAL_COLUMNS = frozenset({"序号", "编号"})
 _UNIT_IN_HEADER = re.compile(r"^(.*?)\s*[（(]\s*(万元|亿元|千元|元|%|％|个|家|人|项)\s*[)）]\s*$")
+_PLACES = ("名额", "推荐数量", "推荐名额（个）")
 _BARE_NUMBER = re.compile(r"^[\d.,，]+$")
 _DIGIT_OUTSIDE_BRACKETS = re.compile(r"\d")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
@@ -112,6 +113,8 @@ def _labelled_rows(header: list[str], rows: list[list[str]]) -> list[str]:
                 continue
             if unit and _BARE_NUMBER.match(value):
                 value += unit
+            elif label.endswith(_PLACES) and value.isdigit():
+                value += "个"  # 推荐名额 | 3: three places
             parts.append(f"{label}为{value}" if label else value)
         if parts:
             out.append("，".join(parts) + "。")

@@ -108,9 +108,10 @@ _DUTY_TAIL = re.compile(r"(?:共同|分别)?(?:按(?:照)?(?:各自)?职责(?:�
 
 
 def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Split a list of names on 、，,；和及 and white space; ``(name, start, end)`` in the view."""
+    """Split a list of names on 、，,；和及 and white space, never inside brackets (各县（市、区）人民政府
+    is one name); ``(name, start, end)`` in the view."""
     out = []
-    for m in re.finditer(r"[^、，,；;\s]+", text):
+    for m in re.finditer(r"(?:[（(][^（）()]{0,20}[）)]|[^、，,；;\s（(])+|[（(]", text):
         out.append((m.group(0), offset + m.start(), offset + m.end()))
     return out
 

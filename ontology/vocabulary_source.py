@@ -274,7 +274,7 @@ CATEGORIES: list[C] = [
       alt=["大模型相关企业"], en_alt=["large model companies", "large model enterprises"],
       broader=["ai-enterprise"]),
     C("robotics-enterprise", "机器人企业", "robotics enterprise",
-      hidden=["机器人系统集成企业", "机器人整机企业", "工业机器人企业", "服务机器人企业",
+      hidden=["机器人系统集成企业", "工业机器人企业", "服务机器人企业",
               "机器人核心零部件企业", "机器人零部件企业"],
       en_alt=["robotics companies", "robot companies", "robotics enterprises"],
       broader=["tech-enterprise"]),

@@ -83,7 +83,7 @@ def test_a_revised_standard_states_its_new_figures_only() -> None:
 
 def test_places_by_province_in_a_table_are_quotas(tmp_path) -> None:
     page = tmp_path / "m.txt"
-    page.write_text(HEAD + "一、推荐名额按下表执行：\n\n推荐名额\t省（区、市）\n3个\t江苏、浙江\n1个\t其他省（区）\n\n"
+    page.write_text(HEAD + "一、推荐名额按下表执行：\n\n推荐名额\t省（区、市）\n3个\t江苏、浙江\n1\t其他省（区）\n\n"
                     "二、对试点城市给予最高1亿元奖补。\n" + SIGN, encoding="utf-8")
     doc = load(page).record
     assert [q.count for q in doc.measures[0].quotas] == [3, 1]
@@ -92,7 +92,7 @@ def test_places_by_province_in_a_table_are_quotas(tmp_path) -> None:
 def test_a_units_note_holding_brackets_names_its_units() -> None:
     doc = parse_text(HEAD + "一、市财政每年安排专项资金1.5亿元。（责任单位：市财政局，各县（市、区）人民政府）\n"
                      "二、对企业给予最高10万元奖励。（责任单位：市经信局）\n" + SIGN)
-    assert ("某市财政局", "responsible") in _units(doc.measures[0])
+    assert _units(doc.measures[0]) == [("某市财政局", "responsible")]  # 各县（市、区）: no unit, not split
 
 
 def test_a_spaced_title_label_without_a_colon(tmp_path) -> None:
@@ -112,3 +112,13 @@ def test_a_ceiling_per_line_and_a_robot_integrators_kind() -> None:
                      "二、对机器人系统集成企业年度合同额首次突破5000万元的，给予一次性奖励50万元。\n" + SIGN)
     assert _money(doc.measures[0]) == [("per_recipient_cap", 3000000)]
     assert [c.concept.rsplit("/", 1)[-1] for c in doc.measures[1].categories] == ["robotics-enterprise"]
+
+
+def test_the_left_column_may_run_a_line_longer_than_the_right() -> None:
+    pairs = [("三、对企业上云的，每", "五、对企业给予一次性"), ("家每年最高5万元，支", "奖励50万元。"),
+             ("持不超过300家。（", "六、市财政每年安排"), ("", "")]
+    text = "\n".join(left.ljust(12, "\u3000") + "    " + right for left, right in pairs[:3])
+    text += "\n责任单位：市工信局）\n\n七、本措施自印发之日起施行。"
+    lines = unmerge_columns(text).split("\n")
+    assert lines[0] == "三、对企业上云的，每家每年最高5万元，支持不超过300家。（责任单位：市工信局）"
+    assert lines[-1] == "七、本措施自印发之日起施行。"
