@@ -46,8 +46,13 @@ _ZONE_ENDINGS = ("开发区", "高新区", "新区", "园区", "试验区", "合
 # 开发区管委会办公室), read against the zone an issuer's name begins with
 _ZONE_RELATIVE = ("新区", "园区", "开发区", "试验区", "合作区", "保税区", "示范区")
 _NOT_PREFIX = ("市场", "区域", "省级", "市级", "区级", "县级", "市属", "省属", "区属", "县域", "县城",
-               "市县", "区县", "省市", "市区")
-_RELATIVE = ("省", "市", "区", "县")
+               "市县", "区县", "省市", "市区", "州级", "州属", "州县", "州市")
+_RELATIVE = ("省", "市", "区", "县", "州")
+# a unit of a development zone written without the zone (经济发展局, 党群工作部 in the zone's own
+# notice): no place, no national body, a bureau's ending
+_ZONE = "开发区管委会"  # the key of the issuing zone in the prefixes (no place key can be it)
+_BARE_UNIT = re.compile(r"^(?!国家|中国|中共|国务院|全国)[^省市区县州旗盟乡镇\s]{2,10}"
+                        r"(?:局|部|办公室|委员会|中心)$")
 
 # A legislature's meeting: 第十五届 (term) and 第二十六次会议 (session) are not part of the name.
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
@@ -133,6 +138,9 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
             m = re.match(rf"^([\u4e00-\u9fff]{{1,10}}?{key})", name)
             if m and key not in out and len(m.group(1)) > 1:
                 out[key] = m.group(1)
+        m = re.match(r"^([\u4e00-\u9fff]{2,12}?自治州)", name)  # 州财政局 in a prefecture's notice
+        if m and "州" not in out:
+            out["州"] = m.group(1)
         for key in ("区", "县"):
             for m in re.finditer(key, name):
                 prefix = name[: m.end()]
@@ -150,6 +158,11 @@ def _prefixes_from_names(issuers: list[str]) -> dict[str, str]:
             if m:
                 out["区"] = m.group(1)
                 break
+    first = issuers[0] if issuers else ""
+    m = re.match(r"^([\u4e00-\u9fff]{2,16}?(?:" + "|".join(_ZONE_ENDINGS) + r"))(?:管理委员会|管委会)$",
+                 first)
+    if m:  # a zone's own notice: its bureaus may be written bare (经济发展局)
+        out[_ZONE] = m.group(1)
     for name in issuers:  # a zone's own short forms: 新区科技创新局, 园区财政局, 成都高新区财政金融局
         for ending in _ZONE_RELATIVE:
             m = re.match(rf"^([\u4e00-\u9fff]{{2,12}}?{ending})", name)
@@ -319,6 +332,9 @@ def _resolve_organisation(written: str, prefixes: dict[str, str], gaz: Gazetteer
         return Organisation(written, resolved)
     resolved = complete_area(resolved, gaz, prefixes)
     resolved = _district_of_the_city(resolved, prefixes, gaz)
+    if (_ZONE in prefixes and resolved == short and _BARE_UNIT.match(short)
+            and gaz.lookup(short, "agency") is None):
+        resolved = prefixes[_ZONE] + short  # 经济发展局 in a zone's notice: the zone's bureau
     concept = _vocabulary_agency(short, resolved, gaz)
     split = split_department(resolved, gaz) or misspelt_department(resolved, gaz)
     name = resolved

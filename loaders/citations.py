@@ -20,6 +20,7 @@ from .numerals import chinese_to_int
 
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
+_LIST_HEADER = re.compile(r"^\s*(?:序号|编号)?[\s|｜]*(?:文件名称|文件标题|名称)[\s|｜]+[^\n]{0,20}(?:文号|发文字号)")
 _LIST_INTRO = re.compile(r"[^，。；\n]{0,6}[：:]\s*$")  # 同时废止： / 予以废止如下：, a list follows
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 # a term in years: 有效期3年, and a trial period, 试行期两年 (试行期限, 实施期, 执行期)
@@ -155,10 +156,13 @@ def find_repeals(view: str, start: int, end: int) -> list[Cited]:
 
 def _listed(view: str, at: int, end: int) -> list[Cited]:
     """The documents listed one per line from ``at`` (``下列文件同时废止：`` then a list or a
-    table's rows): the lines that cite a document, up to the first that does not."""
+    table's rows): the lines that cite a document, up to the first that does not; the table's
+    header row (序号　文件名称　文号) may come first."""
     out: list[Cited] = []
-    for m in re.finditer(r"[^\n]+", view[at:end]):
+    for k, m in enumerate(re.finditer(r"[^\n]+", view[at:end])):
         found = _titles_and_numbers(view, at + m.start(), at + m.end())
+        if not found and k == 0 and _LIST_HEADER.search(m.group(0)):
+            continue
         if not found:
             break
         out.extend(found)

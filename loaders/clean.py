@@ -9,7 +9,8 @@ the original range ``[ostart, oend)`` they stand for:
 1. ``normalise_width`` — full-width ASCII letters/digits/symbols to ASCII (``１２３``→``123``,
    ``％``→``%``, ``．``→``.``, ``［］``→``[]``); Chinese punctuation ``，：；（）！？～`` stays
    full-width; small forms to normal ones (``﹝2025﹞``→``〔2025〕``); ideographic/no-break
-   spaces to spaces; zero-width characters and BOMs are dropped; the ratio colon ``∶`` is kept.
+   spaces to spaces; zero-width characters and BOMs are dropped; the ratio colon ``∶`` is kept;
+   a keycap digit (``1️⃣``, as WeChat posts number their points) becomes ``1.``.
 2. ``drop_pinyin`` — pinyin annotations right after a Han character (``關(guān)``→``關``):
    parentheses (ASCII or full-width) holding 1–4 pinyin syllables with tone marks, or toneless or
    tone-digit syllables (``guan1``) that pypinyin confirms as readings of the characters before.
@@ -161,13 +162,17 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
-_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+_ZERO_WIDTH_CLASS = "[" + "".join(sorted(_ZERO_WIDTH)) + "]"
+# a zero-width character, or the keycap of a digit (U+FE0F U+20E3 after it: 1️⃣)
+_INVISIBLE = re.compile(rf"{_ZERO_WIDTH_CLASS}|(?<=\d)(\ufe0f?\u20e3)")
 
 
 def normalise_width(v: View) -> View:
-    """Full-width ASCII forms to ASCII (Chinese punctuation kept), zero-width chars dropped."""
+    """Full-width ASCII forms to ASCII (Chinese punctuation kept), zero-width chars dropped,
+    a keycap digit (``1️⃣``, the numbering of WeChat posts) read as a numbered point ``1.``."""
     v = View(v.text.translate(_WIDTH), v.starts, v.ends)
-    return apply_edits(v, [(m.start(), m.end(), "") for m in _ZERO_WIDTH_RE.finditer(v.text)])
+    edits = [(m.start(), m.end(), m.group(1) and ".") for m in _INVISIBLE.finditer(v.text)]
+    return apply_edits(v, edits)
 
 
 @lru_cache(maxsize=8192)

@@ -4,7 +4,8 @@ column, padding, a line of the right column) → the left column read down, then
 PDF and OFD copies of gazettes do this: ``三、每年遴选不超    五、对首次升规的企业，给予一次`` /
 ``过12个标杆项目。        性奖励10万元。``. A run of at least three lines whose right part starts
 at the same character offset or display column (within two), after a gap of four spaces or two ideographic
-spaces, with Han text on both sides, is such a page. Each column's lines are joined into
+spaces, with Han text on both sides, is such a page (a line of three cells or more is a row of a
+table: no column break). Each column's lines are joined into
 paragraphs (a column is narrower than a sentence), a new paragraph starting at a numbering
 marker (``三、``, ``（二）``, ``3.``) or after a sentence end. Every other line is unchanged.
 """
@@ -33,6 +34,8 @@ def _split(line: str) -> tuple[str, str, int, int] | None:
     for m in _GAP.finditer(body, lead + 1):
         left, right = body[:m.start()].strip(" \u3000"), body[m.end():]
         if _HAN.search(left) and _HAN.search(right):
+            if _GAP.search(left) or _GAP.search(right.strip()):
+                return None  # three cells or more: a row of a table, not two columns
             return left, right.strip(), m.end(), _width(body[:m.end()])
     return None
 

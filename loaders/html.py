@@ -81,6 +81,7 @@ _SPAN_MARK = re.compile("\x04\\d+\x04")
 _STRAY_MARKS = str.maketrans({_ROW_OPEN: " ", _ROW_CLOSE: " ", _CELL_END: " ", _ROWSPAN: " "})
 
 MAX_BLOCK_DEPTH = 256
+MAX_FRAMES = 2  # inline frames (srcdoc) read inside one another at most
 _FLAT = "kg-flat-"  # prefix of a block element renamed by cap_nesting
 # start tags for which the HTML5 tree builder looks down the stack for an open <p>
 _SCOPED_BLOCKS = frozenset((
@@ -180,12 +181,14 @@ class _Frame:
         self.lead = False  # bold text opening a block (a lead heading its paragraph?)
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, frames: int = MAX_FRAMES) -> str:
     """Visible content text of ``markup``: one line per block, no empty lines, no chrome.
 
     Whitespace inside a line is collapsed to one space and lines are stripped; the text ends
     without a trailing newline. Never raises on malformed markup. A list of three items or more
-    whose every item is only link text is a menu and dropped.
+    whose every item is only link text is a menu and dropped. An ``<iframe srcdoc>`` (a page
+    that carries its document inside an inline frame) gives the text of its inner page in its
+    place, ``frames`` levels deep at most; other frames are dropped.
     """
     root = LexborHTMLParser(cap_nesting(markup)).root
     if root is None:
@@ -207,7 +210,13 @@ def html_to_text(markup: str) -> str:
             tag = node.tag or ""
             if tag.startswith(_FLAT):
                 tag = tag[len(_FLAT) :]
-            if tag not in _DROP_TAGS:
+            if tag == "iframe" and frames > 0 and not stack[-1].muted:
+                inner = str((node.attributes or {}).get("srcdoc") or "")
+                if inner.strip():
+                    text = html_to_text(inner, frames - 1).replace("\n", _NEWLINE)
+                    out.append(_NEWLINE + text + _NEWLINE)
+                    stack[-1].loose = stack[-1].has_text = True
+            elif tag not in _DROP_TAGS:
                 parent = stack[-1]
                 muted = parent.muted or _is_chrome(node, tag)
                 block = tag in _BLOCK_TAGS

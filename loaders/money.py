@@ -7,8 +7,9 @@ exact ``Decimal``: money in yuan (``800万元`` → 8000000), percentages as fra
 (``50、30、15万元``, ``10-30%``, ``50 and 10 million yuan``) gives one figure per number, each
 spanning its own number (the last one includes the unit); a number with its own multiplier
 keeps it (``50万至100万元`` → 500000 and 1000000). Roles are decided by the parser.
-Money requires an explicit yuan unit (``元``, ``yuan``, ``RMB``, ``¥``); other currencies
-(``美元``, ``USD``) are ignored. Vague amounts (``数百万元``, ``上亿元``) are not figures.
+Money requires an explicit yuan unit (``元``, ``yuan``, ``RMB``, ``¥``), or 万/亿 alone where
+the clause speaks of money just before and nothing follows (``单个项目最高300万，``); other
+currencies (``美元``, ``USD``) are ignored. Vague amounts (``数百万元``, ``上亿元``) are not figures.
 """
 
 from __future__ import annotations
@@ -47,6 +48,17 @@ _MONEY_COMPOUND = re.compile(
 )
 _MONEY_ARABIC = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?{_YUAN}")
 _MONEY_CHINESE = re.compile(rf"(?P<num>{_CHN}){_YUAN}")
+# money written with 万 or 亿 alone (最高300万, 超过1亿的, as posts and briefings write it): only
+# where the clause speaks of money just before and the figure ends there (300万人 is a count)
+_MONEY_BARE = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<mult>万|萬|亿|億)"
+    r"(?=\s*(?:[，。；、,;:：）)\n]|$|以上|以下|以内|左右|的|奖励|补贴|补助|资助|扶持|支持|贴息|和|或|至|到))"
+)
+_MONEY_WORDS = re.compile(
+    r"(?:奖励|奖补|补贴|补助|资助|扶持|支持|给予|最高|不超过|投资|营业收入|营收|主营业务收入|销售额|"
+    r"销售收入|产值|交易额|总额|资金|金额|经费|贴息|额度|注册资本|实缴资本|融资|费用|税收)"
+    r"[^。；;，,\n]{0,12}$"
+)
 _SHARED_SEP = r"\s*(?P<sep>、|/|至|到|~|～|-|—|–|和|或)\s*"
 _RANGE_SEPS = set("至到~～-—–")
 _LOOKBACK_NUM = re.compile(
@@ -129,6 +141,15 @@ def find_money(text: str) -> list[Figure]:
             )
             taken.append((s, e))
             right = amount
+    for m in _MONEY_BARE.finditer(text):
+        value = _dec(m.group("num"))
+        if (value is None or taken.overlaps(m.start(), m.end())
+                or not _MONEY_WORDS.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        mult = m.group("mult")
+        unit = mult.replace("萬", "万").replace("億", "亿")
+        figures.append(Figure(m.start(), m.end(), tidy(value * _MULT_VALUES[mult]), unit + "元"))
+        taken.append((m.start(), m.end()))
     for m in _MONEY_CHINESE.finditer(text):
         num = m.group("num")
         start = m.start()

@@ -422,6 +422,9 @@ class _Parser:
         m = _TRAILER.search(view, item.marker.end, end)
         if m:
             end = m.start()
+        m = unit_table.TABLE_START.search(view, item.marker.end, end)
+        if m:  # a division-of-labour table after the last measure is none of its text
+            end = m.start()
         if last:
             heading, _, heading_end = self._heading(item)
             if heading not in _SUPPLEMENTARY:

@@ -26,7 +26,12 @@ ROLE_COLUMNS: dict[str, UnitRole] = {
     "责任单位": "responsible", "责任部门": "responsible",
 }
 _NUMBER_COLUMNS = ("序号", "编号")
-_MEASURE_COLUMNS = ("政策条款", "政策措施", "措施", "任务", "工作任务", "重点任务", "内容", "政策内容")
+# where such a table begins: its title line (…责任分工表) or its header row (序号 … 牵头单位 …)
+TABLE_START = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:[^\n。；]{0,24}分工(?:一览)?表[ \t\u3000]*(?=\n)"
+    r"|(?:序号|编号)[ \t\u3000|｜]+[^\n]{0,40}(?:牵头|责任|配合)(?:单位|部门))"
+)
+_MEASURE_COLUMNS = ("政策条款", "条款", "政策措施", "措施", "任务", "工作任务", "重点任务", "内容", "政策内容")
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,6 +150,8 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
     # land, building, city
     D("planning-natural-resources-bureau", "规划和自然资源局", "Planning and Natural Resources "
       "Bureau", ["规划资源局"], function="natural-resources"),
+    D("natural-resources-planning-bureau", "自然资源和规划局", "Natural Resources and Planning "
+      "Bureau", ["自然资源规划局", "资源规划局"], function="natural-resources"),
     D("natural-resources-department", "自然资源厅", "Department of Natural Resources",
       function="natural-resources"),
     D("natural-resources-bureau", "自然资源局", "Natural Resources Bureau",

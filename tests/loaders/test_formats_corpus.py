@@ -60,11 +60,28 @@ def test_each_form_builds_to_the_same_facts(text_build: tuple[dict, set], suffix
     assert len(facts) > 1000  # the comparison covers the whole graph, not an empty one
 
 
+def _pdf_pages(path: Path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
 def test_the_committed_files_are_what_the_script_writes(tmp_path: Path) -> None:
+    """Word, Markdown and OFD files are byte for byte what the script writes; a PDF embeds a
+    font subset that fpdf2 cuts with fontTools, whose bytes change with those libraries'
+    releases, so a PDF is compared by what it holds: its pages and the text of each."""
     written = make_formats().write_formats(tmp_path)
     assert sorted(p.name for p in written) == sorted(p.name for p in CORPUS_FORMATS.iterdir())
     for path in written:
-        assert path.read_bytes() == (CORPUS_FORMATS / path.name).read_bytes(), path.name
+        committed = CORPUS_FORMATS / path.name
+        if path.suffix == ".pdf":
+            pages = _pdf_pages(path)
+            assert len(pages) >= 1 and all(page.strip() for page in pages), path.name
+            assert pages == _pdf_pages(committed), path.name
+        else:
+            assert path.read_bytes() == committed.read_bytes(), path.name
 
 
 def test_pdf_evidence_carries_its_page_and_the_source_its_reader() -> None:
