@@ -63,6 +63,8 @@ _NAME_JOINS = ("行动", "计划", "工程", "专项行动")
 _SUPPLEMENTARY = ("附则",)
 
 _HALF_TO_FULL_BRACKETS = str.maketrans("()", "（）")
+_TITLE_AWARDED = re.compile(r"单项冠军|示范企业")
+_SEVERAL_ARTICLES = re.compile(r"第[一二三四五六七八九十百\d]{1,5}条")
 _HEADING_MAX = 24  # a heading sentence opening a measure (支持企业上规模。) is no longer
 
 
@@ -613,7 +615,8 @@ class _Parser:
         generic = self._generic_enterprise()
         named = [m for m in self._all_matches().within("category", s, e)  # outside exclusions
                  if not any(a < m.end and m.start < b for a, b in not_recipients)]
-        head_end = self.view.find("。", s, min(e, s + _HEADING_MAX))
+        head_end = min((i for i in (self.view.find(c, s, min(e, s + _HEADING_MAX)) for c in "。\n")
+                        if i > s), default=-1)  # a heading sentence, or a heading line (<dt>)
         body = [m for m in named if m.start >= head_end]  # 降低企业融资成本。对制造业企业…
         in_heading_only = len(body) < len(named) and all(m.concept != generic for m in body)
         if len(measure.categories) > 1 and (
@@ -624,9 +627,14 @@ class _Parser:
             for offer in measure.offers:  # also in an offer whose clause names only 单个企业
                 offer.categories = [c for c in offer.categories if c.concept != generic]
         # a sector word inside a category's name (制造业创新中心) is no sector of its own
-        # (a kind of enterprise, 人工智能企业, still names the sector it works in)
+        # (a kind of enterprise, 人工智能企业, still names the sector it works in; a title
+        # awarded, 制造业单项冠军企业, does not)
+        # (nor does a sector's word holding a kind's name: 农业经营主体 names agriculture)
+        sector_words = self._all_matches().within("sector", s, e)
         inside = [(m.start, m.end) for m in self._all_matches().within("category", s, e)
-                  if not m.surface.endswith("企业")]
+                  if (not m.surface.endswith("企业") or _TITLE_AWARDED.search(m.surface)) and not any(
+                      w.start <= m.start and m.end <= w.end and w.end - w.start > m.end - m.start
+                      for w in sector_words)]
         unsupported = (masked + inside + subjects.exclusion_masks(self.view, s, e)
                        + subjects.penalty_masks(self.view, s, e))
         measure.sectors = self._concepts("sector", s, e, unsupported, True)
@@ -811,11 +819,15 @@ class _Parser:
         if not self.doc.measures:
             return
         for row in unit_table.find_rows(self.view, self.items[-1].start if self.items else 0):
-            measure = self._measure_named(row.measure_text, row.ordinal)
-            if measure is None or measure.responsible or measure.cooperating:
-                continue
-            measure.responsible, measure.cooperating = units.table_units(
-                self.view, row.cells, self.span, self.prefixes, self.gaz)
+            named = [self._measure_named(text, None) for text in _SEVERAL_ARTICLES.findall(
+                re.sub(r"\s+", "", row.measure_text or ""))]  # 第三条、第四条: one row, two
+            if len(named) < 2 or None in named:
+                named = [self._measure_named(row.measure_text, row.ordinal)]
+            for measure in named:
+                if measure is None or measure.responsible or measure.cooperating:
+                    continue
+                measure.responsible, measure.cooperating = units.table_units(
+                    self.view, row.cells, self.span, self.prefixes, self.gaz)
 
     def units_from_ranges(self) -> None:
         """A sentence giving units by item numbers (``第3至5项由A牵头，B配合``) gives each measure

@@ -16,7 +16,8 @@ _SHARE_NOUN = re.compile(
     r"价款|收入|交易额|费))\s*$"
 )
 _SHARE_AFTER = re.compile(r"\s*(?:的)?(?:比例)?\s*(?:(?:给予|予以|进行)?\s*(?:补贴|补助|资助|奖励|支持|贴息|补偿|扶持)"
-                         r"|(?:给予|予以)(?:支付|报销))")  # 医保基金按项目费用的70%予以支付
+                         r"|(?:给予|予以)?(?:支付|报销)(?![\u4e00-\u9fff]{0,2}(?:预付|首付|进度|尾|定金)))")
+# 医保基金按项目费用的70%予以支付, 服务费用按70%支付: a share paid of a cost (not a payment schedule)
 _GIVEN_SHARE = re.compile(r"(?:补助|补贴|资助|奖励|贴息|奖补)\s*$")
 _SHARE_TAIL = re.compile(r"(?:按照|按|不超过|不高于|最高)\s*$")
 # 给予30%的贴息 / 50%的补助: a share of the cost or interest

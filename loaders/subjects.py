@@ -44,6 +44,8 @@ _STATISTICAL_BEFORE = re.compile(r"(?:规上|规模以上|限上)$")
 _PERSON_BEFORE = re.compile(r"(?:子女|职工|员工|人才|家属|随迁|本人|配偶)$")
 _SAFETY_OF_BEFORE = re.compile(r"(?:矿山|生产|食品|药品|消防|施工|作业)$")
 _BENEFIT_AFTER = re.compile(r"(?:保障|保险|费用|待遇|补贴|救助|资源)")
+# services that are a sector by name, wherever they stand (养老服务综合体, 居家社区养老服务发展)
+_SERVICE_SECTORS = frozenset({"养老服务"})
 _PROVIDED = re.compile(r"(?:提供|开展|给予|加强|优化|完善)[^，。；]{0,20}$")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _RATE_OF = re.compile(r"(?:支持|补助|补贴|奖励|扶持|资助|收费|计费|发放|兑现)$")
@@ -153,6 +155,8 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
     """True when a sector word ``m`` stands as a sector, not inside a compound; only short
     words (≤ 2 characters) and service words (金融服务, often the means of support) need the
     context, and a service provided (提供…金融服务) is never a sector."""
+    if m.surface in _SERVICE_SECTORS:
+        return not (compound(view, m) or _PROVIDED.search(view, max(0, m.start - 24), m.start))
     if m.surface.endswith("服务") and _PROVIDED.search(view, max(0, m.start - 24), m.start):
         return False  # 提供…金融服务: the means of support, not a sector it targets
     if m.surface == "标准" and _RATE_OF.search(view, max(0, m.start - 2), m.start):
