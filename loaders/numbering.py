@@ -331,7 +331,10 @@ def _measures(view: str, start: int = 0, end: int | None = None) -> list[Item]:
         for item in found:
             k = bisect_right(starts, item.start) - 1
             group = heads[k] if k >= 0 else None
-            out.append(Item(item.ordinal, item.marker, item.start, item.end, group,
+            stop = item.end  # the last article of a chapter ends where the next chapter begins
+            if k + 1 < len(starts) and starts[k + 1] < stop:
+                stop = starts[k + 1]
+            out.append(Item(item.ordinal, item.marker, item.start, stop, group,
                             units=item.units))
         return out
     return found

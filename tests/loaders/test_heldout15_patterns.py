@@ -147,3 +147,17 @@ def test_medical_devices_and_digital_agriculture_are_sectors() -> None:
                      "二、对开展一类创新药临床试验的企业，给予最高500万元支持。\n"
                      "三、对为农业经营主体提供数字化服务的企业，给予最高20万元奖励。\n" + SIGN)
     assert [_sectors(m) for m in doc.measures] == [{"healthcare"}, {"biomedicine"}, {"agriculture"}]
+
+
+def test_the_last_article_of_a_chapter_takes_no_units_of_the_next_chapters_heading() -> None:
+    doc = parse_text("某市工业和信息化局关于印发某市管理办法的通知\n某市管理办法\n"
+                     "第一章　研发支持（牵头单位：市工业和信息化局；配合单位：市科学技术局）\n"
+                     "第一条　对企业研发新产品的，给予一次性奖励50万元。\n"
+                     "第二条　对企业新建研发中心的，给予一次性奖励30万元。\n"
+                     "第二章　应用推广（牵头单位：市商务局；配合单位：市财政局）\n"
+                     "第三条　对用户采购新产品的，按采购金额的10%给予补助，最高100万元。\n"
+                     "某市工业和信息化局\n2026年5月6日\n")
+    assert [_units(m) for m in doc.measures] == [
+        [("某市工业和信息化局", "lead"), ("某市科学技术局", "support")],
+        [("某市工业和信息化局", "lead"), ("某市科学技术局", "support")],
+        [("某市商务局", "lead"), ("某市财政局", "support")]]
