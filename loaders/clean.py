@@ -171,7 +171,7 @@ def normalise_width(v: View) -> View:
     """Full-width ASCII forms to ASCII (Chinese punctuation kept), zero-width chars dropped,
     a keycap digit (``1️⃣``, the numbering of WeChat posts) read as a numbered point ``1.``."""
     v = View(v.text.translate(_WIDTH), v.starts, v.ends)
-    edits = [(m.start(), m.end(), m.group(1) and ".") for m in _INVISIBLE.finditer(v.text)]
+    edits = [(m.start(), m.end(), "." if m.group(1) else "") for m in _INVISIBLE.finditer(v.text)]
     return apply_edits(v, edits)
 
 
