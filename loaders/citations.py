@@ -22,10 +22,12 @@ _TITLE = re.compile(r"《([^《》]{2,150})》")
 _REPEAL = re.compile(r"废止|不再执行|停止执行|同时失效|予以废止|代替|替代|取代")
 _LIST_HEADER = re.compile(r"^\s*(?:序号|编号)?[\s|｜]*(?:文件名称|文件标题|名称)[\s|｜]+[^\n]{0,20}(?:文号|发文字号)")
 _LIST_INTRO = re.compile(r"[^，。；\n]{0,6}[：:]\s*$")  # 同时废止： / 予以废止如下：, a list follows
+_OPEN_FIGURE = re.compile(r"[（(][^）)]{0,30}$|〔\d{0,4}$|[）)]\s*自$")  # a number or clause cut by a line end
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 # a term in years: 有效期3年, and a trial period, 试行期两年 (试行期限, 实施期, 执行期)
 _TERM_WORD = r"(?:有效期|试行期限?|实施期限?|执行期限?)"
-_VALID_YEARS = re.compile(rf"{_TERM_WORD}(?:为|暂定)?\s*([0-9一二两三四五六七八九十]{{1,3}})\s*年")
+_VALID_YEARS = re.compile(rf"(?:{_TERM_WORD}(?:为|暂定)?|起试行)\s*([0-9一二两三四五六七八九十]{{1,3}})\s*年")
+# 自印发之日起试行二年: a trial of two years from the start
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效|试行)")
 _UNTIL_BRACKETED = re.compile(r"(?:至|到|截至|截止)[^，。；（(]{1,12}[（(]\s*$")
 _UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")
@@ -137,20 +139,39 @@ def _titles_and_numbers(view: str, s: int, e: int) -> list[Cited]:
 def find_repeals(view: str, start: int, end: int) -> list[Cited]:
     """Documents a sentence with ``废止/不再执行/代替`` names before (or after ``代替``) the cue."""
     out: list[Cited] = []
-    for s, e in sentences(view, start, end):
+    for s, e in _wrapped_sentences(view, start, end):
         text = view[s:e]
-        cue = _REPEAL.search(text)
-        if not cue:
+        cues = list(_REPEAL.finditer(text))
+        if not cues:
             continue
-        if cue.group(0) in ("代替", "替代", "取代"):
+        if cues[0].group(0) in ("代替", "替代", "取代"):
             found = _titles_and_numbers(view, s, e)
-        else:
-            found = _titles_and_numbers(view, s, s + cue.start())
+        else:  # 《A》自…起废止，《B》同时废止: each cue repeals what stands before it
+            found, at = [], s
+            for cue in cues:
+                found += _titles_and_numbers(view, at, s + cue.start())
+                at = s + cue.end()
         # 《若干政策》其他条款继续有效，原相应标准同时停止执行: what stays in force is not repealed
         found = [c for c in found if not _STAYS.match(view, c.end)]
         out.extend(found)
-        if _LIST_INTRO.match(view, s + cue.end(), e):
+        if _LIST_INTRO.match(view, s + cues[-1].end(), e):
             out.extend(_listed(view, e, end))
+    return out
+
+
+def _wrapped_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`sentences`, a sentence hard-wrapped over lines inside a 《title》 or a figure
+    (a text copied from a PDF: ``《长沙经济技\n术开发区…》``) joined again."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentences(view, start, end):
+        if out:
+            ps, pe = out[-1]
+            before = view[ps:pe]
+            if (before.count("《") > before.count("》") or _OPEN_FIGURE.search(before)) \
+                    and view[pe:s].strip() == "":
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
     return out
 
 

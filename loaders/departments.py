@@ -61,7 +61,7 @@ def split_department(name: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     ``…区``, ``国家``) or alone, or None: ``住房公积金管理委员会`` is no zone's 管理委员会."""
     for i in range(len(name)):
         prefix = name[:i]
-        if prefix and not prefix.endswith(tuple(ADMIN_SUFFIX)) and prefix not in ("国家", "全国"):
+        if prefix and not prefix.endswith((*ADMIN_SUFFIX, "兵团")) and prefix not in ("国家", "全国"):
             continue
         concept = gaz.lookup(name[i:], "department-type")
         if concept is not None:

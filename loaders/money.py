@@ -267,12 +267,15 @@ def find_money_en(text: str) -> list[Figure]:
 
 _PERCENT = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?P<sign>[%％‰])")
 _PERCENT_ZH = re.compile(rf"(?P<kind>百分之|千分之)(?P<num>{_NUM}|{_CHN})")
+# 按购置价格的三成给予补贴, 按3成: tenths after 的/按/予, never inside a word (一成不变, 九成以上的企业)
+_TENTHS = re.compile(r"(?<=[的按予])(?P<num>[一二三四五六七八九1-9])成(?![\u4e00-\u9fff]{0,1}(?:员|本|功|果|立|为|交|就|熟|型|品|套|绩|效|不变|以上))")
 _PERCENT_EN = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s?(?:percent|per\s?cent|pct)\b", re.I)
 _PERCENT_LOOKBACK = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?:~|～|-|—|–|至|到)\s*$")
 
 
 def find_percentages(text: str) -> list[Figure]:
-    """Percentages as fractions: ``30%`` → 0.3, ``百分之三十`` → 0.3, ``60 percent`` → 0.6, ``5‰``."""
+    """Percentages as fractions: ``30%`` → 0.3, ``百分之三十`` → 0.3, ``按…的三成`` → 0.3,
+    ``60 percent`` → 0.6, ``5‰``."""
     figures: list[Figure] = []
     for m in _PERCENT.finditer(text):
         value = parse_number(m.group("num"))
@@ -292,6 +295,10 @@ def find_percentages(text: str) -> list[Figure]:
             continue
         div = 100 if m.group("kind") == "百分之" else 1000
         figures.append(Figure(m.start(), m.end(), tidy(value / div), "%" if div == 100 else "‰"))
+    for m in _TENTHS.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            figures.append(Figure(m.start(), m.end(), tidy(value / 10), "%"))
     for m in _PERCENT_EN.finditer(text):
         value = parse_number(m.group("num"))
         if value is not None:

@@ -5,7 +5,8 @@ with a space before its mark (``一 、``, ``1 .``, ``（ 一 ）``), as scraped
 
 - ``第一条`` articles (optionally followed by ``【heading】``);
 - ``一、`` / ``一．`` / ``一.`` sections (``一，`` at the start of a line);
-- ``第一，`` / ``第一、`` ordinal sections;
+- ``第一，`` / ``第一、`` ordinal sections; ``第一项`` items followed by their heading (``第一项　推广…``);
+- ``一）`` and ``【一】`` opening a line, as ``一、`` sections;
 - ``（一）`` items; ``1.`` / ``1．`` / ``1、`` / ``1)`` / ``1）`` points; ``（1）`` items;
 - ``①`` circled numbers (also ``⑴`` and ``⒈``);
 - ``序号：1`` on a line of its own, heading a record of labelled lines (a table typed as
@@ -69,8 +70,11 @@ _DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 STYLES: dict[str, re.Pattern[str]] = {
     "第一条": re.compile(_BOUNDARY + rf"第\s?([{_CN}千万\d]{{1,10}})\s?条[ \t\u3000]*", re.M),
     "一、": re.compile(
-        _BOUNDARY + rf"([{_CN}]{{1,4}})\s?[、.．](?![{_CN}\d])|^([{_CN}]{{1,4}})[，,](?![{_CN}\d])",
+        _BOUNDARY + rf"([{_CN}]{{1,4}})\s?[、.．](?![{_CN}\d])|^([{_CN}]{{1,4}})[，,](?![{_CN}\d])"
+        # 一） and 【一】 opening a line (a closing bracket alone; a number in lenticular brackets)
+        rf"|^[ \t]*([{_CN}]{{1,4}})[)）](?![{_CN}\d])|^[ \t]*【([{_CN}]{{1,4}})】",
         re.M),
+    "第一项": re.compile(_BOUNDARY + rf"第\s?([{_CN}\d]{{1,4}})\s?项[ \t]*(?=[^\s，,、。；;])", re.M),
     "第一，": re.compile(_BOUNDARY + rf"第([{_CN}]{{1,3}})[，,、：:](?![{_CN}\d])", re.M),
     "（一）": re.compile(_BOUNDARY + rf"[（(]\s?([{_CN}]{{1,4}})\s?[)）]", re.M),
     "1.": re.compile(_BOUNDARY + r"(\d{1,2})\s?(?:[.．、]|[)）](?![)）]))(?![\d%])", re.M),
@@ -83,7 +87,7 @@ STYLES: dict[str, re.Pattern[str]] = {
 # ordinal words opening the sentences of an inline enumeration: 首先，… 其次，… 最后，…
 _ORDINAL_WORDS = re.compile(r"(?:^|(?<=[\s。；：:;]))(首先|其次|再次|最后)(?=[，,]?[^，。；\n]{2})", re.M)
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
-_ORDER = ["一、", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
+_ORDER = ["一、", "第一项", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
 _NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
 _BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
 _HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})。?[ \t]*$", re.M)

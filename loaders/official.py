@@ -107,6 +107,17 @@ def _titles(doc: OfficialDocument) -> list[str]:
     return [t for t in (doc.notice_title, doc.title) if t]
 
 
+_FORWARDED = re.compile(r"(?:转发|批转)[^《》]{0,10}《([^《》]+)》")
+
+
+def _own_titles(doc: OfficialDocument) -> list[str]:
+    """The titles that speak for the issuer: a forwarded document's (关于转发《河南省…》的通知)
+    is another body's, so it and its place are left out."""
+    forwarded = [m.group(1) for m in _FORWARDED.finditer(doc.notice_title or "")]
+    out = [_FORWARDED.sub("转发", t) for t in _titles(doc) if t not in forwarded]
+    return [t for t in out if t]
+
+
 # Organ words that hide other words (民政 in 人民政府); full agency names come from the vocabulary.
 _BODY_NAME = re.compile(r"人民政府|管委会|管理委员会")
 _ENACTING = re.compile(r"制定本(?:条例|规定|办法|法|(?:实施)?细则)")
@@ -333,7 +344,7 @@ class _Parser:
                 if areas and areas[-1].concept not in out:
                     out.append(areas[-1].concept)
         issuers_areas = set(out)
-        for text in _titles(self.doc):
+        for text in _own_titles(self.doc):
             for m in self.gaz.find_all(text, "area"):
                 if m.concept in out or agencies.inside_longer_name(text, m):
                     continue  # 鄂 of 鄂尔多斯市 is no Hubei
@@ -606,7 +617,8 @@ class _Parser:
         """The categories, sectors and themes ``view[s:e]`` names, into ``measure``."""
         masked = self._masks(s, e, notes)
         not_recipients = (masked + recipients.misconduct_masks(self.view, s, e)
-                          + subjects.exclusion_masks(self.view, s, e))
+                          + subjects.exclusion_masks(self.view, s, e)
+                          + subjects.penalty_masks(self.view, s, e))  # who is fined is no recipient
         measure.categories = self._concepts("category", s, e, not_recipients)
         for offer in measure.offers:
             offer.categories = [c for c in offer.categories if not self._names_no_recipient(

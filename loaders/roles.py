@@ -50,7 +50,7 @@ _REFUSED_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*的?\s*[，,]?\s*(?:�
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:及|或)?以上")
 _CAP_WORDS = re.compile(r"最高|不超过|不高于|上限|至多|最多|封顶|不多于")
 _TOTAL_WORDS = re.compile(r"总额|总资金|总金额|总规模|总额度|总预算|总投入|资金总量|资金总额|合计|共计|总计")
-_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|单条|单座|单艘|单张|单次|每张|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
+_PER_RECIPIENT = re.compile(r"同一(?:企业|项目|单位|主体|经营主体|市场主体|机构|用户|客户|申请人|申报主体|法人|园区|平台)|单个|单家|单项(?!冠军)|单户|单笔|单一|单台|单套|单条|单座|单艘|单张|单次|每张|每家|每个|每项|每户|每人|每名|每条|每款|每套|每台|每所|每支|每场|每届|每期|每艘|每架")
 _GIVING = re.compile(r"给予|奖励|资助|补贴|补助|扶持|支持|奖补|一次性|贴息")
 _GIVING_AFTER = re.compile(  # …X元给予职业培训补贴: a few words may name the subsidy after 给予
     r"^\s*(?:的)?\s*(?:给予[\u4e00-\u9fff]{0,8}?)?\s*(?:一次性)?\s*(?:资金)?\s*"
@@ -96,7 +96,8 @@ _PER_UNIT_AFTER = re.compile(
     rf"^\s*(?:/|／|每)\s*((?:{_RATE_UNIT}|{_TIME_UNIT})(?:\s*[·/／]?\s*(?:每)?\s*(?:月|年|天|日|次))?)")
 _PER_UNIT_BEFORE = re.compile(  # 每条常态化航线, 每飞行小时: a few words may qualify the unit
     rf"每\s*{_MEASURE_WORD}(?:[\u4e00-\u9fff]{{1,4}}?(?=航线|小时|架次|班次|车))?"
-    rf"({_RATE_UNIT}|小时|课时|学时|工时)(?:\s*每\s*(月|年|天|日|次|小时))?[^，。；每]{{0,12}}$")
+    rf"({_RATE_UNIT}|小时|课时|学时|工时)(?:[\u4e00-\u9fff]{{1,4}}?(?=每))?(?:\s*每\s*(月|年|天|日|次|小时))?"
+    r"[^，。；每]{0,12}$")  # 每座电站每年最高: the item named after its measure word
 # 按每家被服务企业2万元的标准, 按每培训合格1人800元给予补贴: a rate by its standard
 _RATE_STANDARD_BEFORE = re.compile(
     r"按(?:照)?\s*每\s*(?:[\u4e00-\u9fff]{1,4}?[一1]\s*(?=[\u4e00-\u9fff]))?"  # 每采集1小时…

@@ -581,6 +581,9 @@ AREA_ROWS: list[tuple[str, str, str, list[str], str, str | None, list[str]]] = [
     ("ningxia", "宁夏回族自治区", "Ningxia Hui Autonomous Region", ["宁夏"], "province", "china", []),
     ("xinjiang", "新疆维吾尔自治区", "Xinjiang Uygur Autonomous Region", ["新疆"], "province",
      "china", []),
+    # a provincial-level administration of its own, directly under the central government
+    ("xpcc", "新疆生产建设兵团", "Xinjiang Production and Construction Corps", ["兵团"], "province",
+     "china", []),
     ("hong-kong", "香港特别行政区", "Hong Kong Special Administrative Region", ["香港"], "province",
      "china", ["greater-bay-area"]),
     ("macao", "澳门特别行政区", "Macao Special Administrative Region", ["澳门"], "province", "china",
@@ -857,6 +860,11 @@ AGENCY_ROWS: list[tuple[str, str, str, str, str | None, list[str], list[str], li
     # Guangdong province
     ("gd-cpc", "中共广东省委", "CPC Guangdong Provincial Committee", "guangdong", "cpc-central",
      ["广东省委", "中国共产党广东省委员会"], ["省委"], [], ""),
+    # the Corps governs itself (no people's government): its own organs and general office
+    ("xpcc-corps", "新疆生产建设兵团", "Xinjiang Production and Construction Corps", "xpcc",
+     "state-council", [], [], ["XPCC"], ""),
+    ("xpcc-office", "新疆生产建设兵团办公厅", "General Office of the Xinjiang Production and "
+     "Construction Corps", "xpcc", "xpcc-corps", ["兵团办公厅"], [], [], ""),
     ("gd-gov", "广东省人民政府", "People's Government of Guangdong Province", "guangdong",
      "state-council", ["广东省政府"], ["省政府", "省人民政府"],
      ["Guangdong Provincial Government", "Guangdong provincial government"], ""),
@@ -961,7 +969,7 @@ def _government_rows() -> list[tuple]:
     scheme, so documents of any province or major city name known issuers. Names follow the
     fixed national pattern: ``<area>人民政府`` and, for provincial-level areas,
     ``<area>人民政府办公厅``. Areas with hand-written rows above are skipped."""
-    done = {"guangdong", "guangzhou", "shenzhen", "hong-kong", "macao"}
+    done = {"guangdong", "guangzhou", "shenzhen", "hong-kong", "macao", "xpcc"}
     province_gov = {"guangdong": "gd-gov"}
     rows: list[tuple] = []
     for slug, zh, en, _short, level, _parent, _within in AREA_ROWS:
@@ -1014,7 +1022,7 @@ def _congress_en(en: str) -> str:
 def _legislature_rows() -> list[tuple]:
     """The National People's Congress and its Standing Committee, and for every province and city
     of the area scheme its ``<area>人民代表大会`` and ``<area>人民代表大会常务委员会`` (the special
-    administrative regions have no people's congress). Short forms ``<area>人大`` and
+    administrative regions and the 新疆生产建设兵团 have no people's congress). Short forms ``<area>人大`` and
     ``<area>人大常委会`` are alternative labels."""
     rows: list[tuple] = [
         ("npc", "全国人民代表大会", "National People's Congress", "china", None,
@@ -1023,7 +1031,7 @@ def _legislature_rows() -> list[tuple]:
          "china", "npc", ["全国人大常委会"], [], ["NPCSC", "NPC Standing Committee"], ""),
     ]
     for slug, zh, en, _short, level, _parent, _within in AREA_ROWS:
-        if level not in ("province", "city") or slug in ("hong-kong", "macao"):
+        if level not in ("province", "city") or slug in ("hong-kong", "macao", "xpcc"):
             continue
         congress = _congress_en(en)
         rows.append((f"congress-{slug}", f"{zh}人民代表大会", congress, slug, None,
