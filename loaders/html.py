@@ -80,6 +80,7 @@ _SPANNED = re.compile("\x04(\\d+)\x04\\s*$")
 _SPAN_MARK = re.compile("\x04\\d+\x04")
 _STRAY_MARKS = str.maketrans({_ROW_OPEN: " ", _ROW_CLOSE: " ", _CELL_END: " ", _ROWSPAN: " "})
 
+BULLET = "•"  # drawn before a <ul> item
 MAX_BLOCK_DEPTH = 256
 MAX_FRAMES = 2  # inline frames (srcdoc) read inside one another at most
 _FLAT = "kg-flat-"  # prefix of a block element renamed by cap_nesting
@@ -332,6 +333,14 @@ def _number_item(out: list[str], frame: _Frame, number: int) -> None:
     out.insert(frame.mark + 1, f"{number}. ")
 
 
+def _bullet_item(out: list[str], frame: _Frame) -> None:
+    """A ``<ul>`` item gets the bullet a browser draws before it (``• ``), unless its text starts
+    with a number of its own; the numbering reads a list of bullets as items in their order."""
+    if number_at(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " "), 0) is not None:
+        return
+    out.insert(frame.mark + 1, BULLET + " ")
+
+
 def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
     """Close the innermost open element: drop it if it is a menu, else emit its boundary."""
     frame = stack.pop()
@@ -343,6 +352,8 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
         parent.all_links &= frame.has_text and not frame.loose
         if parent.tag == "ol" and not frame.muted:
             _number_item(out, frame, parent.first + parent.items - 1)
+        elif parent.tag == "ul" and not frame.muted and frame.loose:
+            _bullet_item(out, frame)  # (an item that is only a link, 相关文件, gets none)
     if frame.tag in ("ul", "ol") and frame.items >= 3 and frame.all_links:
         del out[frame.mark :]
     elif not frame.muted:

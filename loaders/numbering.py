@@ -6,12 +6,13 @@ with a space before its mark (``一 、``, ``1 .``, ``（ 一 ）``), as scraped
 - ``第一条`` articles (optionally followed by ``【heading】``);
 - ``一、`` / ``一．`` / ``一.`` sections (``一，`` at the start of a line);
 - ``第一，`` / ``第一、`` ordinal sections; ``第一项`` items followed by their heading (``第一项　推广…``);
-- ``一）`` and ``【一】`` opening a line, as ``一、`` sections;
-- ``（一）`` items; ``1.`` / ``1．`` / ``1、`` / ``1)`` / ``1）`` points; ``（1）`` items;
-- ``①`` circled numbers (also ``⑴`` and ``⒈``);
+- ``一）``, ``【一】`` and Roman numerals (``Ⅰ、``, ``Ⅱ.``) opening a line, as ``一、`` sections;
+- ``（一）`` items; ``1.`` / ``1．`` / ``1、`` / ``1)`` / ``1）`` points; ``A.`` lettered items opening a
+  line before Chinese text; ``（1）`` items;
+- ``①`` circled numbers (also ``⑴`` and ``⒈``); bullets (``•`` of a ``<ul>`` item, ``●``) in their order;
 - ``序号：1`` on a line of its own, heading a record of labelled lines (a table typed as
   records: 序号：1 / 项目：… / 支持标准：… / 责任单位：…), ranked between ``（一）`` and ``1.``;
-- ``一是…二是…`` enumerations inside running text, and ``首先…其次…（再次…）最后…`` written the
+- ``一是…二是…`` (and ``其一，…其二，…``) enumerations inside running text, and ``首先…其次…（再次…）最后…`` written the
   same way (numbered 1, 2, … in their order);
 - and, when nothing is numbered, heading lines: ``【支持研发】`` on a line of its own, or a
   short line with no sentence end followed by a paragraph that ends one (a bold heading of a
@@ -66,28 +67,35 @@ _BOUNDARY = r"(?:^|(?<=[\s。；：:;]))"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # the Roman numeral characters (U+2160…)
 
 STYLES: dict[str, re.Pattern[str]] = {
     "第一条": re.compile(_BOUNDARY + rf"第\s?([{_CN}千万\d]{{1,10}})\s?条[ \t\u3000]*", re.M),
     "一、": re.compile(
         _BOUNDARY + rf"([{_CN}]{{1,4}})\s?[、.．](?![{_CN}\d])|^([{_CN}]{{1,4}})[，,](?![{_CN}\d])"
         # 一） and 【一】 opening a line (a closing bracket alone; a number in lenticular brackets)
-        rf"|^[ \t]*([{_CN}]{{1,4}})[)）](?![{_CN}\d])|^[ \t]*【([{_CN}]{{1,4}})】",
+        rf"|^[ \t]*([{_CN}]{{1,4}})[)）](?![{_CN}\d])|^[ \t]*【([{_CN}]{{1,4}})】"
+        rf"|^[ \t]*([{_ROMAN}])\s?[、.．]",  # Ⅰ、 and Ⅱ. as sections
         re.M),
     "第一项": re.compile(_BOUNDARY + rf"第\s?([{_CN}\d]{{1,4}})\s?项[ \t]*(?=[^\s，,、。；;])", re.M),
     "第一，": re.compile(_BOUNDARY + rf"第([{_CN}]{{1,3}})[，,、：:](?![{_CN}\d])", re.M),
     "（一）": re.compile(_BOUNDARY + rf"[（(]\s?([{_CN}]{{1,4}})\s?[)）]", re.M),
     "1.": re.compile(_BOUNDARY + r"(\d{1,2})\s?(?:[.．、]|[)）](?![)）]))(?![\d%])", re.M),
     "（1）": re.compile(_BOUNDARY + r"[（(]\s?(\d{1,2})\s?[)）]", re.M),
+    # lettered items opening a line before Chinese text (A. 智能化改造项目：…), as guides write them
+    "A.": re.compile(r"^[ \t]*([A-Z])\s?[.．、](?=[ \t]*[\u4e00-\u9fff])", re.M),
     # a table typed as records, one labelled field per line (序号：1 / 项目：… / 支持标准：…)
     "序号：1": re.compile(r"^[ \t\u3000]*(?:序号|编号)[ \t\u3000]*[：:][ \t\u3000]*(\d{1,3})[ \t\u3000]*$", re.M),
     "①": re.compile(_BOUNDARY + rf"([{_CIRCLED}{_PAREN_DIGITS}{_DOT_DIGITS}])", re.M),
-    "一是": re.compile(rf"(?:^|(?<=[\s。；：:;，,]))([{_CN}]{{1,3}})是(?=[^，。；\n]{{2}})", re.M),
+    # bullets opening a line (• of a <ul> item, ● ▪ ◆ ■ typed): items numbered in their order
+    "•": re.compile(r"^[ \t]*[•●▪◆■](?=[ \t]*\S)", re.M),
+    "一是": re.compile(rf"(?:^|(?<=[\s。；：:;，,]))([{_CN}]{{1,3}})是(?=[^，。；\n]{{2}})"
+                     rf"|(?:^|(?<=[\s。；：:;]))其([{_CN}]{{1,2}})(?=[，,、：:])", re.M),  # 其一，…其二，…
 }
 # ordinal words opening the sentences of an inline enumeration: 首先，… 其次，… 最后，…
 _ORDINAL_WORDS = re.compile(r"(?:^|(?<=[\s。；：:;]))(首先|其次|再次|最后)(?=[，,]?[^，。；\n]{2})", re.M)
 CHAPTER = re.compile(_BOUNDARY + rf"第([{_CN}\d]{{1,4}})章[^\n]*", re.M)
-_ORDER = ["一、", "第一项", "第一，", "（一）", "序号：1", "1.", "（1）", "①"]
+_ORDER = ["一、", "第一项", "第一，", "（一）", "序号：1", "1.", "A.", "（1）", "①", "•"]
 _NOTE = re.compile(r"[（(][^（）()\n]{0,80}[）)]")
 _BRACKET_LINE = re.compile(r"^[ \t]*【([^【】\n]{2,40})】[ \t]*$", re.M)
 _HEADING_LINE = re.compile(r"^[ \t]*([^\n。；！？!?，,：:]{4,30})。?[ \t]*$", re.M)
@@ -113,6 +121,8 @@ def marker_label(style: str, number: int) -> str:
         return _CIRCLED[number - 1] if number <= len(_CIRCLED) else f"({number})"
     if style in ("1.", "（1）", "序号：1"):
         return style.replace("1", str(number))
+    if style == "A.":
+        return chr(ord("A") + number - 1) + "." if number <= 26 else f"({number})"
     return style.replace("一", cn2an.an2cn(number), 1)
 
 
@@ -136,7 +146,9 @@ class Item:
 def _number(text: str) -> int | None:
     if text.isdigit() and text.isascii():
         return int(text)
-    for table in (_CIRCLED, _PAREN_DIGITS, _DOT_DIGITS):
+    if len(text) == 1 and "A" <= text <= "Z":
+        return ord(text) - ord("A") + 1
+    for table in (_CIRCLED, _PAREN_DIGITS, _DOT_DIGITS, _ROMAN):
         if len(text) == 1 and text in table:
             return table.index(text) + 1
     return chinese_to_int(text)
@@ -147,6 +159,9 @@ def markers(view: str, style: str, start: int = 0, end: int | None = None) -> li
     end = len(view) if end is None else end
     out = []
     for m in STYLES[style].finditer(view, start, end):
+        if style == "•":
+            out.append(Marker(style, len(out) + 1, m.start(), m.end()))
+            continue
         raw = next(g for g in m.groups() if g is not None)
         n = _number(raw)
         if n is not None and n > 0:

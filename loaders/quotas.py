@@ -13,7 +13,7 @@ from .segments import Fig, Segment
 
 _QUOTA_BEFORE = re.compile(
     r"(?:不超过|不多于|最多|至多|限|不超)(?:择优)?(?:支持|资助|奖励|遴选|认定|评选|补助|扶持)?\s*$"
-    r"|名额\s*(?:为|是|共)?\s*$"  # 推荐名额为3个 (a table of places by province): places, a quota
+    r"|(?:名额|限额)\s*(?:为|是|共)?\s*$"  # 推荐名额为3个 (places by province), 项目限额15个: a quota
 )
 _QUOTA_AFTER = re.compile(r"^\s*(?:以内|以下)")
 _SELECT_BEFORE = re.compile(

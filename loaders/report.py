@@ -99,7 +99,8 @@ _MASTHEAD = re.compile(r"\bNo\.\s*\d+\s*\||\|\s*[A-Z][\w ]+(?:Observatory|Instit
                        r"第\s*[A-Za-z]?\d{1,3}\s*版"  # 淮安日报 2026年3月19日 星期四 第A2版
                        # a section label and the date alone: 【两岸产经】2026-04-21, 中国新闻 2026年3月24日 星期二
                        r"|^(?:【[^】]{1,10}】|[^\s\d]{2,10})[\s\u3000]*(?:19|20)\d\d\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-                       r"|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*(?:(?:星期|周)[一二三四五六日天])?\s*$")
+                       r"|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\u3000]*(?:(?:星期|周)[一二三四五六日天])?\s*$"
+                       r"|^\s*【[^】]{1,10}】\s*$")  # a section label alone: 【两岸产经】
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
 _PUBLISHER = [
     re.compile(r"^(?:source|publisher|来源|出处)\s*[:：]\s*(?P<name>[^\s|｜].*?)\s*$", re.I),

@@ -38,7 +38,7 @@ _UNIT_STEP_TAIL = re.compile(
     r"每(?:增长|增加|新增|提高|提升|超出|超过|多)\s*$"
     r"|(?:收入|额|费用?|投资|金额|贷款|营收)\s*(?:每|每达到|每满)\s*$")  # 按服务收入每1万元给予300元
 _THRESHOLD_TAIL = re.compile(
-    r"(?:(?<!不)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
+    r"(?:(?<!不)(?<!可)(?:超过|超出|超|达到|达|逾|突破|满|高于|大于)|不低于|不少于|累计达)\s*$"
 )
 _BAND_AFTER = re.compile(r"\s*(?:（含）|\(含\))?\s*(?:以内|以下)?\s*的")
 # a revised standard: 由1000万元提高至2000万元 (the old figure is no fact)
@@ -71,7 +71,8 @@ _SUPPORT_TALK = re.compile(r"一事一议|申报|申请|给予|奖励|补贴|补
 _SCALE_METRIC = re.compile(r"营业收入|营收|主营业务收入|销售收入|销售额|产值|营业额|纳税额|税收贡献|研发投入|研发费用|融资|投资额"
                            r"|(?:服务|采购|租用|交易)?合同(?:金)?额|(?:采购|交易)(?:金)?额|亩均税收|亩均产值"
                            r"|(?:项目|总|固定资产|设备|实际|数字化|智能化|信息化|技改|软硬件)(?:投入|投资)"
-                           r"|(?:注册|实缴|实收)资本|资产总额|净资产")
+                           r"|(?:注册|实缴|实收)资本|资产总额|净资产"
+                           r"|单(?:台|套|件)(?:设备|产品)?(?:价格|售价|单价)")  # 单台价格不低于10万元: what is bought
 # 数字化投入不低于200万元: the size of what an applicant spends, no budget of the government
 _METRIC_BOUND = re.compile(rf"(?:{_SCALE_METRIC.pattern})\s*(?:不低于|不少于|达到|超过|在)?\s*$")
 # 营业收入不低于1000万元且不超过4亿元: the upper bound of a condition, no cap
@@ -205,9 +206,13 @@ def sentences_start(clauses: list[Segment]) -> int:
     return clauses[0].start if clauses else 0
 
 
+_BUDGET_TALK = re.compile(r"安排[^，。；]{0,16}?(?:资金|经费)|专项资金")
+
+
 def is_target(sentence: str) -> bool:
     """``到2027年，产业规模突破5000亿元``: a goal, not a funding rule (no funding word at all)."""
-    return bool(_TARGET.search(sentence)) and not _FUNDING_TALK.search(sentence)
+    return (bool(_TARGET.search(sentence)) and not _FUNDING_TALK.search(sentence)
+            and not _BUDGET_TALK.search(sentence))  # …覆盖率达到85%，市级财政每年安排5000万元专项资金
 
 
 def classify_money(view: str, figs: list[Fig], clauses: list[Segment]) -> None:

@@ -54,6 +54,9 @@ _LABEL = re.compile(rf"(?:[【\[]\s*)?({_spaced(_LEAD_LABELS)}|{_spaced(_RESP_LA
 _NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,20}[）)]){2,200})[）)]|【([^【】\n]{2,200})】")
 # a role marked after one name of a list: 责任单位：市科技局（牵头）、市财政局
 _MARK = re.compile(r"[（(〔\[](牵头|配合)[）)〕\]]$")
+# a short name defined after a name (（以下简称区科经局）): blanked with a filler while units are read
+_DEFINED = re.compile(r"[（(](?:以下)?简称[^（）()]{1,20}[）)]")
+_FILL = "\u2060"
 _TOGETHER_PART = re.compile(r"^(.+?)会同(.+)$")
 _LABELLED_LINE = re.compile(
     rf"(?:^|(?<=[\n。；]))\s*(?:[【\[]\s*)?(?:{_LEAD_LABELS}|{_RESP_LABELS}|{_SUPPORT_LABELS})"
@@ -187,7 +190,8 @@ class _Units:
         with ``companies``, companies)."""
         names = [n for n, _s, _e in split_names(text, 0)]
         return bool(names) and all(
-            self.is_agency(strip_etc(_MARK.sub("", re.sub(r"^(?:由|和|及|与)", "", n))), companies)
+            self.is_agency(strip_etc(_MARK.sub("", re.sub(r"^(?:由|和|及|与)", "", n.rstrip(_FILL)))),
+                           companies)
             for n in names)
 
     def names(self, text: str, offset: int, role: UnitRole, strict: bool = True,
@@ -200,7 +204,7 @@ class _Units:
             name, s = name[cut:], s + cut
             if enum := _ENUM_LEAD.match(name):  # 一是市大数据局负责…: the enumeration is no name
                 name, s = name[enum.end() :], s + enum.end()
-            name = re.sub(r"^(?:和|及|与)", "", name)
+            name = re.sub(r"^(?:和|及|与)", "", name).rstrip(_FILL)
             mark = _MARK.search(name)
             if mark:
                 name = name[: mark.start()]
@@ -284,6 +288,9 @@ def responsible_units(
     named them — callers mask these when reading subjects of the measure).
     """
     units = _Units(span_of, prefixes, gaz)
+    if "简称" in view[start:end]:  # 由A（以下简称区科经局）会同B…: a name's definition is no name
+        view = view[:start] + _DEFINED.sub(lambda d: _FILL * len(d.group(0)), view[start:end]) \
+            + view[end:]
     for m in _NOTE.finditer(view, start, end):
         group = 1 if m.group(1) is not None else 2
         inner, at = m.group(group), m.start(group)

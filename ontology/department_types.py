@@ -104,6 +104,8 @@ DEPARTMENT_TYPES: list[DepartmentType] = [
       function="data"),
     D("government-service-data-administration", "政务服务和数据管理局",
       "Government Service and Data Administration", ["政数局"], function="data"),
+    D("government-service-data-bureau", "政务服务与数据管理局", "Bureau of Government Services and Data",
+      function="data"),  # the name some cities give it (赤峰市政务服务与数据管理局)
     # money and assets
     D("finance-department", "财政厅", "Department of Finance", function="finance"),
     D("finance-bureau", "财政局", "Finance Bureau", function="finance"),
