@@ -73,3 +73,18 @@ def spans_of(doc: OfficialDocument):
                 yield from walk(v)
 
     yield from walk(doc)
+
+
+# a notice's head and signature around the measures of a snippet
+NOTICE_HEAD = "某市人民政府办公室关于印发某市若干措施的通知\n某政办发〔2026〕9号\n\n"
+NOTICE_SIGN = "\n某市人民政府办公室\n2026年5月6日\n"
+
+
+def money_roles(m: Measure) -> list[tuple[str, int]]:
+    """The measure's amounts as (role, yuan)."""
+    return [(a.role, int(a.value)) for a in m.amounts]
+
+
+def unit_roles(m: Measure) -> list[tuple[str, str]]:
+    """The measure's units as (full name, role), lead and responsible first."""
+    return [(u.name, u.role) for u in m.responsible + m.cooperating]

@@ -15,17 +15,10 @@ from policykg.loaders.columns import unmerge_columns
 from policykg.loaders.html import html_to_text
 from policykg.loaders.money import find_money
 from policykg.loaders.route import load
+from tests.loaders.official_helpers import NOTICE_SIGN as SIGN
+from tests.loaders.official_helpers import money_roles as _money
 from tests.loaders.official_helpers import parse_text
-
-SIGN = "\n某市人民政府办公室\n2026年5月6日\n"
-
-
-def _money(m) -> list[tuple[str, int]]:
-    return [(a.role, int(a.value)) for a in m.amounts]
-
-
-def _units(m) -> list[tuple[str, str]]:
-    return [(u.name, u.role) for u in m.responsible + m.cooperating]
+from tests.loaders.official_helpers import unit_roles as _units
 
 
 def _sectors(m) -> set[str]:

@@ -11,18 +11,11 @@ from __future__ import annotations
 
 from policykg.loaders.html import html_to_text
 from policykg.loaders.route import load
+from tests.loaders.official_helpers import NOTICE_HEAD as HEAD
+from tests.loaders.official_helpers import NOTICE_SIGN as SIGN
+from tests.loaders.official_helpers import money_roles as _money
 from tests.loaders.official_helpers import parse_text
-
-HEAD = "某市人民政府办公室关于印发某市若干措施的通知\n某政办发〔2026〕9号\n\n"
-SIGN = "\n某市人民政府办公室\n2026年5月6日\n"
-
-
-def _money(m) -> list[tuple[str, int]]:
-    return [(a.role, int(a.value)) for a in m.amounts]
-
-
-def _units(m) -> list[tuple[str, str]]:
-    return [(u.name, u.role) for u in m.responsible + m.cooperating]
+from tests.loaders.official_helpers import unit_roles as _units
 
 
 def test_roman_numeral_sections() -> None:
