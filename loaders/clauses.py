@@ -12,8 +12,9 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from ..ontology.gazetteer import Gazetteer
+from .counts import find_counts
 from .matchindex import MatchIndex
-from .money import find_counts, find_money, find_percentages, find_ratios
+from .money import find_money, find_percentages, find_ratios
 from .offers import (
     GroupContext,
     Vocab,

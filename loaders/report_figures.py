@@ -14,14 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import (
-    find_counts,
-    find_counts_en,
-    find_money,
-    find_money_en,
-    find_percentages,
-    find_ratios,
-)
+from .counts import find_counts, find_counts_en
+from .money import find_money, find_money_en, find_percentages, find_ratios
 from .numerals import tidy
 from .records import ClaimRecord, Level, MoneyRole, Span
 

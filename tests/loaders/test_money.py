@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders.clean import clean
+from policykg.loaders.counts import find_counts
 from policykg.loaders.money import (
     Figure,
-    find_counts,
     find_money,
     find_money_en,
     find_percentages,

@@ -43,7 +43,12 @@ def test_batches_in_worker_processes_give_the_whole_report_on_a_generated_corpus
     # graphs of the documents they report on (context across graphs)
     if not SEEDS.is_dir():
         pytest.skip(f"seed corpus not found at {SEEDS}")
-    docs = generate(tmp_path / "gen", 50, 4, plain=False)
+    # the first seed from 4 whose corpus holds a news report (the draws shift when the
+    # vocabularies the generator picks places and bodies from grow)
+    for rng_seed in range(4, 24):
+        docs = generate(tmp_path / f"gen{rng_seed}", 50, rng_seed, plain=False)
+        if any(p.name.startswith("news_") for p in docs.iterdir()):
+            break
     assert any(p.name.startswith("news_") for p in docs.iterdir())
     for seed in sorted(SEEDS.glob("*.txt")):  # the seeds leave findings to compare
         shutil.copy(seed, docs / seed.name)
