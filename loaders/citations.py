@@ -26,8 +26,8 @@ _OPEN_FIGURE = re.compile(r"[（(][^）)]{0,30}$|〔\d{0,4}$|[）)]\s*自$")  # 
 _BASED_CUE = re.compile(r"(?:根据|依据|落实|贯彻|按照|遵照)")
 # a term in years: 有效期3年, and a trial period, 试行期两年 (试行期限, 实施期, 执行期)
 _TERM_WORD = r"(?:有效期|试行期限?|实施期限?|执行期限?)"
-_VALID_YEARS = re.compile(rf"(?:{_TERM_WORD}(?:为|暂定)?|起试行)\s*([0-9一二两三四五六七八九十]{{1,3}})\s*年")
-# 自印发之日起试行二年: a trial of two years from the start
+_VALID_YEARS = re.compile(rf"(?:{_TERM_WORD}(?:为|暂定)?|起试行|暂行)\s*([0-9一二两三四五六七八九十]{{1,3}})\s*年")
+# 自印发之日起试行二年, 施行，暂行二年: a trial of two years from the start
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布|颁布|下发)之日起(?:施行|实施|执行|生效|试行)")
 _UNTIL_BRACKETED = re.compile(r"(?:至|到|截至|截止)[^，。；（(]{1,12}[（(]\s*$")
 _UNTIL_CLOSE = re.compile(r"\s*[）)]\s*止")

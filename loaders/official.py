@@ -44,6 +44,7 @@ from .records import (
     OfficialDocument,
     ProgramRef,
     Source,
+    Span,
     Warning_,
 )
 from .roles import CHANGED_TO
@@ -101,6 +102,10 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
     parser.drop_repeated_offers()
     parser.final_warnings()
     return doc
+
+
+def _within(inner: Span | None, outer: Span) -> bool:
+    return inner is not None and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _titles(doc: OfficialDocument) -> list[str]:
@@ -857,7 +862,13 @@ class _Parser:
                 self.prefixes, self.gaz)
             if not (resp or coop):
                 continue
+            holder = self.span(r.start, r.end)
             for measure, n in zip(self.doc.measures, numbers, strict=True):
+                # the measure whose text holds the sentence (三、保障措施) names no unit by it
+                measure.responsible = [u for u in measure.responsible if not _within(u.span, holder)]
+                measure.cooperating = [u for u in measure.cooperating if not _within(u.span, holder)]
+                if r.bracketed and not (measure.marker or "").startswith(("（", "(")):
+                    continue  # 第（一）至（三）项 names the （一） items, not 一、总体要求
                 if n in r.numbers and not (measure.responsible or measure.cooperating):
                     measure.responsible, measure.cooperating = list(resp), list(coop)
 

@@ -110,13 +110,16 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(?:published|posted|date|发布(?:时间|日期)?|时间)\s*[:：]?\s*)?"
     r"(?P<date>(?:19|20)\d\d\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d)"
-    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:[\s\u3000]+[\u4e00-\u9fff]{2,3})?)?\s*$",
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:[\s\u3000]+[\u4e00-\u9fff]{2,3})?"
+    r"(?:[\s\u3000]+来自[\s\u3000]*[^\s\u3000]{1,16}(?:[\s\u3000]+[\u4e00-\u9fff]{2,3})?)?)?\s*$",  # 来自 微博视频号
     re.IGNORECASE,
 )
+# a post's headline in lenticular brackets, then its hashtags and emoji: the headline is inside
+_BRACKETED_HEADLINE = re.compile(r"^【(?P<title>[^【】]{4,80})】(?:\s*#[^#\n]{1,20}#|[^\u4e00-\u9fffA-Za-z0-9])*$")
 # a social-media post's date line: a time and the poster's region (2025-07-18 17:30 山东)
-_POST_DATE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?[\s\u3000]+[\u4e00-\u9fff]{2,3}\s*$")
+_POST_DATE = re.compile(r"\d{1,2}:\d\d(?::\d\d)?[\s\u3000]+(?:[\u4e00-\u9fff]{2,3}|来自[^\n]{1,24})\s*$")
 # an account name: a short run of letters with no punctuation or digit (never a headline there)
-_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}$")
+_ACCOUNT_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:\s?[VＶ✓])?$")  # 鄂州发布 V: a verified account
 
 
 def _is_furniture(line: str) -> bool:
@@ -285,6 +288,10 @@ def load_report(source: Source, gazetteer: Gazetteer | None = None) -> Report:
         line = lines[title_idx]
         report.title = " ".join(line.text.split())
         report.title_span = Span(line.start, line.end, line.text)
+        if (m := _BRACKETED_HEADLINE.match(line.text)) is not None:
+            report.title = " ".join(m.group("title").split())
+            report.title_span = Span(line.start + m.start("title"), line.start + m.end("title"),
+                                     m.group("title"))
     header_end = max(i for i in (title_idx, date_idx, -1) if i is not None)
 
     # --- publisher, authors and furniture --------------------------------------------------

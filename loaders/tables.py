@@ -18,7 +18,8 @@ rows of a PDF or OFD page) hands them to :func:`table_lines`, which writes one l
 * a **list of measures** (a first column 序号/编号 numbering the rows 1, 2, 3…, and figures of
   money or shares in at least half of the rows: 序号 | 支持事项 | 支持标准 | 责任单位; or, with
   no such column, a column of what each row offers beside a column of its units: 支持方向 |
-  支持内容 | 责任单位, the rows numbered by their place) gives each
+  支持内容 | 责任单位, or a first column naming each row's measure: 政策名称 | 支持标准, the rows
+  numbered by their place) gives each
   row as a record of labelled lines, ``序号：1`` on a line of its own and then ``支持事项：…``,
   ``支持标准：…``, ``责任单位：…``, as :mod:`loaders.numbering` reads a table typed as records:
   each row is a measure with its own units (a division-of-labour table of headings without
@@ -126,6 +127,10 @@ _ROW_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,3})\s*[)）.．、]?\s*$")
 
 
 # a column that states what a row offers: 支持方向 | 支持内容 | 责任单位 lists measures unnumbered
+# a first column naming each row's measure, beside a content column (政策名称 | 支持标准): a
+# list of measures even with no units column (the units may come in a table of their own)
+_MEASURE_NAME_COLUMNS = frozenset({"政策名称", "措施名称", "政策措施", "支持事项", "支持方向", "项目名称",
+                                   "扶持事项", "奖补事项", "政策条目"})
 _CONTENT_COLUMNS = frozenset({"支持内容", "支持标准", "扶持内容", "扶持标准", "政策内容", "具体措施",
                               "奖补标准", "补助标准", "奖励标准"})
 
@@ -172,7 +177,7 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
     """A first column numbering the rows 1, 2, 3… (or, with no such column, a column stating what
     each row offers beside a column of its units) and figures in at least half of the rows; rows
     heading groups of rows (:func:`_section`) are set aside."""
-    if len(keys) < 3 or not body:
+    if len(keys) < 2 or not body or len(keys) == 2 and keys[0] not in _MEASURE_NAME_COLUMNS:
         return False
     starts: list[int] = []
     rows: list[list[str]] = []
@@ -190,7 +195,7 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
         if not all(numbers) or not _numbers_run([int(m.group(1)) for m in numbers], starts):
             return False
     elif (len(body) < 2 or not _CONTENT_COLUMNS.intersection(keys)
-          or not any(k in ROLE_COLUMNS for k in keys)):
+          or not (any(k in ROLE_COLUMNS for k in keys) or keys[0] in _MEASURE_NAME_COLUMNS)):
         return False
     with_figures = sum(1 for row in body if any(_FIGURE.search(c) for c in row[numbered:]))
     return 2 * with_figures >= len(body)

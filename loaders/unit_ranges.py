@@ -2,8 +2,9 @@
 区财政局配合；第3至5项由…牵头；第6、7项由A、B按职责分工负责。``
 
 The numbers are those written before the items in the text (a lead-in item split into leaves
-gives its units to each leaf). Ranges (``第3至5项``, ``第3-5项``) and lists (``第1、2项``, ``第一、
-二条``) are read; each clause runs to the next ``；`` or ``。``.
+gives its units to each leaf). Ranges (``第3至5项``, ``第3-5项``, ``第（一）至（三）项``) and lists
+(``第1、2项``, ``第一、二条``) are read, also after a colon (具体分工如下：第…); each clause runs to
+the next ``；`` or ``。``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from dataclasses import dataclass
 
 from .numerals import chinese_to_int
 
-_NUM = r"[\d一二三四五六七八九十]{1,3}"
+_NUM = r"[（(]?[\d一二三四五六七八九十]{1,3}[)）]?"  # 第（一）至（三）项: the items' own brackets
 _SEP = r"\s*(?:、|，|,|和|及|与|至|到|-|—|–|~|～)\s*第?\s*"
 # 上述第1、2项由… / 第3至5项由… / 以上第一、二条由…
 _CLAUSE = re.compile(rf"第\s*({_NUM}(?:{_SEP}{_NUM})*)\s*(?:项|条|款|点)(?:措施|政策)?(由[^；;。\n]{{2,120}})")
-_OPENS = re.compile(r"(?:^|(?<=[\n。]))[ \t\u3000]*(?:上述|以上|前述)?(?=第\s*" + _NUM + ")", re.M)
+_OPENS = re.compile(r"(?:^|(?<=[\n。：:]))[ \t\u3000]*(?:上述|以上|前述)?(?=第\s*" + _NUM + ")", re.M)
 _RANGE = re.compile(r"(?:至|到|-|—|–|~|～)")
 
 
@@ -29,6 +30,7 @@ class RangeUnits:
     start: int
     end: int
     sentence_start: int  # where the whole sentence begins (it is no part of the last item)
+    bracketed: bool = False  # 第（一）至（三）项: the numbers of bracketed items
 
 
 def _numbers(text: str) -> tuple[int, ...]:
@@ -36,7 +38,7 @@ def _numbers(text: str) -> tuple[int, ...]:
     previous: int | None = None
     pending_range = False
     for m in re.finditer(rf"{_NUM}|{_RANGE.pattern}", text):
-        token = m.group(0)
+        token = m.group(0).strip("（()）")
         if _RANGE.fullmatch(token):
             pending_range = previous is not None
             continue
@@ -62,7 +64,8 @@ def find_ranges(view: str, start: int = 0, end: int | None = None) -> list[Range
         pos = opening.end()
         clauses = []
         while (m := _CLAUSE.match(view, pos, stop)) is not None:
-            clauses.append(RangeUnits(_numbers(m.group(1)), m.start(2), m.end(2), opening.start()))
+            clauses.append(RangeUnits(_numbers(m.group(1)), m.start(2), m.end(2), opening.start(),
+                                      bool(re.match(r"[（(]", m.group(1)))))
             pos = m.end()
             while pos < stop and view[pos] in "；;，, \t\u3000":
                 pos += 1

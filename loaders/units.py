@@ -110,10 +110,15 @@ def _after_bracket(view: str, at: int) -> bool:
 _DUTY_TAIL = re.compile(r"(?:共同|分别)?(?:按(?:照)?(?:各自)?职责(?:分工)?)?(?:共同|分别)?负责$")
 
 
+_JOINED = re.compile(r"(?<=[局委办厅署院])(?:和|及|与)(?=[市省区县州]|国家|中国)")
+
+
 def split_names(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Split a list of names on 、，,；和及 and white space, never inside brackets (各县（市、区）人民政府
-    is one name); ``(name, start, end)`` in the view."""
+    """Split a list of names on 、，,；, white space, and 和/及/与 between a body's ending and the
+    next body's place (市教育局和市医保局), never inside brackets (各县（市、区）人民政府 is one name);
+    ``(name, start, end)`` in the view."""
     out = []
+    text = _JOINED.sub("、", text)  # 市教育局和市医保局: two bodies (工业和信息化局 stays one)
     for m in re.finditer(r"(?:[（(][^（）()]{0,20}[）)]|[^、，,；;\s（(])+|[（(]", text):
         out.append((m.group(0), offset + m.start(), offset + m.end()))
     return out

@@ -466,6 +466,7 @@ SECTORS: list[C] = [
     C("new-materials", "新材料", "new materials", en_alt=["advanced materials"]),
     C("media", "传媒", "media", alt=["媒体", "新闻出版"], en_alt=["publishing"]),
     C("commerce", "商贸", "commerce", alt=["零售", "电子商务", "电商"],
+      hidden=["外贸", "对外贸易", "进出口", "跨境电商"],
       en_alt=["retail", "e-commerce"]),
     C("marine-economy", "海洋经济", "marine economy", en_alt=["ocean economy"],
       hidden=["海上风电", "海洋电力"]),  # offshore power is a marine industry (海洋电力业)

@@ -66,7 +66,7 @@ def _decoded(path: Path) -> str:
 
 def test_the_corpus_mixes_scripts_encodings_formats_and_kinds() -> None:
     docs = _documents()
-    assert 30 <= len(docs) <= 120
+    assert 30 <= len(docs) <= 200  # a corpus the test run reads in seconds (~0.04 s a document)
     traditional = [p for p in docs if detect_script(_decoded(p)) == "zh-Hant"]
     assert len(traditional) * 3 >= len(docs)
     not_utf8 = [p for p in docs if not _is_utf8(p)]
