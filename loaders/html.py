@@ -325,20 +325,13 @@ def _table_text(markup: str) -> str:
     return _unmark("".join(pieces))
 
 
-def _number_item(out: list[str], frame: _Frame, number: int) -> None:
-    """An ``<ol>`` item gets the number a browser draws before it (``3. ``), unless its text
-    starts with a number of its own (``1．…``, ``（一）…``, ``第一条…``: any numbering style)."""
+def _mark_item(out: list[str], frame: _Frame, marker: str) -> None:
+    """A list item gets the marker a browser draws before it (``3.`` in an ``<ol>``, ``•`` in a
+    ``<ul>``: the numbering reads bullets as items in their order), unless its text starts with a
+    number of its own (``1．…``, ``（一）…``, ``第一条…``: any numbering style)."""
     if number_at(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " "), 0) is not None:
         return
-    out.insert(frame.mark + 1, f"{number}. ")
-
-
-def _bullet_item(out: list[str], frame: _Frame) -> None:
-    """A ``<ul>`` item gets the bullet a browser draws before it (``• ``), unless its text starts
-    with a number of its own; the numbering reads a list of bullets as items in their order."""
-    if number_at(_unmark("".join(out[frame.mark + 1 :])).replace(_NEWLINE, " "), 0) is not None:
-        return
-    out.insert(frame.mark + 1, BULLET + " ")
+    out.insert(frame.mark + 1, marker + " ")
 
 
 def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
@@ -351,9 +344,9 @@ def _close(stack: list[_Frame], out: list[str], in_pre: int) -> int:
         parent.items += 1
         parent.all_links &= frame.has_text and not frame.loose
         if parent.tag == "ol" and not frame.muted:
-            _number_item(out, frame, parent.first + parent.items - 1)
+            _mark_item(out, frame, f"{parent.first + parent.items - 1}.")
         elif parent.tag == "ul" and not frame.muted and frame.loose:
-            _bullet_item(out, frame)  # (an item that is only a link, 相关文件, gets none)
+            _mark_item(out, frame, BULLET)  # (an item that is only a link, 相关文件, gets none)
     if frame.tag in ("ul", "ol") and frame.items >= 3 and frame.all_links:
         del out[frame.mark :]
     elif not frame.muted:

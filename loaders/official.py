@@ -104,8 +104,8 @@ def parse_official(source: Source, gazetteer: Gazetteer | None = None) -> Offici
     return doc
 
 
-def _within(inner: Span | None, outer: Span) -> bool:
-    return inner is not None and outer.start <= inner.start and inner.end <= outer.end
+def _span_within(inner: Span | None, outers: list[Span]) -> bool:
+    return inner is not None and any(o.start <= inner.start and inner.end <= o.end for o in outers)
 
 
 def _titles(doc: OfficialDocument) -> list[str]:
@@ -632,8 +632,9 @@ class _Parser:
         generic = self._generic_enterprise()
         named = [m for m in self._all_matches().within("category", s, e)  # outside exclusions
                  if not any(a < m.end and m.start < b for a, b in not_recipients)]
-        head_end = min((i for i in (self.view.find(c, s, min(e, s + _HEADING_MAX)) for c in "。\n")
-                        if i > s), default=-1)  # a heading sentence, or a heading line (<dt>)
+        # a heading sentence (降低企业融资成本。) or a heading line (<dt>支持梯度培育</dt>)
+        ends = [i for c in "。\n" if (i := self.view.find(c, s, min(e, s + _HEADING_MAX))) > s]
+        head_end = min(ends, default=-1)
         body = [m for m in named if m.start >= head_end]  # 降低企业融资成本。对制造业企业…
         in_heading_only = len(body) < len(named) and all(m.concept != generic for m in body)
         if len(measure.categories) > 1 and (
@@ -855,18 +856,21 @@ class _Parser:
         styles = [item.marker.style for item in self.items]
         common = max(styles, key=styles.count)
         numbers = [self._written_number(item, common) for item in self.items]
+        found = []
         for r in self.ranges:
             clause = "\n" + self.view[r.start : r.end]  # read as a sentence of its own
             resp, coop, _ = units.responsible_units(
                 clause, 1, len(clause), lambda a, b, at=r.start - 1: self.span(a + at, b + at),
                 self.prefixes, self.gaz)
-            if not (resp or coop):
-                continue
-            holder = self.span(r.start, r.end)
+            if resp or coop:
+                found.append((r, resp, coop))
+        # the measure whose text holds such a sentence (三、保障措施) names no unit by it
+        holders = [self.span(r.start, r.end) for r, _, _ in found]
+        for measure in self.doc.measures:
+            measure.responsible = [u for u in measure.responsible if not _span_within(u.span, holders)]
+            measure.cooperating = [u for u in measure.cooperating if not _span_within(u.span, holders)]
+        for r, resp, coop in found:
             for measure, n in zip(self.doc.measures, numbers, strict=True):
-                # the measure whose text holds the sentence (三、保障措施) names no unit by it
-                measure.responsible = [u for u in measure.responsible if not _within(u.span, holder)]
-                measure.cooperating = [u for u in measure.cooperating if not _within(u.span, holder)]
                 if r.bracketed and not (measure.marker or "").startswith(("（", "(")):
                     continue  # 第（一）至（三）项 names the （一） items, not 一、总体要求
                 if n in r.numbers and not (measure.responsible or measure.cooperating):

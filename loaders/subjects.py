@@ -155,16 +155,14 @@ def in_context(view: str, m: Match, others: list[Match]) -> bool:
     """True when a sector word ``m`` stands as a sector, not inside a compound; only short
     words (≤ 2 characters) and service words (金融服务, often the means of support) need the
     context, and a service provided (提供…金融服务) is never a sector."""
-    if m.surface in _SERVICE_SECTORS:
-        return not (compound(view, m) or _PROVIDED.search(view, max(0, m.start - 24), m.start))
     if m.surface.endswith("服务") and _PROVIDED.search(view, max(0, m.start - 24), m.start):
         return False  # 提供…金融服务: the means of support, not a sector it targets
     if m.surface == "标准" and _RATE_OF.search(view, max(0, m.start - 2), m.start):
         return False  # 支持标准, 补贴标准: the rate of the support, no standard-setting
     if compound(view, m) or cost_item(view, m) or facility(view, m):
         return False
-    if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and not m.surface.endswith(
-            "服务"):
+    if (len(m.surface) > _AMBIGUOUS_MAX or m.surface not in _AMBIGUOUS) and (
+            not m.surface.endswith("服务") or m.surface in _SERVICE_SECTORS):
         return not compound(view, m)
     if _CONTEXT_AFTER.match(view, m.end) or _CONTEXT_BEFORE.search(view, max(0, m.start - 6),
                                                                      m.start):

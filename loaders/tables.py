@@ -177,7 +177,7 @@ def _is_measure_list(keys: list[str], body: list[list[str]]) -> bool:
     """A first column numbering the rows 1, 2, 3… (or, with no such column, a column stating what
     each row offers beside a column of its units) and figures in at least half of the rows; rows
     heading groups of rows (:func:`_section`) are set aside."""
-    if len(keys) < 2 or not body or len(keys) == 2 and keys[0] not in _MEASURE_NAME_COLUMNS:
+    if len(keys) < 2 or not body or (len(keys) == 2 and keys[0] not in _MEASURE_NAME_COLUMNS):
         return False
     starts: list[int] = []
     rows: list[list[str]] = []
